@@ -1,0 +1,47 @@
+# The project's commands. `make help` lists them.
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+MOVE := node tools/move/move.mjs
+# Name filter for `make move-test`: only tests whose module::function contains it.
+FILTER ?=
+
+.PHONY: help setup move-build move-test golden fmt lint test rust-test bench-move
+
+help: ## list the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+setup: ## install and start what builds and tests need (idempotent)
+	@scripts/setup.sh
+
+tools/move/node_modules/.package-lock.json: tools/move/package-lock.json
+	@command -v node >/dev/null || { echo "error: Node.js is missing: run \`make setup\`" >&2; exit 2; }
+	npm ci --prefix tools/move --no-audit --no-fund --loglevel=error
+
+move-build: tools/move/node_modules/.package-lock.json ## compile the Move package into build/move
+	$(MOVE) build
+
+move-test: tools/move/node_modules/.package-lock.json ## run the Move unit tests (FILTER=text for a subset)
+	$(MOVE) test $(if $(FILTER),--filter '$(FILTER)')
+
+golden: tools/move/node_modules/.package-lock.json ## regenerate tests/golden.move from golden/vectors.json
+	$(MOVE) golden
+
+fmt: tools/move/node_modules/.package-lock.json ## format Rust and Move sources
+	cargo fmt --all
+	$(MOVE) fmt
+
+lint: setup ## formatting, clippy and the golden module, as CI checks them
+	cargo fmt --all --check
+	$(MOVE) fmt --check
+	$(MOVE) golden --check
+	cargo clippy --workspace --all-targets --locked -- -D warnings
+
+rust-test: ## run the Rust tests of the workspace
+	cargo nextest run --workspace --locked --no-fail-fast
+
+test: setup ## set up, then run every test: Move unit tests and the Rust workspace
+	$(MAKE) --no-print-directory move-test
+	$(MAKE) --no-print-directory rust-test
+
+bench-move: setup ## time a cold and a warm `make move-test` (docs/BENCHMARKS.md)
+	scripts/bench-move.sh

@@ -1,0 +1,41 @@
+//! `aihash`: the command line for wallets, DAO voters and operators of the aihash hashpower market.
+
+mod commands;
+mod output;
+
+use clap::Parser;
+use std::process::ExitCode;
+
+/// The aihash hashpower market from the command line.
+///
+/// aihash keeps buyers' money in Sui escrow and pays providers only for work that independent
+/// keepers verified share by share. Today this tool checks Bitcoin proof of work the way the
+/// on-chain package does; order, identity, staking and DAO commands arrive with those modules.
+#[derive(Debug, Parser)]
+#[command(name = "aihash", version, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: commands::Command,
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match commands::run(cli.command) {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("error: {err:#}");
+            ExitCode::from(output::BAD_INPUT)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

@@ -1,0 +1,7 @@
+//! The shared aihash library: Bitcoin proof-of-work helpers (the Rust twin of the Move module
+//! `aihash::pow`), Rust bindings of the package's Move types, and the golden BCS vectors that tie
+//! the two layouts together.
+
+pub mod bindings;
+pub mod golden;
+pub mod pow;
