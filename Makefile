@@ -5,7 +5,7 @@ MOVE := node tools/move/move.mjs
 # Name filter for `make move-test`: only tests whose module::function contains it.
 FILTER ?=
 
-.PHONY: help setup move-build move-test golden fmt lint test rust-test bench-move
+.PHONY: help setup move-build move-test toolchain-test golden fmt lint test rust-test bench-move
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -23,6 +23,9 @@ move-build: tools/move/node_modules/.package-lock.json ## compile the Move packa
 move-test: tools/move/node_modules/.package-lock.json ## run the Move unit tests (FILTER=text for a subset)
 	$(MOVE) test $(if $(FILTER),--filter '$(FILTER)')
 
+toolchain-test: tools/move/node_modules/.package-lock.json ## test the Move toolchain itself (node --test)
+	node --test tools/move/test/
+
 golden: tools/move/node_modules/.package-lock.json ## regenerate tests/golden.move from golden/vectors.json
 	$(MOVE) golden
 
@@ -39,8 +42,9 @@ lint: setup ## formatting, clippy and the golden module, as CI checks them
 rust-test: ## run the Rust tests of the workspace
 	cargo nextest run --workspace --locked --no-fail-fast
 
-test: setup ## set up, then run every test: Move unit tests and the Rust workspace
+test: setup ## set up, then run every test: the Move unit tests, the Move toolchain's tests, the Rust workspace
 	$(MAKE) --no-print-directory move-test
+	$(MAKE) --no-print-directory toolchain-test
 	$(MAKE) --no-print-directory rust-test
 
 bench-move: setup ## time a cold and a warm `make move-test` (docs/BENCHMARKS.md)

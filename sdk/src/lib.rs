@@ -5,3 +5,4 @@
 pub mod bindings;
 pub mod golden;
 pub mod pow;
+pub mod units;

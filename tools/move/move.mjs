@@ -2,21 +2,22 @@
 // The project's offline Sui Move toolchain: builds the `aihash` package and runs its unit tests with
 // the real Sui compiler and test runner (@zktx.io/sui-move-builder, a WASM build of Sui), feeding
 // the Sui framework from the `moverox-sui` crate. It never reaches the network for Move code.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { ToolchainError, report } from "./lib/errors.mjs";
 import { locateFrameworkCrate, offlineFetcher } from "./lib/framework.mjs";
 import { formatMove } from "./lib/format.mjs";
-import { syncGoldenModule, GENERATED_PATH } from "./lib/golden.mjs";
+import { syncGoldenModule, GENERATED_PATH, VECTORS_PATH } from "./lib/golden.mjs";
 import { readPackage } from "./lib/snapshot.mjs";
 import { selectTests } from "./lib/selection.mjs";
 
+/** The repository: its cargo workspace locates the framework crate. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const DEFAULT_OUT = "build/move";
 
-const HELP = `usage: node tools/move/move.mjs <command> [options]
+const HELP = `usage: node tools/move/move.mjs <command> [--package DIR] [options]
 
 Builds and tests the aihash Move package offline with the real Sui compiler (WASM).
 
@@ -29,6 +30,8 @@ commands:
   golden [--check]        regenerate ${GENERATED_PATH} from golden/vectors.json (--check: fail if stale).
   fmt [--check]           format every .move file with Prettier's Move plugin (--check: list the
                           files that are not formatted and fail).
+
+--package DIR selects another Move package (default: the repository root).
 
 exit status: 0 success, 1 a build error or failing test, 2 the toolchain itself could not run.`;
 
@@ -48,21 +51,22 @@ function stripColour(text) {
   return process.stdout.isTTY && !process.env.NO_COLOR ? text : text.replace(/\x1b\[[0-9;]*m/g, "");
 }
 
-/** What every command compiling the package needs: the builder, the package files, the fetcher. */
-async function prepare({ withTests }) {
+/** What every command compiling a package needs: the builder, the package files, the fetcher. */
+async function prepare(pkg, { withTests }) {
   const builder = await loadBuilder();
-  await syncGoldenModule(ROOT, { check: process.env.CI === "true" }).then((changed) => {
-    if (changed) console.error(`note: regenerated ${GENERATED_PATH} from golden/vectors.json`);
-  });
+  if (existsSync(join(pkg, VECTORS_PATH))) {
+    const changed = await syncGoldenModule(pkg, { check: process.env.CI === "true" });
+    if (changed) console.error(`note: regenerated ${GENERATED_PATH} from ${VECTORS_PATH}`);
+  }
   const framework = locateFrameworkCrate(ROOT);
   return {
     builder,
-    input: { files: readPackage(ROOT, { withTests }), fetcher: offlineFetcher(framework.root) },
+    input: { files: readPackage(pkg, { withTests }), fetcher: offlineFetcher(framework.root) },
   };
 }
 
-async function build(out) {
-  const { builder, input } = await prepare({ withTests: false });
+async function build(pkg, out) {
+  const { builder, input } = await prepare(pkg, { withTests: false });
   const result = await builder.dumpMovePackage(input);
   if (result.error) {
     console.error(stripColour(result.error));
@@ -70,7 +74,7 @@ async function build(out) {
     return 1;
   }
   if (result.warnings) console.error(stripColour(result.warnings));
-  const dir = resolve(ROOT, out);
+  const dir = resolve(pkg, out);
   mkdirSync(dir, { recursive: true });
   const digestHex = Buffer.from(result.digest).toString("hex");
   const bytecode = { modules: result.modules, dependencies: result.dependencies, digest: result.digest };
@@ -82,8 +86,8 @@ async function build(out) {
   return 0;
 }
 
-async function test(filter) {
-  const { builder, input } = await prepare({ withTests: true });
+async function test(pkg, filter) {
+  const { builder, input } = await prepare(pkg, { withTests: true });
   if (filter) {
     const { files, kept, total } = selectTests(input.files, filter);
     if (kept.length === 0) {
@@ -104,15 +108,15 @@ async function test(filter) {
   return result.passed ? 0 : 1;
 }
 
-async function fmt(check) {
-  const files = Object.keys(readPackage(ROOT, { withTests: true })).filter((p) => p.endsWith(".move"));
+async function fmt(pkg, check) {
+  const files = Object.keys(readPackage(pkg, { withTests: true })).filter((p) => p.endsWith(".move"));
   const unformatted = [];
   for (const path of files) {
-    const text = readFileSync(join(ROOT, path), "utf8");
+    const text = readFileSync(join(pkg, path), "utf8");
     const formatted = await formatMove(text);
     if (formatted === text) continue;
     unformatted.push(path);
-    if (!check) writeFileSync(join(ROOT, path), formatted);
+    if (!check) writeFileSync(join(pkg, path), formatted);
   }
   if (check && unformatted.length > 0) {
     console.error(`these Move files are not formatted (run \`make fmt\`):\n  ${unformatted.join("\n  ")}`);
@@ -123,32 +127,40 @@ async function fmt(check) {
 }
 
 async function main(argv) {
-  const { values, positionals } = parseArgs({
+  let parsed;
+  try {
+    parsed = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
+      package: { type: "string", default: ROOT },
       out: { type: "string", default: DEFAULT_OUT },
       filter: { type: "string" },
       check: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
+  } catch (err) {
+    throw new ToolchainError("read the command line", err.message, "see `node tools/move/move.mjs --help`");
+  }
+  const { values, positionals } = parsed;
   const [command] = positionals;
+  const pkg = resolve(values.package);
   if (values.help || !command) {
     console.log(HELP);
     return command || values.help ? 0 : 2;
   }
   switch (command) {
     case "build":
-      return build(values.out);
+      return build(pkg, values.out);
     case "test":
-      return test(values.filter);
+      return test(pkg, values.filter);
     case "golden":
-      await syncGoldenModule(ROOT, { check: values.check });
+      await syncGoldenModule(pkg, { check: values.check });
       console.log(`${GENERATED_PATH} is up to date`);
       return 0;
     case "fmt":
-      return fmt(values.check);
+      return fmt(pkg, values.check);
     default:
       console.error(`error: unknown command \`${command}\`\n\n${HELP}`);
       return 2;
