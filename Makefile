@@ -5,31 +5,34 @@ MOVE := node tools/move/move.mjs
 # Name filter for `make move-test`: only tests whose module::function contains it.
 FILTER ?=
 
-.PHONY: help setup move-build move-test toolchain-test golden fmt lint test rust-test bench-move
+.PHONY: help setup node-available move-build move-test toolchain-test golden fmt lint test rust-test bench-move
 
 help: ## list the commands
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
 
 setup: ## install and start what builds and tests need (idempotent)
 	@scripts/setup.sh
 
-tools/move/node_modules/.package-lock.json: tools/move/package-lock.json
-	@command -v node >/dev/null || { echo "error: Node.js is missing: run \`make setup\`" >&2; exit 2; }
+# Every Move target needs Node.js and the pinned compiler; say so instead of failing obscurely.
+node-available:
+	@command -v node >/dev/null || { echo "error: Node.js is missing, which runs the Move compiler: run \`make setup\`" >&2; exit 2; }
+
+tools/move/node_modules/.package-lock.json: tools/move/package-lock.json | node-available
 	npm ci --prefix tools/move --no-audit --no-fund --loglevel=error
 
-move-build: tools/move/node_modules/.package-lock.json ## compile the Move package into build/move
+move-build: tools/move/node_modules/.package-lock.json | node-available ## compile the Move package into build/move
 	$(MOVE) build
 
-move-test: tools/move/node_modules/.package-lock.json ## run the Move unit tests (FILTER=text for a subset)
+move-test: tools/move/node_modules/.package-lock.json | node-available ## run the Move unit tests (FILTER=text for a subset)
 	$(MOVE) test $(if $(FILTER),--filter '$(FILTER)')
 
-toolchain-test: tools/move/node_modules/.package-lock.json ## test the Move toolchain itself (node --test)
+toolchain-test: tools/move/node_modules/.package-lock.json | node-available ## test the Move toolchain itself (node --test)
 	node --test tools/move/test/
 
-golden: tools/move/node_modules/.package-lock.json ## regenerate tests/golden.move from golden/vectors.json
+golden: tools/move/node_modules/.package-lock.json | node-available ## regenerate tests/golden.move from golden/vectors.json
 	$(MOVE) golden
 
-fmt: tools/move/node_modules/.package-lock.json ## format Rust and Move sources
+fmt: tools/move/node_modules/.package-lock.json | node-available ## format Rust and Move sources
 	cargo fmt --all
 	$(MOVE) fmt
 
