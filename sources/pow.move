@@ -36,6 +36,8 @@ const HASH_LENGTH: u64 = 32;
 const DIFFICULTY_1_TARGET: u256 = 0xffff << 208;
 /// Bitcoin Core's mainnet `powLimit` (`2^224 - 1`): no valid block header has an easier target.
 const MAINNET_POW_LIMIT: u256 = (1 << 224) - 1;
+/// The largest u256.
+const MAX_U256: u256 = 0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff;
 /// The sign bit of a compact target's mantissa.
 const COMPACT_SIGN_BIT: u32 = 0x0080_0000;
 /// The mantissa bits of a compact target.
@@ -115,6 +117,14 @@ public fun target_to_difficulty(target: u256): u256 {
 public fun difficulty_to_target(difficulty: u64): u256 {
     assert!(difficulty != 0, EZeroDifficulty);
     DIFFICULTY_1_TARGET / (difficulty as u256)
+}
+
+/// The expected number of hashes needed to find a hash at or below `target`, `2^256 / (target + 1)`
+/// rounded down, as Bitcoin Core's `GetBlockProof` computes a block's work.
+public fun work(target: u256): u256 {
+    // 2^256 does not fit in a u256; `~target / (target + 1) + 1` is the same quotient.
+    if (target == MAX_U256) return 1;
+    (target ^ MAX_U256) / (target + 1) + 1
 }
 
 /// Whether a hash (internal byte order) meets a target.
