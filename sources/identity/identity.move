@@ -624,5 +624,6 @@ fun is_printable(text: &String, max: u64): bool {
 #[test_only]
 public fun set_reputation_for_testing(identity: &mut Identity, rep: Reputation, policy: &Policy) {
     identity.reputation = rep;
-    identity.refresh(policy, identity.updated_ms);
+    let now_ms = identity.updated_ms;
+    identity.refresh(policy, now_ms);
 }

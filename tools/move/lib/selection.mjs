@@ -1,7 +1,8 @@
 // Runs a subset of the Move unit tests. The builder has no filter flag, so the snapshot is rewritten:
 // test functions whose `module::function` name does not contain the filter lose their test
-// attributes and become ordinary (unused) functions. Everything else compiles unchanged, so test
-// helpers in other files keep working.
+// attributes and become ordinary functions marked `#[allow(unused_function)]` (so the compiler does
+// not warn about every test left out). Everything else compiles unchanged, so test helpers in other
+// files keep working.
 
 const TEST_ATTRIBUTE = /(^|[\s,])(test|random_test|expected_failure)\s*(\(|,|$)/;
 
@@ -54,12 +55,16 @@ export function selectTests(files, filter) {
     total += tests.length;
     const dropped = tests.filter((t) => !t.name.includes(filter));
     kept.push(...tests.filter((t) => t.name.includes(filter)).map((t) => t.name));
-    const spans = dropped.flatMap((t) => t.attributes).sort((a, b) => b.start - a.start);
+    const spans = dropped
+      .flatMap((t) => t.attributes.map((span, i) => ({ ...span, first: i === 0 })))
+      .sort((a, b) => b.start - a.start);
     let rewritten = text;
     for (const span of spans) {
-      // Blank the attribute but keep its newlines so reported line numbers stay right.
-      const blank = rewritten.slice(span.start, span.end).replace(/[^\n]/g, " ");
-      rewritten = rewritten.slice(0, span.start) + blank + rewritten.slice(span.end);
+      // Keep the attribute's newlines so reported line numbers stay right.
+      const original = rewritten.slice(span.start, span.end);
+      const newlines = original.replace(/[^\n]/g, "");
+      const replacement = span.first ? `#[allow(unused_function)]${newlines}` : original.replace(/[^\n]/g, " ");
+      rewritten = rewritten.slice(0, span.start) + replacement + rewritten.slice(span.end);
     }
     selected[path] = rewritten;
   }
