@@ -3,7 +3,7 @@
 #[test_only]
 module aihash::fixtures;
 
-use aihash::hash::{Self, HASH};
+use aihash::hash::{Self, HASH, Genesis};
 use aihash::identity::{Self, Identity};
 use aihash::registry::{Self, Registry, RegistryCap};
 use aihash::staking;
@@ -37,6 +37,22 @@ public fun publish(): Scenario {
     hash::init_for_testing(scenario.ctx());
     scenario.next_tx(PUBLISHER);
     scenario
+}
+
+/// Distributes the genesis supply (spend caps to the publisher); returns the platform treasury's id.
+public fun distribute_genesis(scenario: &mut Scenario, clock: &Clock): ID {
+    scenario.next_tx(PUBLISHER);
+    let genesis = scenario.take_from_sender<Genesis>();
+    let mut registry = scenario.take_shared<Registry>();
+    let caps = genesis.distribute(&mut registry, clock, PUBLISHER, PUBLISHER, PUBLISHER, scenario.ctx());
+    let (community, platform, ecosystem) = caps.into_caps();
+    let platform_id = platform.treasury_id();
+    transfer::public_transfer(community, PUBLISHER);
+    transfer::public_transfer(platform, PUBLISHER);
+    transfer::public_transfer(ecosystem, PUBLISHER);
+    ts::return_shared(registry);
+    scenario.next_tx(PUBLISHER);
+    platform_id
 }
 
 /// A clock at `ms`.
