@@ -122,6 +122,7 @@ public fun difficulty_to_target(difficulty: u64): u256 {
 /// The expected number of hashes needed to find a hash at or below `target`, `2^256 / (target + 1)`
 /// rounded down, as Bitcoin Core's `GetBlockProof` computes a block's work.
 public fun work(target: u256): u256 {
+    assert!(target != 0, EZeroTarget);
     // 2^256 does not fit in a u256; `~target / (target + 1) + 1` is the same quotient.
     if (target == MAX_U256) return 1;
     (target ^ MAX_U256) / (target + 1) + 1

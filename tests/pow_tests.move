@@ -293,3 +293,22 @@ fun header_layout_matches_golden_bytes() {
 fun target_layout_matches_golden_bytes() {
     assert_eq!(bcs::to_bytes(&pow::bits_to_target(0x1d00ffff)), golden::pow_target_genesis());
 }
+
+#[test]
+fun work_of_the_genesis_target_is_the_genesis_chainwork() {
+    // Bitcoin Core reports chainwork 0x100010001 for the genesis block (bits 0x1d00ffff).
+    assert_eq!(pow::work(pow::bits_to_target(0x1d00ffff)), 0x100010001);
+}
+
+#[test]
+fun work_of_the_easiest_targets() {
+    let max = 0xffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff;
+    assert_eq!(pow::work(max), 1);
+    // Half of all hashes are at or below 2^255 - 1.
+    assert_eq!(pow::work(max >> 1), 2);
+}
+
+#[test, expected_failure(abort_code = pow::EZeroTarget)]
+fun work_of_a_zero_target_aborts() {
+    pow::work(0);
+}

@@ -618,12 +618,3 @@ fun is_printable(text: &String, max: u64): bool {
     let bytes = text.as_bytes();
     bytes.length() >= 1 && bytes.length() <= max && bytes.all!(|b| *b > 0x20 && *b < 0x7f)
 }
-
-// === Test Functions ===
-
-#[test_only]
-public fun set_reputation_for_testing(identity: &mut Identity, rep: Reputation, policy: &Policy) {
-    identity.reputation = rep;
-    let now_ms = identity.updated_ms;
-    identity.refresh(policy, now_ms);
-}
