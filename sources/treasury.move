@@ -127,7 +127,12 @@ public fun treasury_id(cap: &SpendCap): ID { cap.treasury_id }
 
 /// Creates an empty treasury and the cap that spends from it; the caller shares the treasury.
 public(package) fun new(purpose: String, ctx: &mut TxContext): (Treasury, SpendCap) {
-    let treasury = Treasury { id: object::new(ctx), version: version::current(), purpose, balances: bag::new(ctx) };
+    let treasury = Treasury {
+        id: object::new(ctx),
+        version: version::current(),
+        purpose,
+        balances: bag::new(ctx),
+    };
     let cap = SpendCap { id: object::new(ctx), treasury_id: treasury.id.to_inner() };
     event::emit(TreasuryCreated { treasury_id: treasury.id.to_inner(), purpose });
     (treasury, cap)

@@ -44,7 +44,14 @@ public fun distribute_genesis(scenario: &mut Scenario, clock: &Clock): ID {
     scenario.next_tx(PUBLISHER);
     let genesis = scenario.take_from_sender<Genesis>();
     let mut registry = scenario.take_shared<Registry>();
-    let caps = genesis.distribute(&mut registry, clock, PUBLISHER, PUBLISHER, PUBLISHER, scenario.ctx());
+    let caps = genesis.distribute(
+        &mut registry,
+        clock,
+        PUBLISHER,
+        PUBLISHER,
+        PUBLISHER,
+        scenario.ctx(),
+    );
     let (community, platform, ecosystem) = caps.into_caps();
     let platform_id = platform.treasury_id();
     transfer::public_transfer(community, PUBLISHER);
@@ -88,7 +95,12 @@ public macro fun with_registry_cap($scenario: &mut Scenario, $f: |&mut Registry,
 }
 
 /// Creates and shares an identity controlled by `controller`; returns its id.
-public fun new_identity(scenario: &mut Scenario, controller: address, roles: u8, clock: &Clock): ID {
+public fun new_identity(
+    scenario: &mut Scenario,
+    controller: address,
+    roles: u8,
+    clock: &Clock,
+): ID {
     scenario.next_tx(controller);
     let mut registry = scenario.take_shared<Registry>();
     let identity = identity::new(&mut registry, roles, clock, scenario.ctx());
@@ -110,7 +122,12 @@ public fun secp256k1_key(seed: u8): vector<u8> {
 }
 
 /// A keeper identity that is active with `stake` HASH: keeper-signing key, stake, activated.
-public fun active_keeper(scenario: &mut Scenario, controller: address, stake: u64, clock: &Clock): ID {
+public fun active_keeper(
+    scenario: &mut Scenario,
+    controller: address,
+    stake: u64,
+    clock: &Clock,
+): ID {
     let id = new_identity(scenario, controller, identity::role_keeper(), clock);
     let registry = scenario.take_shared<Registry>();
     let mut keeper = scenario.take_shared_by_id<Identity>(id);

@@ -173,7 +173,12 @@ public fun submit(
     let hash = header.hash();
     let failure = challenge.check(&header, &hash, now);
     if (failure.is_some()) {
-        challenge.close(identity, registry, Outcome::Failed { reason: failure.destroy_some() }, now);
+        challenge.close(
+            identity,
+            registry,
+            Outcome::Failed { reason: failure.destroy_some() },
+            now,
+        );
         return
     };
     challenge.solutions.push_back(hash);
@@ -356,8 +361,9 @@ fun check(
     if (header.version() & (VERSION_ROLLING_MASK ^ 0xffff_ffff) != TEMPLATE_VERSION)
         return option::some(Failure::VersionOutsideMask);
     let time = header.time() as u64;
-    if (time + NTIME_SLACK_SECONDS < challenge.issued_ms / 1000 || time > now_ms / 1000 + NTIME_SLACK_SECONDS)
-        return option::some(Failure::TimeOutOfRange);
+    if (
+        time + NTIME_SLACK_SECONDS < challenge.issued_ms / 1000 || time > now_ms / 1000 + NTIME_SLACK_SECONDS
+    ) return option::some(Failure::TimeOutOfRange);
     if (!pow::meets_target(*hash, challenge.target)) return option::some(Failure::InsufficientWork);
     if (challenge.solutions.contains(hash)) return option::some(Failure::Reused);
     option::none()

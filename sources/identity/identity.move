@@ -72,7 +72,8 @@ const ENotVerified: vector<u8> =
 #[error]
 const EBelowMinimumStake: vector<u8> = b"activation needs at least the level-1 minimum stake";
 #[error]
-const EOnProbation: vector<u8> = b"a slashed identity may not be activated before its probation ends";
+const EOnProbation: vector<u8> =
+    b"a slashed identity may not be activated before its probation ends";
 #[error]
 const ENotActive: vector<u8> = b"only an active identity can be paused";
 #[error]
@@ -359,7 +360,12 @@ public fun pause(identity: &mut Identity, clock: &Clock, ctx: &TxContext) {
 
 /// Deactivates the identity for good. Its active stake starts the unstake cooldown (and stays
 /// slashable until withdrawn).
-public fun deactivate(identity: &mut Identity, registry: &Registry, clock: &Clock, ctx: &TxContext) {
+public fun deactivate(
+    identity: &mut Identity,
+    registry: &Registry,
+    clock: &Clock,
+    ctx: &TxContext,
+) {
     identity.assert_controller_of_live(ctx);
     let now = clock.timestamp_ms();
     identity.stake.unstake_all(now + registry.policy().unstake_cooldown_ms());

@@ -13,7 +13,8 @@ const EZeroAmount: vector<u8> = b"the amount must be greater than zero";
 #[error]
 const EInsufficientStake: vector<u8> = b"the active stake is smaller than the amount to unstake";
 #[error]
-const ENothingUnstaking: vector<u8> = b"nothing is waiting to be withdrawn; request an unstake first";
+const ENothingUnstaking: vector<u8> =
+    b"nothing is waiting to be withdrawn; request an unstake first";
 #[error]
 const ECooldownRunning: vector<u8> =
     b"the unstake cooldown has not ended; wait, or withdraw early and pay the fee";

@@ -67,7 +67,11 @@ public fun stake(
     registry.assert_version();
     let amount = coin.value();
     identity.stake_mut().deposit(coin.into_balance());
-    event::emit(Staked { identity_id: object::id(identity), amount, active: identity.stake().active() });
+    event::emit(Staked {
+        identity_id: object::id(identity),
+        amount,
+        active: identity.stake().active(),
+    });
     identity.refresh(registry.policy(), clock.timestamp_ms());
 }
 
@@ -104,7 +108,11 @@ public fun withdraw(
     identity.assert_controller(ctx);
     registry.assert_version();
     let payout = identity.stake_mut().withdraw(clock.timestamp_ms());
-    event::emit(StakeWithdrawn { identity_id: object::id(identity), amount: payout.value(), burned: 0 });
+    event::emit(StakeWithdrawn {
+        identity_id: object::id(identity),
+        amount: payout.value(),
+        burned: 0,
+    });
     coin::from_balance(payout, ctx)
 }
 

@@ -13,8 +13,9 @@ use aihash::reputation::Reputation;
 
 /// The trust level earned by `active_stake` and `rep` under `policy`.
 public fun level(policy: &Policy, active_stake: u64, rep: &Reputation): u8 {
-    if (active_stake < policy.min_stake(2) || rep.capacity_passed() < policy.level2_capacity_passes())
-        return 1;
+    if (
+        active_stake < policy.min_stake(2) || rep.capacity_passed() < policy.level2_capacity_passes()
+    ) return 1;
     let success = rep.success_bps();
     if (
         active_stake < policy.min_stake(3)

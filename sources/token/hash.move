@@ -131,7 +131,10 @@ public fun distribute(
         ctx,
     );
     let public_sale_amount = share_of(PUBLIC_SALE_PERCENT);
-    transfer::public_transfer(coin::from_balance(supply.split(public_sale_amount), ctx), public_sale);
+    transfer::public_transfer(
+        coin::from_balance(supply.split(public_sale_amount), ctx),
+        public_sale,
+    );
 
     let (community_rewards_id, community_rewards) = new_pool(
         b"community rewards",

@@ -62,7 +62,14 @@ public fun create<T>(
 ): ID {
     let total = funds.value();
     assert!(total > 0, EEmptySchedule);
-    let vesting = Vesting { id: object::new(ctx), locked: funds, total, start_ms, cliff_ms, linear_ms };
+    let vesting = Vesting {
+        id: object::new(ctx),
+        locked: funds,
+        total,
+        start_ms,
+        cliff_ms,
+        linear_ms,
+    };
     let vesting_id = vesting.id.to_inner();
     event::emit(VestingCreated { vesting_id, beneficiary, total, start_ms, cliff_ms, linear_ms });
     transfer::transfer(vesting, beneficiary);

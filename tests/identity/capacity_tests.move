@@ -25,13 +25,22 @@ fun start(): (Scenario, Clock, ID) {
     // Randomness for the challenge seeds, as the system would post it.
     scenario.next_tx(@0x0);
     let mut random = scenario.take_shared<Random>();
-    random.update_randomness_state_for_testing(0, x"1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c5b6a7988", scenario.ctx());
+    random.update_randomness_state_for_testing(
+        0,
+        x"1f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c5b6a79881f2e3d4c5b6a7988",
+        scenario.ctx(),
+    );
     ts::return_shared(random);
     fixtures::with_registry_cap!(&mut scenario, |registry, cap| {
         registry.set_capacity_terms(cap, WINDOW_MS, REQUIRED, 1);
     });
     let clock = fixtures::clock_at(&mut scenario, NOW);
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     (scenario, clock, id)
 }
 
@@ -40,7 +49,14 @@ fun request(scenario: &mut Scenario, id: ID, claimed: u64, clock: &Clock): ID {
     let registry = scenario.take_shared<Registry>();
     let mut identity = scenario.take_shared_by_id<Identity>(id);
     let random = scenario.take_shared<Random>();
-    capacity::request_for_testing(&registry, &mut identity, claimed, &random, clock, scenario.ctx());
+    capacity::request_for_testing(
+        &registry,
+        &mut identity,
+        claimed,
+        &random,
+        clock,
+        scenario.ctx(),
+    );
     let challenge_id = identity.open_challenge().destroy_some();
     ts::return_shared(random);
     ts::return_shared(identity);
@@ -88,7 +104,9 @@ fun header(template: &Template, version: u32, time: u32, nonce: u32): vector<u8>
 /// The first nonce from `from` whose header meets (`meets`) or misses the target.
 fun search(template: &Template, version: u32, time: u32, from: u32, meets: bool): u32 {
     let mut nonce = from;
-    while (pow::meets_target(pow::sha256d(header(template, version, time, nonce)), template.target) != meets) {
+    while (
+        pow::meets_target(pow::sha256d(header(template, version, time, nonce)), template.target) != meets
+    ) {
         nonce = nonce + 1;
     };
     nonce
@@ -110,7 +128,14 @@ fun submit(scenario: &mut Scenario, id: ID, challenge_id: ID, bytes: vector<u8>,
 }
 
 /// Mines and submits `count` distinct solutions, starting at nonce `from`; returns the next nonce.
-fun solve(scenario: &mut Scenario, id: ID, challenge_id: ID, count: u64, from: u32, clock: &Clock): u32 {
+fun solve(
+    scenario: &mut Scenario,
+    id: ID,
+    challenge_id: ID,
+    count: u64,
+    from: u32,
+    clock: &Clock,
+): u32 {
     let mut nonce = from;
     count.do!(|_| {
         let template = template(scenario, challenge_id);
@@ -191,7 +216,12 @@ fun one_open_challenge_at_a_time() {
 #[test, expected_failure(abort_code = capacity::ENotProvider)]
 fun keepers_take_no_capacity_challenges() {
     let (mut scenario, clock, _) = start();
-    let keeper = fixtures::new_identity(&mut scenario, fixtures::keeper(), identity::role_keeper(), &clock);
+    let keeper = fixtures::new_identity(
+        &mut scenario,
+        fixtures::keeper(),
+        identity::role_keeper(),
+        &clock,
+    );
     request(&mut scenario, keeper, 1, &clock);
     abort
 }
@@ -421,7 +451,12 @@ fun a_decided_challenge_cannot_be_finalized() {
 #[test, expected_failure(abort_code = capacity::EWrongIdentity)]
 fun solutions_count_only_for_the_challenged_identity() {
     let (mut scenario, clock, id) = start();
-    let other = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let other = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let challenge_id = request(&mut scenario, id, 1, &clock);
     let template = template(&mut scenario, challenge_id);
     let bytes = header(&template, ROLLED_VERSION, time_now(), 0);

@@ -28,9 +28,18 @@ fun put(identity: Identity, registry: Registry) {
     ts::return_shared(registry);
 }
 
-fun changes(): vector<identity::IdentityChanged> { event::events_by_type<identity::IdentityChanged>() }
+fun changes(): vector<identity::IdentityChanged> {
+    event::events_by_type<identity::IdentityChanged>()
+}
 
-fun add_auth_key(identity: &mut Identity, registry: &Registry, name: vector<u8>, seed: u8, clock: &Clock, scenario: &mut Scenario) {
+fun add_auth_key(
+    identity: &mut Identity,
+    registry: &Registry,
+    name: vector<u8>,
+    seed: u8,
+    clock: &Clock,
+    scenario: &mut Scenario,
+) {
     identity.add_method(
         registry,
         name.to_string(),
@@ -105,7 +114,12 @@ fun an_unknown_role_is_refused() {
 #[test]
 fun keys_are_added_rotated_and_revoked_with_a_revision_each() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     add_auth_key(&mut identity, &registry, b"key-1", 1, &clock, &mut scenario);
     identity.add_method(
@@ -146,7 +160,12 @@ fun keys_are_added_rotated_and_revoked_with_a_revision_each() {
 #[test]
 fun a_keeper_signing_key_verifies_a_keeper() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::keeper(), identity::role_keeper(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::keeper(),
+        identity::role_keeper(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     add_auth_key(&mut identity, &registry, b"auth", 1, &clock, &mut scenario);
     assert_eq!(identity.status(), identity::status_pending());
@@ -169,7 +188,12 @@ fun a_keeper_signing_key_verifies_a_keeper() {
 #[test, expected_failure(abort_code = identity::ENotController)]
 fun only_the_controller_adds_keys() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     scenario.next_tx(fixtures::stranger());
     let (mut identity, registry) = take(&scenario, id);
     add_auth_key(&mut identity, &registry, b"key-1", 1, &clock, &mut scenario);
@@ -179,17 +203,29 @@ fun only_the_controller_adds_keys() {
 #[test, expected_failure(abort_code = identity::ETooManyMethods)]
 fun a_ninth_key_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     let names = vector[b"k1", b"k2", b"k3", b"k4", b"k5", b"k6", b"k7", b"k8", b"k9"];
-    names.length().do!(|i| add_auth_key(&mut identity, &registry, names[i], i as u8, &clock, &mut scenario));
+    names
+        .length()
+        .do!(|i| add_auth_key(&mut identity, &registry, names[i], i as u8, &clock, &mut scenario));
     abort
 }
 
 #[test, expected_failure(abort_code = identity::EDuplicateMethod)]
 fun a_key_id_is_used_once() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     add_auth_key(&mut identity, &registry, b"key-1", 1, &clock, &mut scenario);
     add_auth_key(&mut identity, &registry, b"key-1", 2, &clock, &mut scenario);
@@ -199,7 +235,12 @@ fun a_key_id_is_used_once() {
 #[test, expected_failure(abort_code = identity::EBadFragment)]
 fun a_key_id_with_a_hash_sign_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     add_auth_key(&mut identity, &registry, b"key#1", 1, &clock, &mut scenario);
     abort
@@ -208,7 +249,12 @@ fun a_key_id_with_a_hash_sign_is_refused() {
 #[test, expected_failure(abort_code = identity::EBadFragment)]
 fun an_empty_key_id_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     add_auth_key(&mut identity, &registry, b"", 1, &clock, &mut scenario);
     abort
@@ -217,16 +263,33 @@ fun an_empty_key_id_is_refused() {
 #[test, expected_failure(abort_code = identity::EBadFragment)]
 fun a_key_id_over_64_characters_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
-    add_auth_key(&mut identity, &registry, vector::tabulate!(65, |_| 0x61), 1, &clock, &mut scenario);
+    add_auth_key(
+        &mut identity,
+        &registry,
+        vector::tabulate!(65, |_| 0x61),
+        1,
+        &clock,
+        &mut scenario,
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = identity::EUnknownKeyType)]
 fun an_unknown_key_type_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     identity.add_method(&registry, b"k".to_string(), 3, ed25519_key(1), 1, &clock, scenario.ctx());
     abort
@@ -235,66 +298,147 @@ fun an_unknown_key_type_is_refused() {
 #[test, expected_failure(abort_code = identity::EBadKeyLength)]
 fun a_short_ed25519_key_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     let mut key = ed25519_key(1);
     key.pop_back();
-    identity.add_method(&registry, b"k".to_string(), identity::key_ed25519(), key, 1, &clock, scenario.ctx());
+    identity.add_method(
+        &registry,
+        b"k".to_string(),
+        identity::key_ed25519(),
+        key,
+        1,
+        &clock,
+        scenario.ctx(),
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = identity::EBadKeyLength)]
 fun an_uncompressed_secp256k1_prefix_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     let mut key = secp256k1_key(1);
     *&mut key[0] = 4;
-    identity.add_method(&registry, b"k".to_string(), identity::key_secp256k1(), key, 1, &clock, scenario.ctx());
+    identity.add_method(
+        &registry,
+        b"k".to_string(),
+        identity::key_secp256k1(),
+        key,
+        1,
+        &clock,
+        scenario.ctx(),
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = identity::EBadPurposes)]
 fun a_key_without_purpose_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
-    identity.add_method(&registry, b"k".to_string(), identity::key_ed25519(), ed25519_key(1), 0, &clock, scenario.ctx());
+    identity.add_method(
+        &registry,
+        b"k".to_string(),
+        identity::key_ed25519(),
+        ed25519_key(1),
+        0,
+        &clock,
+        scenario.ctx(),
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = identity::EBadPurposes)]
 fun an_unknown_purpose_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
-    identity.add_method(&registry, b"k".to_string(), identity::key_ed25519(), ed25519_key(1), 8, &clock, scenario.ctx());
+    identity.add_method(
+        &registry,
+        b"k".to_string(),
+        identity::key_ed25519(),
+        ed25519_key(1),
+        8,
+        &clock,
+        scenario.ctx(),
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = identity::ESameKey)]
 fun rotating_to_the_same_key_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     add_auth_key(&mut identity, &registry, b"key-1", 1, &clock, &mut scenario);
-    identity.rotate_method(&registry, b"key-1".to_string(), identity::key_ed25519(), ed25519_key(1), &clock, scenario.ctx());
+    identity.rotate_method(
+        &registry,
+        b"key-1".to_string(),
+        identity::key_ed25519(),
+        ed25519_key(1),
+        &clock,
+        scenario.ctx(),
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = identity::EUnknownMethod)]
 fun rotating_an_unknown_key_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
-    identity.rotate_method(&registry, b"key-1".to_string(), identity::key_ed25519(), ed25519_key(1), &clock, scenario.ctx());
+    identity.rotate_method(
+        &registry,
+        b"key-1".to_string(),
+        identity::key_ed25519(),
+        ed25519_key(1),
+        &clock,
+        scenario.ctx(),
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = identity::EUnknownMethod)]
 fun revoking_an_unknown_key_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     identity.revoke_method(&registry, b"key-1".to_string(), &clock, scenario.ctx());
     abort
@@ -303,20 +447,37 @@ fun revoking_an_unknown_key_is_refused() {
 #[test, expected_failure(abort_code = identity::ENotController)]
 fun only_the_controller_rotates_keys() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     add_auth_key(&mut identity, &registry, b"key-1", 1, &clock, &mut scenario);
     put(identity, registry);
     scenario.next_tx(fixtures::stranger());
     let (mut identity, registry) = take(&scenario, id);
-    identity.rotate_method(&registry, b"key-1".to_string(), identity::key_ed25519(), ed25519_key(2), &clock, scenario.ctx());
+    identity.rotate_method(
+        &registry,
+        b"key-1".to_string(),
+        identity::key_ed25519(),
+        ed25519_key(2),
+        &clock,
+        scenario.ctx(),
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = identity::ENotController)]
 fun only_the_controller_revokes_keys() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     add_auth_key(&mut identity, &registry, b"key-1", 1, &clock, &mut scenario);
     put(identity, registry);
@@ -328,7 +489,13 @@ fun only_the_controller_revokes_keys() {
 
 // === Services ===
 
-fun add_stratum(identity: &mut Identity, name: vector<u8>, endpoint: vector<u8>, clock: &Clock, scenario: &mut Scenario) {
+fun add_stratum(
+    identity: &mut Identity,
+    name: vector<u8>,
+    endpoint: vector<u8>,
+    clock: &Clock,
+    scenario: &mut Scenario,
+) {
     identity.add_service(
         name.to_string(),
         b"StratumEndpoint".to_string(),
@@ -341,13 +508,33 @@ fun add_stratum(identity: &mut Identity, name: vector<u8>, endpoint: vector<u8>,
 #[test]
 fun services_are_added_and_removed() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::keeper(), identity::role_keeper(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::keeper(),
+        identity::role_keeper(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
-    add_stratum(&mut identity, b"stratum", b"stratum+tcp://keeper.example:3333", &clock, &mut scenario);
-    add_stratum(&mut identity, b"stratum-eu", b"stratum+tcp://eu.keeper.example:3333", &clock, &mut scenario);
+    add_stratum(
+        &mut identity,
+        b"stratum",
+        b"stratum+tcp://keeper.example:3333",
+        &clock,
+        &mut scenario,
+    );
+    add_stratum(
+        &mut identity,
+        b"stratum-eu",
+        b"stratum+tcp://eu.keeper.example:3333",
+        &clock,
+        &mut scenario,
+    );
     assert_eq!(identity.services().length(), 2);
     assert_eq!(identity.services()[0].service_type(), b"StratumEndpoint".to_string());
-    assert_eq!(identity.services()[1].endpoint(), b"stratum+tcp://eu.keeper.example:3333".to_string());
+    assert_eq!(
+        identity.services()[1].endpoint(),
+        b"stratum+tcp://eu.keeper.example:3333".to_string(),
+    );
     identity.remove_service(b"stratum".to_string(), &clock, scenario.ctx());
     assert_eq!(identity.services().length(), 1);
     assert_eq!(identity.services()[0].service_id(), b"stratum-eu".to_string());
@@ -360,7 +547,12 @@ fun services_are_added_and_removed() {
 #[test, expected_failure(abort_code = identity::ETooManyServices)]
 fun a_ninth_service_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::keeper(), identity::role_keeper(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::keeper(),
+        identity::role_keeper(),
+        &clock,
+    );
     let (mut identity, _registry) = take(&scenario, id);
     let names = vector[b"s1", b"s2", b"s3", b"s4", b"s5", b"s6", b"s7", b"s8", b"s9"];
     names.do!(|name| add_stratum(&mut identity, name, b"stratum+tcp://k:1", &clock, &mut scenario));
@@ -370,7 +562,12 @@ fun a_ninth_service_is_refused() {
 #[test, expected_failure(abort_code = identity::EDuplicateService)]
 fun a_service_id_is_used_once() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::keeper(), identity::role_keeper(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::keeper(),
+        identity::role_keeper(),
+        &clock,
+    );
     let (mut identity, _registry) = take(&scenario, id);
     add_stratum(&mut identity, b"stratum", b"stratum+tcp://k:1", &clock, &mut scenario);
     add_stratum(&mut identity, b"stratum", b"stratum+tcp://k:2", &clock, &mut scenario);
@@ -380,7 +577,12 @@ fun a_service_id_is_used_once() {
 #[test, expected_failure(abort_code = identity::EBadEndpoint)]
 fun an_endpoint_with_a_space_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::keeper(), identity::role_keeper(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::keeper(),
+        identity::role_keeper(),
+        &clock,
+    );
     let (mut identity, _registry) = take(&scenario, id);
     add_stratum(&mut identity, b"stratum", b"stratum+tcp://k :1", &clock, &mut scenario);
     abort
@@ -389,7 +591,12 @@ fun an_endpoint_with_a_space_is_refused() {
 #[test, expected_failure(abort_code = identity::EBadEndpoint)]
 fun an_endpoint_over_256_bytes_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::keeper(), identity::role_keeper(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::keeper(),
+        identity::role_keeper(),
+        &clock,
+    );
     let (mut identity, _registry) = take(&scenario, id);
     add_stratum(&mut identity, b"stratum", vector::tabulate!(257, |_| 0x61), &clock, &mut scenario);
     abort
@@ -398,16 +605,32 @@ fun an_endpoint_over_256_bytes_is_refused() {
 #[test, expected_failure(abort_code = identity::EBadServiceType)]
 fun an_empty_service_type_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::keeper(), identity::role_keeper(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::keeper(),
+        identity::role_keeper(),
+        &clock,
+    );
     let (mut identity, _registry) = take(&scenario, id);
-    identity.add_service(b"s".to_string(), b"".to_string(), b"x".to_string(), &clock, scenario.ctx());
+    identity.add_service(
+        b"s".to_string(),
+        b"".to_string(),
+        b"x".to_string(),
+        &clock,
+        scenario.ctx(),
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = identity::EUnknownService)]
 fun removing_an_unknown_service_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::keeper(), identity::role_keeper(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::keeper(),
+        identity::role_keeper(),
+        &clock,
+    );
     let (mut identity, _registry) = take(&scenario, id);
     identity.remove_service(b"stratum".to_string(), &clock, scenario.ctx());
     abort
@@ -416,7 +639,12 @@ fun removing_an_unknown_service_is_refused() {
 #[test, expected_failure(abort_code = identity::ENotController)]
 fun only_the_controller_adds_services() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::keeper(), identity::role_keeper(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::keeper(),
+        identity::role_keeper(),
+        &clock,
+    );
     scenario.next_tx(fixtures::stranger());
     let (mut identity, _registry) = take(&scenario, id);
     add_stratum(&mut identity, b"stratum", b"stratum+tcp://k:1", &clock, &mut scenario);
@@ -426,7 +654,12 @@ fun only_the_controller_adds_services() {
 #[test, expected_failure(abort_code = identity::ENotController)]
 fun only_the_controller_removes_services() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::keeper(), identity::role_keeper(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::keeper(),
+        identity::role_keeper(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     add_stratum(&mut identity, b"stratum", b"stratum+tcp://k:1", &clock, &mut scenario);
     put(identity, registry);
@@ -441,7 +674,12 @@ fun only_the_controller_removes_services() {
 #[test]
 fun a_new_controller_takes_over_and_the_old_one_is_locked_out() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     identity.set_controller(fixtures::keeper(), &clock, scenario.ctx());
     assert_eq!(identity.controller(), fixtures::keeper());
@@ -458,7 +696,12 @@ fun a_new_controller_takes_over_and_the_old_one_is_locked_out() {
 #[test, expected_failure(abort_code = identity::ENotController)]
 fun the_old_controller_cannot_act_after_a_handover() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     identity.set_controller(fixtures::keeper(), &clock, scenario.ctx());
     add_auth_key(&mut identity, &registry, b"key-1", 1, &clock, &mut scenario);
@@ -468,7 +711,12 @@ fun the_old_controller_cannot_act_after_a_handover() {
 #[test, expected_failure(abort_code = identity::ESameController)]
 fun handing_over_to_oneself_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, _registry) = take(&scenario, id);
     identity.set_controller(fixtures::provider(), &clock, scenario.ctx());
     abort
@@ -477,7 +725,12 @@ fun handing_over_to_oneself_is_refused() {
 #[test, expected_failure(abort_code = identity::ENotController)]
 fun only_the_controller_hands_over() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     scenario.next_tx(fixtures::stranger());
     let (mut identity, _registry) = take(&scenario, id);
     identity.set_controller(fixtures::stranger(), &clock, scenario.ctx());
@@ -518,7 +771,12 @@ fun unstaking_below_the_minimum_makes_an_active_identity_inactive() {
 #[test, expected_failure(abort_code = identity::ENotVerified)]
 fun a_pending_identity_cannot_activate() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::keeper(), identity::role_keeper(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::keeper(),
+        identity::role_keeper(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     let coin = fixtures::mint(&mut scenario, hash(100));
     staking::stake(&mut identity, &registry, coin, &clock, scenario.ctx());
@@ -548,7 +806,12 @@ fun activating_twice_is_refused() {
 #[test, expected_failure(abort_code = identity::ENotActive)]
 fun pausing_an_identity_that_is_not_active_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::keeper(), identity::role_keeper(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::keeper(),
+        identity::role_keeper(),
+        &clock,
+    );
     let (mut identity, _registry) = take(&scenario, id);
     identity.pause(&clock, scenario.ctx());
     abort
@@ -598,7 +861,12 @@ fun deactivation_is_final_and_starts_the_stake_cooldown() {
 #[test, expected_failure(abort_code = identity::EDeactivated)]
 fun a_deactivated_identity_takes_no_new_keys() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     identity.deactivate(&registry, &clock, scenario.ctx());
     add_auth_key(&mut identity, &registry, b"key-1", 1, &clock, &mut scenario);
@@ -618,7 +886,12 @@ fun a_deactivated_identity_cannot_be_activated() {
 #[test, expected_failure(abort_code = identity::EDeactivated)]
 fun deactivating_twice_is_refused() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     let (mut identity, registry) = take(&scenario, id);
     identity.deactivate(&registry, &clock, scenario.ctx());
     identity.deactivate(&registry, &clock, scenario.ctx());
@@ -628,7 +901,12 @@ fun deactivating_twice_is_refused() {
 #[test, expected_failure(abort_code = identity::ENotController)]
 fun only_the_controller_deactivates() {
     let (mut scenario, clock) = start();
-    let id = fixtures::new_identity(&mut scenario, fixtures::provider(), identity::role_provider(), &clock);
+    let id = fixtures::new_identity(
+        &mut scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        &clock,
+    );
     scenario.next_tx(fixtures::stranger());
     let (mut identity, registry) = take(&scenario, id);
     identity.deactivate(&registry, &clock, scenario.ctx());

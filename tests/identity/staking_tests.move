@@ -199,7 +199,13 @@ fun withdrawing_early_burns_five_percent() {
     let mut currency = fixtures::take_currency(&scenario);
     let supply_before = currency.total_supply().destroy_some();
     staking::request_unstake(&mut identity, &registry, hash(200), &clock, scenario.ctx());
-    let paid = staking::withdraw_early(&mut identity, &registry, &mut currency, &clock, scenario.ctx());
+    let paid = staking::withdraw_early(
+        &mut identity,
+        &registry,
+        &mut currency,
+        &clock,
+        scenario.ctx(),
+    );
     assert_eq!(paid.value(), hash(190));
     assert_eq!(identity.stake().burned(), hash(10));
     assert_eq!(currency.total_supply().destroy_some(), supply_before - hash(10));
@@ -215,7 +221,13 @@ fun the_early_fee_rounds_up() {
     let (mut identity, registry) = take(&scenario, id);
     let mut currency = fixtures::take_currency(&scenario);
     staking::request_unstake(&mut identity, &registry, 21, &clock, scenario.ctx());
-    let paid = staking::withdraw_early(&mut identity, &registry, &mut currency, &clock, scenario.ctx());
+    let paid = staking::withdraw_early(
+        &mut identity,
+        &registry,
+        &mut currency,
+        &clock,
+        scenario.ctx(),
+    );
     // 5% of 21 is 1.05: 2 burned, 19 paid.
     assert_eq!(paid.value(), 19);
     assert_eq!(identity.stake().burned(), 2);
@@ -232,7 +244,13 @@ fun withdrawing_early_after_the_cooldown_is_refused() {
     let mut currency = fixtures::take_currency(&scenario);
     staking::request_unstake(&mut identity, &registry, hash(200), &clock, scenario.ctx());
     clock.set_for_testing(NOW + 7 * DAY_MS);
-    let paid = staking::withdraw_early(&mut identity, &registry, &mut currency, &clock, scenario.ctx());
+    let paid = staking::withdraw_early(
+        &mut identity,
+        &registry,
+        &mut currency,
+        &clock,
+        scenario.ctx(),
+    );
     destroy(paid);
     abort
 }
@@ -242,7 +260,13 @@ fun withdrawing_early_without_a_request_is_refused() {
     let (mut scenario, clock, id, _) = start(hash(500));
     let (mut identity, registry) = take(&scenario, id);
     let mut currency = fixtures::take_currency(&scenario);
-    let paid = staking::withdraw_early(&mut identity, &registry, &mut currency, &clock, scenario.ctx());
+    let paid = staking::withdraw_early(
+        &mut identity,
+        &registry,
+        &mut currency,
+        &clock,
+        scenario.ctx(),
+    );
     destroy(paid);
     abort
 }
@@ -256,7 +280,13 @@ fun only_the_controller_withdraws_early() {
     scenario.next_tx(fixtures::stranger());
     let (mut identity, registry) = take(&scenario, id);
     let mut currency = fixtures::take_currency(&scenario);
-    let paid = staking::withdraw_early(&mut identity, &registry, &mut currency, &clock, scenario.ctx());
+    let paid = staking::withdraw_early(
+        &mut identity,
+        &registry,
+        &mut currency,
+        &clock,
+        scenario.ctx(),
+    );
     destroy(paid);
     abort
 }
@@ -326,7 +356,16 @@ fun a_slashed_identity_returns_to_work_only_after_probation() {
     let (mut scenario, mut clock, id, treasury_id) = start(hash(1_000));
     let (mut identity, registry) = take(&scenario, id);
     let mut treasury = scenario.take_shared_by_id<Treasury>(treasury_id);
-    staking::slash(&mut identity, &registry, &mut treasury, hash(100), fixtures::stranger(), 0, &clock, scenario.ctx());
+    staking::slash(
+        &mut identity,
+        &registry,
+        &mut treasury,
+        hash(100),
+        fixtures::stranger(),
+        0,
+        &clock,
+        scenario.ctx(),
+    );
     clock.set_for_testing(NOW + registry.policy().slash_probation_ms());
     identity.activate(&registry, &clock, scenario.ctx());
     assert!(identity.is_active());
@@ -340,7 +379,16 @@ fun a_slashed_identity_cannot_activate_during_probation() {
     let (mut scenario, mut clock, id, treasury_id) = start(hash(1_000));
     let (mut identity, registry) = take(&scenario, id);
     let mut treasury = scenario.take_shared_by_id<Treasury>(treasury_id);
-    staking::slash(&mut identity, &registry, &mut treasury, hash(100), fixtures::stranger(), 0, &clock, scenario.ctx());
+    staking::slash(
+        &mut identity,
+        &registry,
+        &mut treasury,
+        hash(100),
+        fixtures::stranger(),
+        0,
+        &clock,
+        scenario.ctx(),
+    );
     clock.set_for_testing(NOW + registry.policy().slash_probation_ms() - 1);
     identity.activate(&registry, &clock, scenario.ctx());
     abort
@@ -351,7 +399,16 @@ fun slashed_funds_go_only_to_the_platform_treasury() {
     let (mut scenario, clock, id, _) = start(hash(1_000));
     let (mut identity, registry) = take(&scenario, id);
     let (mut other, cap) = treasury::new_for_testing(b"other".to_string(), scenario.ctx());
-    staking::slash(&mut identity, &registry, &mut other, hash(100), fixtures::stranger(), 0, &clock, scenario.ctx());
+    staking::slash(
+        &mut identity,
+        &registry,
+        &mut other,
+        hash(100),
+        fixtures::stranger(),
+        0,
+        &clock,
+        scenario.ctx(),
+    );
     destroy(cap);
     abort
 }
@@ -361,7 +418,16 @@ fun a_recipient_share_over_100_percent_is_refused() {
     let (mut scenario, clock, id, treasury_id) = start(hash(1_000));
     let (mut identity, registry) = take(&scenario, id);
     let mut treasury = scenario.take_shared_by_id<Treasury>(treasury_id);
-    staking::slash(&mut identity, &registry, &mut treasury, hash(100), fixtures::stranger(), 10_001, &clock, scenario.ctx());
+    staking::slash(
+        &mut identity,
+        &registry,
+        &mut treasury,
+        hash(100),
+        fixtures::stranger(),
+        10_001,
+        &clock,
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -399,7 +465,13 @@ fun stake_slashed_burned_and_withdrawn_add_up_to_the_deposits(operations: vector
             received = received + coin.value();
             destroy(coin);
         } else if (kind == 3 && stake.unstaking() > 0 && now < stake.unlock_ms()) {
-            let coin = staking::withdraw_early(&mut identity, &registry, &mut currency, &clock, scenario.ctx());
+            let coin = staking::withdraw_early(
+                &mut identity,
+                &registry,
+                &mut currency,
+                &clock,
+                scenario.ctx(),
+            );
             received = received + coin.value();
             destroy(coin);
         } else if (kind == 4) {

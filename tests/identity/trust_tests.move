@@ -14,7 +14,14 @@ use sui::test_scenario as ts;
 const NOW: u64 = 1_750_000_000_000;
 
 /// The level under `policy` for a stake (whole HASH) and a record.
-fun level_of(policy: &Policy, stake: u64, settled: u64, failed: u64, capacity: u64, timed_out: u64): u8 {
+fun level_of(
+    policy: &Policy,
+    stake: u64,
+    settled: u64,
+    failed: u64,
+    capacity: u64,
+    timed_out: u64,
+): u8 {
     let rep = reputation::new_for_testing(settled, failed, capacity, timed_out);
     trust::level(policy, hash(stake), &rep)
 }

@@ -39,7 +39,14 @@ fun distribution_follows_the_allocation_table() {
     let clock = fixtures::clock_at(&mut scenario, NOW);
     let genesis = scenario.take_from_sender<Genesis>();
     let mut registry = scenario.take_shared<Registry>();
-    let caps = genesis.distribute(&mut registry, &clock, TEAM, PRIVATE_SALE, PUBLIC_SALE, scenario.ctx());
+    let caps = genesis.distribute(
+        &mut registry,
+        &clock,
+        TEAM,
+        PRIVATE_SALE,
+        PUBLIC_SALE,
+        scenario.ctx(),
+    );
     let (community_cap, treasury_cap, ecosystem_cap) = caps.into_caps();
     let distributed = event::events_by_type<hash::GenesisDistributed>();
     assert_eq!(distributed.length(), 1);

@@ -15,7 +15,14 @@ const LINEAR: u64 = 4_000;
 
 /// Gives BENEFICIARY a schedule over `total` and moves to their next transaction.
 fun schedule(scenario: &mut ts::Scenario, total: u64): ID {
-    let id = vesting::create(balance::create_for_testing<SUI>(total), START, CLIFF, LINEAR, BENEFICIARY, scenario.ctx());
+    let id = vesting::create(
+        balance::create_for_testing<SUI>(total),
+        START,
+        CLIFF,
+        LINEAR,
+        BENEFICIARY,
+        scenario.ctx(),
+    );
     scenario.next_tx(BENEFICIARY);
     id
 }
@@ -127,7 +134,14 @@ fun claims_never_exceed_the_schedule(total: u64, cliff: u32, linear: u32, steps:
     let cliff = cliff as u64;
     let linear = linear as u64;
     let mut scenario = ts::begin(@0xA);
-    vesting::create(balance::create_for_testing<SUI>(total), START, cliff, linear, BENEFICIARY, scenario.ctx());
+    vesting::create(
+        balance::create_for_testing<SUI>(total),
+        START,
+        cliff,
+        linear,
+        BENEFICIARY,
+        scenario.ctx(),
+    );
     scenario.next_tx(BENEFICIARY);
     let mut vesting = scenario.take_from_sender<Vesting<SUI>>();
     let mut clock = clock::create_for_testing(scenario.ctx());

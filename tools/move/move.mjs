@@ -12,6 +12,7 @@ import { formatMove } from "./lib/format.mjs";
 import { syncGoldenModule, GENERATED_PATH, VECTORS_PATH } from "./lib/golden.mjs";
 import { readPackage } from "./lib/snapshot.mjs";
 import { selectTests } from "./lib/selection.mjs";
+import { captureGolden } from "./lib/capture.mjs";
 
 /** The repository: its cargo workspace locates the framework crate. */
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -28,6 +29,11 @@ commands:
   test [--filter TEXT]    run the Move unit tests and print the runner's output; with --filter,
                           only tests whose \`module::function\` contains TEXT (e.g. pow_tests::bits).
   golden [--check]        regenerate ${GENERATED_PATH} from golden/vectors.json (--check: fail if stale).
+  golden --capture [--filter TEXT]
+                          record in golden/vectors.json the BCS bytes of every value the tests check
+                          with \`golden::check(&value, b"name")\`, then regenerate ${GENERATED_PATH}.
+                          Review the diff: a changed vector means a changed layout. --filter
+                          captures only the tests whose \`module::function\` contains TEXT.
   fmt [--check]           format every .move file with Prettier's Move plugin (--check: list the
                           files that are not formatted and fail).
 
@@ -108,6 +114,15 @@ async function test(pkg, filter) {
   return result.passed ? 0 : 1;
 }
 
+async function capture(pkg, filter) {
+  const { builder, input } = await prepare(pkg, { withTests: true });
+  console.error("capturing the BCS bytes of every `golden::check` in the Move tests (two test runs)");
+  const changed = await captureGolden(pkg, builder, input, filter);
+  await syncGoldenModule(pkg, { check: false });
+  console.log(changed.length === 0 ? `${VECTORS_PATH} already holds every checked vector` : `updated ${VECTORS_PATH}: ${changed.join(", ")}`);
+  return 0;
+}
+
 async function fmt(pkg, check) {
   const files = Object.keys(readPackage(pkg, { withTests: true })).filter((p) => p.endsWith(".move"));
   const unformatted = [];
@@ -137,6 +152,7 @@ async function main(argv) {
       out: { type: "string", default: DEFAULT_OUT },
       filter: { type: "string" },
       check: { type: "boolean", default: false },
+      capture: { type: "boolean", default: false },
       help: { type: "boolean", short: "h", default: false },
     },
   });
@@ -156,6 +172,7 @@ async function main(argv) {
     case "test":
       return test(pkg, values.filter);
     case "golden":
+      if (values.capture) return capture(pkg, values.filter);
       await syncGoldenModule(pkg, { check: values.check });
       console.log(`${GENERATED_PATH} is up to date`);
       return 0;

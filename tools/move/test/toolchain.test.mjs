@@ -86,3 +86,34 @@ test("unknown options are named", () => {
   assert.equal(code, 2);
   assert.match(err, /--fliter/);
 });
+
+test("golden --capture records the checked values' bytes, and the tests then hold them to it", () => {
+  const pkg = makePackage({
+    "sources/point.move":
+      "module aihash::point;\n\npublic struct Point has copy, drop { x: u64, y: u8, tag: vector<u8> }\n\n" +
+      "public fun new(x: u64, y: u8, tag: vector<u8>): Point { Point { x, y, tag } }\n",
+    "tests/point_tests.move":
+      "#[test_only]\nmodule aihash::point_tests;\n\nuse aihash::golden;\n\n#[test]\nfun layout() {\n" +
+      '    golden::check(&aihash::point::new(258, 7, b"abcdefghij"), b"point");\n' +
+      '    golden::check(&vector[aihash::point::new(1, 2, b"")], b"points");\n}\n',
+    "golden/vectors.json": '{\n  "bcs": {}\n}\n',
+  });
+  writeFileSync(join(pkg, "Move.toml"), '[package]\nname = "demo"\nedition = "2024"\n\n[addresses]\naihash = "0x0"\n');
+  const unknown = run("test", "--package", pkg);
+  assert.equal(unknown.code, 1);
+  assert.match(unknown.out, /EUnknownVector/);
+
+  const captured = run("golden", "--capture", "--package", pkg);
+  assert.equal(captured.code, 0, captured.err);
+  const vectors = JSON.parse(readFileSync(join(pkg, "golden/vectors.json"), "utf8"));
+  // x = 258 as u64 LE, y = 7, tag = length 10 then the bytes.
+  assert.equal(vectors.bcs.point, "0201000000000000070a6162636465666768696a");
+  assert.equal(vectors.bcs.points, "0101000000000000000200");
+  assert.equal(run("test", "--package", pkg).code, 0);
+
+  vectors.bcs.point = vectors.bcs.point.replace(/^02/, "03");
+  writeFileSync(join(pkg, "golden/vectors.json"), JSON.stringify(vectors));
+  const stale = run("test", "--package", pkg);
+  assert.equal(stale.code, 1);
+  assert.match(stale.out, /EGoldenMismatch/);
+});
