@@ -14,6 +14,8 @@ use sui::test_scenario as ts;
 
 const NOW: u64 = 1_750_000_000_000;
 const TEAM: address = @0x7EA;
+const PRIVATE_SALE: address = @0x9121;
+const PUBLIC_SALE: address = @0x9AB;
 
 #[test]
 fun registry_objects_and_events_match_golden_bytes() {
@@ -40,7 +42,14 @@ fun genesis_vesting_and_treasury_events_match_golden_bytes() {
     let mut clock = fixtures::clock_at(&mut scenario, NOW);
     let genesis = scenario.take_from_sender<Genesis>();
     let mut registry = scenario.take_shared<Registry>();
-    let caps = genesis.distribute(&mut registry, &clock, TEAM, TEAM, TEAM, scenario.ctx());
+    let caps = genesis.distribute(
+        &mut registry,
+        &clock,
+        TEAM,
+        PRIVATE_SALE,
+        PUBLIC_SALE,
+        scenario.ctx(),
+    );
     golden::check(
         &event::events_by_type<hash::GenesisDistributed>()[0],
         b"hash_genesis_distributed",

@@ -1,31 +1,18 @@
-//! Types of the Move module `aihash::pow`.
+//! `aihash::pow::Header` from the `bitcoin` crate's header.
 
-use serde::{Deserialize, Serialize};
-
-/// `aihash::pow::Header`: a Bitcoin block header as Move stores it (hashes as `vector<u8>`).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Header {
-    pub version: u32,
-    /// Hash of the previous block, internal byte order.
-    pub prev_block: Vec<u8>,
-    /// Merkle root, internal byte order.
-    pub merkle_root: Vec<u8>,
-    pub time: u32,
-    pub bits: u32,
-    pub nonce: u32,
-}
+use super::pow::Header;
 
 impl From<&bitcoin::block::Header> for Header {
     fn from(header: &bitcoin::block::Header) -> Self {
         use bitcoin::hashes::Hash;
-        Self {
-            version: header.version.to_consensus() as u32,
-            prev_block: header.prev_blockhash.to_byte_array().to_vec(),
-            merkle_root: header.merkle_root.to_byte_array().to_vec(),
-            time: header.time,
-            bits: header.bits.to_consensus(),
-            nonce: header.nonce,
-        }
+        Header::new(
+            header.version.to_consensus() as u32,
+            header.prev_blockhash.to_byte_array().to_vec(),
+            header.merkle_root.to_byte_array().to_vec(),
+            header.time,
+            header.bits.to_consensus(),
+            header.nonce,
+        )
     }
 }
 

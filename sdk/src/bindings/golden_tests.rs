@@ -1,0 +1,229 @@
+//! Every golden vector of the package decodes into its generated type, re-encodes to the same
+//! bytes, and holds what the Move test that pinned it did (tests/**/*layout_tests.move).
+
+use super::{capacity, hash, identity, registry, staking, treasury, vesting};
+use crate::golden;
+use bitcoin::hashes::{sha256d, Hash};
+use moverox::types::{Address, U256};
+use moverox_sui::move_stdlib::string::String as MoveString;
+use moverox_sui::sui::object::ID;
+use serde::{de::DeserializeOwned, Serialize};
+
+/// The Move tests' clock: 2025-06-15T15:06:40Z.
+const NOW: u64 = 1_750_000_000_000;
+const DAY_MS: u64 = 86_400_000;
+const HASH: u64 = 1_000_000_000;
+
+/// Decodes the vector `name` as `T` and proves the encoding round-trips byte for byte.
+fn decode<T: DeserializeOwned + Serialize>(name: &str) -> T {
+    let bytes = golden::bytes(name).unwrap_or_else(|e| panic!("{e}"));
+    let value: T = bcs::from_bytes(bytes).unwrap_or_else(|e| panic!("`{name}` does not decode: {e}"));
+    assert_eq!(bcs::to_bytes(&value).unwrap(), bytes, "`{name}` re-encodes differently");
+    value
+}
+
+/// A Move test address such as `@0xCAFE`.
+fn address(value: u64) -> Address {
+    let mut bytes = [0u8; 32];
+    bytes[24..].copy_from_slice(&value.to_be_bytes());
+    Address::from(bytes)
+}
+
+fn text(value: &MoveString) -> &str {
+    std::str::from_utf8(&value.bytes).unwrap()
+}
+
+fn id_bytes(id: &ID) -> [u8; 32] {
+    id.bytes.into()
+}
+
+fn identity_changed(name: &str) -> identity::IdentityChanged {
+    let event: identity::IdentityChanged = decode(name);
+    assert_eq!(event.timestamp_ms, NOW, "{name}");
+    event
+}
+
+#[test]
+fn identity_creation_names_the_did_of_the_object() {
+    let event = identity_changed("identity_changed_created");
+    assert_eq!(event.revision, 1);
+    let identity::Change::Created { did, controller, roles } = event.change else { panic!("{event:?}") };
+    assert_eq!(text(&did), format!("did:sui:mainnet:0x{}", hex::encode(id_bytes(&event.identity_id))));
+    assert_eq!(controller, address(0xCAFE));
+    assert_eq!(roles, 3);
+}
+
+#[test]
+fn key_changes_carry_the_method() {
+    let added = identity_changed("identity_changed_method_added");
+    let identity::Change::MethodAdded { method } = added.change else { panic!("{added:?}") };
+    assert_eq!((text(&method.id), method.key_type, method.purposes), ("keeper-1", 0, 5));
+    assert_eq!(method.public_key, vec![7u8; 32]);
+
+    let rotated = identity_changed("identity_changed_method_rotated");
+    assert_eq!(rotated.revision, added.revision + 1);
+    let identity::Change::MethodRotated { method } = rotated.change else { panic!("{rotated:?}") };
+    assert_eq!((text(&method.id), method.key_type, method.purposes), ("keeper-1", 1, 5));
+    assert_eq!(method.public_key[0], 2);
+    assert_eq!(method.public_key[1..], [8u8; 32]);
+
+    let revoked = identity_changed("identity_changed_method_revoked");
+    let identity::Change::MethodRevoked { method_id } = revoked.change else { panic!("{revoked:?}") };
+    assert_eq!(text(&method_id), "auth-1");
+}
+
+#[test]
+fn service_changes_carry_the_service() {
+    let added = identity_changed("identity_changed_service_added");
+    let identity::Change::ServiceAdded { service } = added.change else { panic!("{added:?}") };
+    assert_eq!(text(&service.id), "stratum");
+    assert_eq!(text(&service.service_type), "StratumEndpoint");
+    assert_eq!(text(&service.endpoint), "stratum+tcp://keeper.example:3333");
+
+    let removed = identity_changed("identity_changed_service_removed");
+    let identity::Change::ServiceRemoved { service_id } = removed.change else { panic!("{removed:?}") };
+    assert_eq!(text(&service_id), "old");
+}
+
+#[test]
+fn record_status_trust_and_controller_changes_decode() {
+    let record = identity_changed("identity_changed_record_changed");
+    let identity::Change::RecordChanged { reputation, verified_hashrate } = record.change else { panic!() };
+    assert_eq!(reputation.capacity_passed, 1);
+    assert_eq!(verified_hashrate, 1_000_000_000_000);
+
+    let status = identity_changed("identity_changed_status_changed");
+    let identity::Change::StatusChanged { from, to } = status.change else { panic!("{status:?}") };
+    assert_eq!((from, to), (identity::Status::Pending, identity::Status::Verified));
+
+    let trust = identity_changed("identity_changed_trust_level_changed");
+    let identity::Change::TrustLevelChanged { from, to } = trust.change else { panic!("{trust:?}") };
+    assert_eq!((from, to), (1, 2));
+
+    let controller = identity_changed("identity_changed_controller_changed");
+    let identity::Change::ControllerChanged { from, to } = controller.change else { panic!() };
+    assert_eq!((from, to), (address(0xCAFE), address(0xB0B)));
+}
+
+#[test]
+fn the_identity_object_holds_its_document_stake_and_record() {
+    let object: identity::Identity = decode("identity_object");
+    let created = identity_changed("identity_changed_created");
+    assert_eq!(object.id.id, created.identity_id);
+    assert_eq!(object.controller, address(0xB0B));
+    assert_eq!(object.roles, 3);
+    assert_eq!(object.methods.len(), 1);
+    assert_eq!(text(&object.services[0].endpoint), "stratum+tcp://keeper.example:3333");
+    assert_eq!(object.status, identity::Status::Active);
+    assert_eq!(object.trust_level, 2);
+    assert_eq!(object.stake.active.value, 2_000 * HASH);
+    assert_eq!(object.stake.deposited, 2_000 * HASH);
+    assert_eq!(object.reputation.capacity_passed, 10);
+    assert_eq!(object.open_challenge, None);
+    let controller_changed = identity_changed("identity_changed_controller_changed");
+    assert_eq!(object.revision, controller_changed.revision);
+}
+
+#[test]
+fn staking_events_account_for_the_stake() {
+    let staked: staking::Staked = decode("staking_staked");
+    assert_eq!((staked.amount, staked.active), (2_000 * HASH, 2_000 * HASH));
+    let requested: staking::UnstakeRequested = decode("staking_unstake_requested");
+    assert_eq!((requested.amount, requested.unstaking), (500 * HASH, 500 * HASH));
+    assert_eq!(requested.unlock_ms, NOW + 7 * DAY_MS);
+    let withdrawn: staking::StakeWithdrawn = decode("staking_stake_withdrawn");
+    assert_eq!((withdrawn.amount, withdrawn.burned), (500 * HASH, 0));
+    let slashed: staking::StakeSlashed = decode("staking_stake_slashed");
+    assert_eq!(slashed.amount, 300 * HASH);
+    assert_eq!(slashed.to_recipient + slashed.to_treasury, slashed.amount);
+    assert_eq!(slashed.to_recipient, 150 * HASH);
+    assert_eq!(slashed.recipient, address(0xBAD));
+    assert_eq!(slashed.remaining, 1_200 * HASH);
+    for id in [&requested.identity_id, &withdrawn.identity_id, &slashed.identity_id] {
+        assert_eq!(id, &staked.identity_id);
+    }
+}
+
+fn le_bytes(value: U256) -> [u8; 32] {
+    value.to_le_bytes()
+}
+
+#[test]
+fn a_capacity_challenge_is_a_header_template_the_sdk_can_check() {
+    let object: capacity::CapacityChallenge = decode("capacity_challenge_object");
+    let issued: capacity::CapacityChallengeIssued = decode("capacity_challenge_issued");
+    assert_eq!(issued.challenge_id, object.id.id);
+    assert_eq!(issued.identity_id, object.identity_id);
+    assert_eq!((issued.version, issued.version_mask), (0x2000_0000, 0x1fff_e000));
+    assert_eq!(issued.prev_block, object.prev_block);
+    assert_eq!(issued.deadline_ms, NOW + 60_000);
+    assert_eq!(object.claimed_hashrate, 1_000);
+    assert_eq!(object.outcome, capacity::Outcome::Open);
+
+    // The merkle-root field binds the template to the identity and the challenge.
+    let mut preimage = b"aihash/capacity-challenge".to_vec();
+    preimage.extend(id_bytes(&object.identity_id));
+    preimage.extend(id_bytes(&object.id.id));
+    assert_eq!(object.merkle_root, sha256d::Hash::hash(&preimage).to_byte_array());
+    // nBits encodes the target exactly.
+    let target = crate::pow::target_from_bits(bitcoin::CompactTarget::from_consensus(object.bits)).unwrap();
+    assert_eq!(target.to_le_bytes(), le_bytes(object.target));
+
+    let accepted: capacity::CapacitySolutionAccepted = decode("capacity_solution_accepted");
+    assert_eq!((accepted.accepted, accepted.required), (1, 1));
+    let hash: [u8; 32] = accepted.hash.clone().try_into().unwrap();
+    assert!(bitcoin::Target::from_le_bytes(hash) <= target);
+
+    let closed: capacity::CapacityChallengeClosed = decode("capacity_challenge_closed");
+    let capacity::Outcome::Passed { verified_hashrate } = closed.outcome else { panic!("{closed:?}") };
+    assert_eq!(closed.solutions, 1);
+    // The work of one solution, Bitcoin Core's block proof of the target.
+    assert_eq!(le_bytes(closed.work), target.to_work().to_le_bytes());
+    assert!(verified_hashrate > 0);
+}
+
+#[test]
+fn registry_layouts_decode_with_the_seed_policy() {
+    let created: registry::RegistryCreated = decode("registry_created");
+    assert_eq!(text(&created.network), "mainnet");
+    assert_eq!(created.policy.min_stakes, vec![100 * HASH, 1_000 * HASH, 10_000 * HASH, 100_000 * HASH]);
+    assert_eq!(created.policy.early_unstake_fee_bps, 500);
+    let object: registry::Registry = decode("registry_object");
+    assert_eq!(object.id.id, created.registry_id);
+    assert_eq!(object.policy, created.policy);
+    assert_eq!(object.platform_treasury, None);
+    let changed: registry::PolicyChanged = decode("registry_policy_changed");
+    assert_eq!(text(&changed.network), "testnet");
+}
+
+#[test]
+fn genesis_vesting_and_treasury_layouts_decode() {
+    let genesis: hash::GenesisDistributed = decode("hash_genesis_distributed");
+    assert_eq!(genesis.public_sale_amount, 100_000_000 * HASH);
+    assert_eq!(genesis.timestamp_ms, NOW);
+
+    let created: vesting::VestingCreated = decode("vesting_created");
+    assert_eq!(created.vesting_id, genesis.team_vesting_id);
+    assert_eq!(
+        (created.total, created.cliff_ms, created.linear_ms),
+        (150_000_000 * HASH, 365 * DAY_MS, 3 * 365 * DAY_MS)
+    );
+    let object: vesting::Vesting<hash::HASH> = decode("vesting_object");
+    assert_eq!(object.id.id, genesis.team_vesting_id);
+    assert_eq!(object.locked.value, object.total);
+    let claimed: vesting::VestingClaimed = decode("vesting_claimed");
+    // Two years in: one year past the cliff of three linear years.
+    assert_eq!(claimed.amount, 150_000_000 * HASH / 3);
+    assert_eq!(claimed.claimed_total, claimed.amount);
+
+    let pool: treasury::TreasuryCreated = decode("treasury_created");
+    assert_eq!(text(&pool.purpose), "community rewards");
+    let deposited: treasury::FundsDeposited = decode("treasury_funds_deposited");
+    assert_eq!(deposited.amount, 400_000_000 * HASH);
+    assert!(std::str::from_utf8(&deposited.coin_type.name.bytes).unwrap().ends_with("::hash::HASH"));
+    let cap: treasury::SpendCap = decode("treasury_spend_cap");
+    assert_eq!(cap.treasury_id, genesis.platform_treasury_id);
+    let spent: treasury::FundsSpent = decode("treasury_funds_spent");
+    assert_eq!((spent.treasury_id, spent.amount), (genesis.platform_treasury_id, 1_000));
+    assert_eq!(spent.balance_after, 200_000_000 * HASH - 1_000);
+}
