@@ -413,6 +413,30 @@ fun slashed_funds_go_only_to_the_platform_treasury() {
     abort
 }
 
+#[test, expected_failure(abort_code = aihash::registry::ENoTreasury)]
+fun nothing_is_slashed_before_genesis_names_the_treasury() {
+    let mut scenario = fixtures::publish();
+    let clock = fixtures::clock_at(&mut scenario, NOW);
+    let id = fixtures::active_keeper(&mut scenario, fixtures::keeper(), hash(100), &clock);
+    let (mut identity, registry) = take(&scenario, id);
+    let (mut treasury, cap) = treasury::new_for_testing(
+        b"platform treasury".to_string(),
+        scenario.ctx(),
+    );
+    staking::slash(
+        &mut identity,
+        &registry,
+        &mut treasury,
+        hash(1),
+        fixtures::stranger(),
+        0,
+        &clock,
+        scenario.ctx(),
+    );
+    destroy(cap);
+    abort
+}
+
 #[test, expected_failure(abort_code = staking::EShareOutOfRange)]
 fun a_recipient_share_over_100_percent_is_refused() {
     let (mut scenario, clock, id, treasury_id) = start(hash(1_000));
