@@ -164,7 +164,7 @@ fun capacity_challenges_and_their_events_match_golden_bytes() {
 
     let (mut provider, registry) = take(&scenario, id);
     let random = scenario.take_shared<Random>();
-    capacity::request_for_testing(&registry, &mut provider, 1_000, &random, &clock, scenario.ctx());
+    capacity::request_for_testing(&registry, &mut provider, 1, &random, &clock, scenario.ctx());
     golden::check(
         &event::events_by_type<capacity::CapacityChallengeIssued>()[0],
         b"capacity_challenge_issued",

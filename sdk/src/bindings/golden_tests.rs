@@ -157,7 +157,7 @@ fn a_capacity_challenge_is_a_header_template_the_sdk_can_check() {
     assert_eq!((issued.version, issued.version_mask), (0x2000_0000, 0x1fff_e000));
     assert_eq!(issued.prev_block, object.prev_block);
     assert_eq!(issued.deadline_ms, NOW + 60_000);
-    assert_eq!(object.claimed_hashrate, 1_000);
+    assert_eq!(object.claimed_hashrate, 1);
     assert_eq!(object.outcome, capacity::Outcome::Open);
 
     // The merkle-root field binds the template to the identity and the challenge.
