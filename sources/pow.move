@@ -119,6 +119,14 @@ public fun difficulty_to_target(difficulty: u64): u256 {
     DIFFICULTY_1_TARGET / (difficulty as u256)
 }
 
+/// The share target for a share difficulty in 32.32 fixed point (`difficulty × 2^32`, which is
+/// also the work in hashes a share is credited with), rounded down. Fixed point admits the
+/// fractional difficulties of test miners; `share_target(d << 32) == difficulty_to_target(d)`.
+public fun share_target(difficulty_fp: u128): u256 {
+    assert!(difficulty_fp != 0, EZeroDifficulty);
+    (DIFFICULTY_1_TARGET << 32) / (difficulty_fp as u256)
+}
+
 /// The expected number of hashes needed to find a hash at or below `target`, `2^256 / (target + 1)`
 /// rounded down, as Bitcoin Core's `GetBlockProof` computes a block's work.
 public fun work(target: u256): u256 {
@@ -131,6 +139,20 @@ public fun work(target: u256): u256 {
 /// Whether a hash (internal byte order) meets a target.
 public fun meets_target(hash: vector<u8>, target: u256): bool {
     hash_to_u256(hash) <= target
+}
+
+/// The merkle root of a block whose first transaction (the coinbase) hashes to `coinbase_hash`,
+/// given the Stratum merkle branch: the sibling hashes on the coinbase's path, bottom up (the
+/// coinbase is always the leftmost leaf). Hashes in internal byte order.
+public fun merkle_root_from_branch(coinbase_hash: vector<u8>, branch: &vector<vector<u8>>): vector<u8> {
+    assert!(coinbase_hash.length() == HASH_LENGTH, EHashLength);
+    let mut root = coinbase_hash;
+    branch.do_ref!(|sibling| {
+        assert!(sibling.length() == HASH_LENGTH, EHashLength);
+        root.append(*sibling);
+        root = sha256d(root);
+    });
+    root
 }
 
 // === Headers ===

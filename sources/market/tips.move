@@ -1,0 +1,153 @@
+/// Recent Bitcoin chain tips, posted by authorised feeders (the oracle daemon), so a challenge can
+/// check that a share was built on a real, then-current block: its previous-block hash must be a
+/// tip posted around its delivery window. A share built on an old tip (replayed or precomputed
+/// work) or on no tip at all fails.
+///
+/// The tips form a ring of fixed capacity (512, about three and a half days of blocks, which
+/// covers the dispute and response windows): posting overwrites the oldest slot and lookups go
+/// through a hash index, so both cost O(1) whatever the history.
+module aihash::tips;
+
+use aihash::market::{Market, MarketCap};
+use aihash::version;
+use sui::clock::Clock;
+use sui::event;
+use sui::table::{Self, Table};
+use sui::vec_set::{Self, VecSet};
+
+// === Errors ===
+
+#[error]
+const ENotFeeder: vector<u8> = b"only authorised feeders post Bitcoin tips";
+#[error]
+const ETooManyFeeders: vector<u8> = b"the tip feed allows at most 16 feeders";
+#[error]
+const EAlreadyFeeder: vector<u8> = b"this address is already a feeder";
+#[error]
+const EUnknownFeeder: vector<u8> = b"this address is not a feeder";
+#[error]
+const EHashLength: vector<u8> = b"a block hash is exactly 32 bytes";
+
+// === Constants ===
+
+const CAPACITY: u64 = 512;
+const MAX_FEEDERS: u64 = 16;
+
+// === Types ===
+
+public struct TipFeed has key {
+    id: UID,
+    version: u64,
+    feeders: VecSet<address>,
+    /// Tips posted so far; the next goes to slot `posted % CAPACITY`.
+    posted: u64,
+    slots: Table<u64, Tip>,
+    /// Block hash -> slot.
+    index: Table<vector<u8>, u64>,
+}
+
+public struct Tip has copy, drop, store {
+    /// Block hash, internal byte order (as in a header's previous-block field).
+    hash: vector<u8>,
+    height: u64,
+    posted_ms: u64,
+}
+
+// === Events ===
+
+public struct TipPosted has copy, drop {
+    feed_id: ID,
+    feeder: address,
+    tip: Tip,
+}
+
+public struct FeedersChanged has copy, drop {
+    feed_id: ID,
+    feeders: vector<address>,
+}
+
+// === Init ===
+
+fun init(ctx: &mut TxContext) {
+    transfer::share_object(TipFeed {
+        id: object::new(ctx),
+        version: version::current(),
+        feeders: vec_set::empty(),
+        posted: 0,
+        slots: table::new(ctx),
+        index: table::new(ctx),
+    });
+}
+
+// === Admin Functions ===
+
+public fun add_feeder(feed: &mut TipFeed, market: &Market, cap: &MarketCap, feeder: address) {
+    market.assert_cap(cap);
+    version::assert_current(feed.version);
+    assert!(!feed.feeders.contains(&feeder), EAlreadyFeeder);
+    assert!(feed.feeders.length() < MAX_FEEDERS, ETooManyFeeders);
+    feed.feeders.insert(feeder);
+    feed.emit_feeders();
+}
+
+public fun remove_feeder(feed: &mut TipFeed, market: &Market, cap: &MarketCap, feeder: address) {
+    market.assert_cap(cap);
+    version::assert_current(feed.version);
+    assert!(feed.feeders.contains(&feeder), EUnknownFeeder);
+    feed.feeders.remove(&feeder);
+    feed.emit_feeders();
+}
+
+// === Public-Mutative Functions ===
+
+/// Records a new Bitcoin tip. A tip already in the ring is left as first posted, so several
+/// feeders may post the same block.
+public fun post(feed: &mut TipFeed, hash: vector<u8>, height: u64, clock: &Clock, ctx: &TxContext) {
+    version::assert_current(feed.version);
+    assert!(feed.feeders.contains(&ctx.sender()), ENotFeeder);
+    assert!(hash.length() == 32, EHashLength);
+    if (feed.index.contains(hash)) return;
+    let slot = feed.posted % CAPACITY;
+    if (feed.slots.contains(slot)) {
+        let old = feed.slots.remove(slot);
+        feed.index.remove(old.hash);
+    };
+    let tip = Tip { hash, height, posted_ms: clock.timestamp_ms() };
+    feed.slots.add(slot, tip);
+    feed.index.add(hash, slot);
+    feed.posted = feed.posted + 1;
+    event::emit(TipPosted { feed_id: feed.id.to_inner(), feeder: ctx.sender(), tip });
+}
+
+// === Public-View Functions ===
+
+/// The tip with this hash, if it is among the last 512 posted.
+public fun find(feed: &TipFeed, hash: &vector<u8>): Option<Tip> {
+    if (feed.index.contains(*hash)) option::some(feed.slots[feed.index[*hash]])
+    else option::none()
+}
+
+public fun feeders(feed: &TipFeed): vector<address> { feed.feeders.into_keys() }
+
+public fun posted(feed: &TipFeed): u64 { feed.posted }
+
+public fun capacity(): u64 { CAPACITY }
+
+public fun hash(tip: &Tip): vector<u8> { tip.hash }
+
+public fun height(tip: &Tip): u64 { tip.height }
+
+public fun posted_ms(tip: &Tip): u64 { tip.posted_ms }
+
+// === Private Functions ===
+
+fun emit_feeders(feed: &TipFeed) {
+    event::emit(FeedersChanged { feed_id: feed.id.to_inner(), feeders: feed.feeders.into_keys() });
+}
+
+// === Test Functions ===
+
+#[test_only]
+public fun init_for_testing(ctx: &mut TxContext) {
+    init(ctx);
+}
