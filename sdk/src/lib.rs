@@ -5,4 +5,6 @@
 pub mod bindings;
 pub mod golden;
 pub mod pow;
+pub mod share_tree;
+pub mod share_vectors;
 pub mod units;

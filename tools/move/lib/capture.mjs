@@ -97,6 +97,13 @@ async function runCopies(builder, input, files, plan, copiesByFile) {
   return codes;
 }
 
+/** The document with every object's keys sorted, as the Rust vector generators write it, so the
+ * two writers never reorder each other's output. */
+function sortedKeys(value) {
+  if (Array.isArray(value) || value === null || typeof value !== "object") return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, sortedKeys(value[k])]));
+}
+
 /** Captures every checked vector and writes golden/vectors.json; returns the names that changed. */
 /** With `filter`, only tests whose `module::function` contains it are captured. */
 export async function captureGolden(root, builder, input, filter) {
@@ -147,6 +154,6 @@ export async function captureGolden(root, builder, input, filter) {
     if (doc[section][name] !== hex) changed.push(name);
     doc[section][name] = hex;
   }
-  writeFileSync(path, JSON.stringify(doc, null, 2) + "\n");
+  writeFileSync(path, JSON.stringify(sortedKeys(doc), null, 2) + "\n");
   return changed;
 }
