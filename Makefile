@@ -5,7 +5,7 @@ MOVE := node tools/move/move.mjs
 # Name filter for `make move-test`: only tests whose module::function contains it.
 FILTER ?=
 
-.PHONY: help setup node-available move-build move-test toolchain-test golden golden-capture fmt lint test rust-test bench-move
+.PHONY: help setup node-available move-build move-test toolchain-test golden golden-capture share-vectors fmt lint test rust-test bench-move
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -34,6 +34,9 @@ golden: tools/move/node_modules/.package-lock.json | node-available ## regenerat
 
 golden-capture: tools/move/node_modules/.package-lock.json | node-available ## record the bytes of every golden::check in golden/vectors.json (FILTER=text for some tests)
 	$(MOVE) golden --capture $(if $(FILTER),--filter '$(FILTER)')
+
+share-vectors: ## regenerate the mined test shares (shares section of golden/vectors.json)
+	cargo run -q --locked -p aihash-sdk --example share_vectors
 
 fmt: tools/move/node_modules/.package-lock.json | node-available ## format Rust and Move sources
 	cargo fmt --all

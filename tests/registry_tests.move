@@ -184,7 +184,7 @@ fun a_cap_of_another_registry_is_refused() {
 
 #[test, expected_failure(abort_code = registry::ETreasuryAlreadySet)]
 fun the_platform_treasury_is_set_once() {
-    let mut scenario = fixtures::publish();
+    let scenario = fixtures::publish();
     let mut registry = scenario.take_shared<Registry>();
     registry.set_platform_treasury(object::id_from_address(@0x1));
     registry.set_platform_treasury(object::id_from_address(@0x2));

@@ -580,6 +580,11 @@ public fun samples(report: &Report): vector<u64> {
     if (report.challenge.is_some()) report.challenge.borrow().samples else vector[]
 }
 
+/// Whether the sample at `position` of the report's challenge is answered.
+public fun sample_answered(report: &Report, position: u64): bool {
+    report.challenge.borrow().answered[position]
+}
+
 /// How many samples are still unanswered.
 public fun unanswered(report: &Report): u64 {
     if (report.challenge.is_none()) return 0;
