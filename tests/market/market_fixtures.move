@@ -30,9 +30,9 @@ const SHARES: u64 = 16;
 const DIFFICULTY: u128 = 16;
 const BUYER: address = @0xB1;
 const DAY_MS: u64 = 86_400_000;
-/// A price of 10^21 base units per PH·day makes each hash cost 10^21 / 8.64 × 10^19 ≈ 11.6 units,
-/// so the tiny test windows (256 hashes) cost visible amounts: 256 hashes cost 2,962.
-const PRICE: u64 = 1_000_000_000_000_000_000;
+/// 1.728 × 10^19 base units per PH·day (near the u64 limit) make a hash cost exactly 0.2 units, so
+/// the tiny test windows cost visible amounts: 256 hashes cost 51.2, rounded down to 51.
+const PRICE: u64 = 17_280_000_000_000_000_000;
 
 public fun buyer(): address { BUYER }
 
@@ -59,7 +59,7 @@ public fun provider(world: &World): ID { world.provider }
 
 public fun treasury(world: &World): ID { world.treasury }
 
-/// A published package ten minutes before the window: market accepting SUI (minimum 1,000), tips
+/// A published package ten minutes before the window: market accepting SUI (minimum 10), tips
 /// posted (the old tip a day before the window, the current one ten minutes before), an active
 /// keeper with 2,000 HASH and an active provider. The clock is returned at that time.
 public fun setup(): (Scenario, Clock, World) {
@@ -80,7 +80,7 @@ public fun setup(): (Scenario, Clock, World) {
     scenario.next_tx(fixtures::publisher());
     let mut market = scenario.take_shared<Market>();
     let cap = scenario.take_from_sender<MarketCap>();
-    market.allow_coin<SUI>(&cap, 1_000);
+    market.allow_coin<SUI>(&cap, 10);
     let mut feed = scenario.take_shared<TipFeed>();
     feed.add_feeder(&market, &cap, fixtures::publisher());
     feed.post(golden::named(b"shares_old_tip"), 899_856, &clock, scenario.ctx());
@@ -136,17 +136,23 @@ public fun new_order(scenario: &mut Scenario, clock: &Clock, escrow: u64): ID {
 
 /// The keeper attaches the provider to the order at the vectors' difficulty; returns the fill.
 public fun attach(scenario: &mut Scenario, clock: &Clock, world: &World, order_id: ID): u64 {
-    scenario.next_tx(fixtures::keeper());
+    let controller = controller_of(scenario, world.keeper);
+    scenario.next_tx(controller);
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let market = scenario.take_shared<Market>();
     let keeper = scenario.take_shared_by_id<Identity>(world.keeper);
-    let provider = scenario.take_shared_by_id<Identity>(world.provider);
-    let fill = order.attach_fill(&market, &keeper, &provider, 100_000_000_000, DIFFICULTY, clock, scenario.ctx());
+    let fill = if (world.provider == world.keeper) {
+        order.attach_fill(&market, &keeper, &keeper, 100_000_000_000, DIFFICULTY, clock, scenario.ctx())
+    } else {
+        let provider = scenario.take_shared_by_id<Identity>(world.provider);
+        let fill = order.attach_fill(&market, &keeper, &provider, 100_000_000_000, DIFFICULTY, clock, scenario.ctx());
+        ts::return_shared(provider);
+        fill
+    };
     ts::return_shared(order);
     ts::return_shared(market);
     ts::return_shared(keeper);
-    ts::return_shared(provider);
-    scenario.next_tx(fixtures::keeper());
+    scenario.next_tx(controller);
     fill
 }
 
@@ -447,4 +453,45 @@ fun vector_name(window: vector<u8>, suffix: vector<u8>): vector<u8> {
     name.append(window);
     name.append(suffix);
     name
+}
+
+/// A world whose provider is `provider` (for tests that pass the wrong identity).
+public fun provider_world(world: &World, provider: ID): World {
+    World { keeper: world.keeper, provider, treasury: world.treasury }
+}
+
+/// A world in which one identity, controlled by `controller`, is both keeper and provider: a
+/// provider running its own keeper.
+public fun own_world(scenario: &mut Scenario, clock: &Clock, controller: address, treasury: ID): World {
+    let id = fixtures::new_identity(scenario, controller, identity::role_keeper() | identity::role_provider(), clock);
+    let registry = scenario.take_shared<Registry>();
+    let mut both = scenario.take_shared_by_id<Identity>(id);
+    both.add_method(
+        &registry,
+        b"keeper-1".to_string(),
+        identity::key_ed25519(),
+        fixtures::ed25519_key(3),
+        identity::purpose_keeper_signing(),
+        clock,
+        scenario.ctx(),
+    );
+    both.record_capacity(registry.policy(), true, 1_000_000_000_000, clock.timestamp_ms());
+    let stake = fixtures::mint(scenario, hash(2_000));
+    staking::stake(&mut both, &registry, stake, clock, scenario.ctx());
+    both.activate(&registry, clock, scenario.ctx());
+    ts::return_shared(both);
+    ts::return_shared(registry);
+    scenario.next_tx(controller);
+    World { keeper: id, provider: id, treasury }
+}
+
+/// The controller of identity `id`.
+public fun controller_of(scenario: &mut Scenario, id: ID): address {
+    let sender = scenario.sender();
+    scenario.next_tx(sender);
+    let identity = scenario.take_shared_by_id<Identity>(id);
+    let controller = identity.controller();
+    ts::return_shared(identity);
+    scenario.next_tx(sender);
+    controller
 }
