@@ -136,16 +136,21 @@ public fun new_order(scenario: &mut Scenario, clock: &Clock, escrow: u64): ID {
 
 /// The keeper attaches the provider to the order at the vectors' difficulty; returns the fill.
 public fun attach(scenario: &mut Scenario, clock: &Clock, world: &World, order_id: ID): u64 {
+    attach_at(scenario, clock, world, order_id, DIFFICULTY)
+}
+
+/// The keeper attaches the provider to the order at share difficulty `difficulty`.
+public fun attach_at(scenario: &mut Scenario, clock: &Clock, world: &World, order_id: ID, difficulty: u128): u64 {
     let controller = controller_of(scenario, world.keeper);
     scenario.next_tx(controller);
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let market = scenario.take_shared<Market>();
     let keeper = scenario.take_shared_by_id<Identity>(world.keeper);
     let fill = if (world.provider == world.keeper) {
-        order.attach_fill(&market, &keeper, &keeper, 100_000_000_000, DIFFICULTY, clock, scenario.ctx())
+        order.attach_fill(&market, &keeper, &keeper, 100_000_000_000, difficulty, clock, scenario.ctx())
     } else {
         let provider = scenario.take_shared_by_id<Identity>(world.provider);
-        let fill = order.attach_fill(&market, &keeper, &provider, 100_000_000_000, DIFFICULTY, clock, scenario.ctx());
+        let fill = order.attach_fill(&market, &keeper, &provider, 100_000_000_000, difficulty, clock, scenario.ctx());
         ts::return_shared(provider);
         fill
     };
@@ -349,6 +354,18 @@ public fun answer_with(
     ts::return_shared(keeper);
     ts::return_shared(registry);
     scenario.next_tx(fixtures::keeper());
+}
+
+/// Whether the keeper holds the shares to answer the sample at `position` of window `name`: the
+/// sampled leaf and its successor come from real headers.
+public fun answerable(scenario: &mut Scenario, report_id: ID, name: vector<u8>, position: u64): bool {
+    let index = samples(scenario, report_id)[position];
+    is_real(name, index) && (index + 1 == SHARES || is_real(name, index + 1))
+}
+
+/// Whether leaf `index` of window `name` has a share behind it (made-up leaves have none).
+public fun is_real(name: vector<u8>, index: u64): bool {
+    window_header(name, index) != vector::tabulate!(80, |_| 0u8)
 }
 
 /// The keeper answers every sample of window `name`.
