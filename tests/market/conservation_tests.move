@@ -104,9 +104,13 @@ fun check(scenario: &mut Scenario, order_id: ID, ledger: &Ledger) {
     assert_eq!(settled, order.paid);
 }
 
+/// At most this many operations per run (each step re-checks every report, so runs stay quick).
+const MAX_OPERATIONS: u64 = 24;
+
 #[random_test]
 fun escrow_is_conserved_through_random_operations(operations: vector<u64>) {
-    run(operations);
+    let count = operations.length().min(MAX_OPERATIONS);
+    run(vector::tabulate!(count, |i| operations[i]));
 }
 
 /// Runs the operations, checking conservation after each; returns how many reports were
