@@ -144,7 +144,10 @@ public fun meets_target(hash: vector<u8>, target: u256): bool {
 /// The merkle root of a block whose first transaction (the coinbase) hashes to `coinbase_hash`,
 /// given the Stratum merkle branch: the sibling hashes on the coinbase's path, bottom up (the
 /// coinbase is always the leftmost leaf). Hashes in internal byte order.
-public fun merkle_root_from_branch(coinbase_hash: vector<u8>, branch: &vector<vector<u8>>): vector<u8> {
+public fun merkle_root_from_branch(
+    coinbase_hash: vector<u8>,
+    branch: &vector<vector<u8>>,
+): vector<u8> {
     assert!(coinbase_hash.length() == HASH_LENGTH, EHashLength);
     let mut root = coinbase_hash;
     branch.do_ref!(|sibling| {

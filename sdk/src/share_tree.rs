@@ -7,7 +7,7 @@
 //! - node = sha256(0x01 || left || right)
 //! - root = sha256(0x02 || n as u64 little-endian || tree head)
 
-use bitcoin::hashes::{Hash, HashEngine, sha256};
+use bitcoin::hashes::{sha256, Hash, HashEngine};
 
 /// A 32-byte hash.
 pub type Hash32 = [u8; 32];
@@ -147,8 +147,11 @@ fn path(leaves: &[Hash32], index: usize) -> Vec<Hash32> {
         return Vec::new();
     }
     let k = largest_power_of_two_below(leaves.len());
-    let (mut proof, sibling) =
-        if index < k { (path(&leaves[..k], index), head(&leaves[k..])) } else { (path(&leaves[k..], index - k), head(&leaves[..k])) };
+    let (mut proof, sibling) = if index < k {
+        (path(&leaves[..k], index), head(&leaves[k..]))
+    } else {
+        (path(&leaves[k..], index - k), head(&leaves[..k]))
+    };
     proof.push(sibling);
     proof
 }

@@ -5,10 +5,10 @@
 //! section of golden/vectors.json (the Move tests read them through `aihash::golden`);
 //! `--check` fails if the committed section differs from what this code generates.
 
-use crate::share_tree::{Hash32, ShareTree, value_order};
+use crate::share_tree::{value_order, Hash32, ShareTree};
 use bitcoin::absolute::LockTime;
 use bitcoin::block::{Header, Version};
-use bitcoin::hashes::{Hash, sha256d};
+use bitcoin::hashes::{sha256d, Hash};
 use bitcoin::script::Builder;
 use bitcoin::transaction::{Transaction, TxIn, TxOut};
 use bitcoin::{Amount, BlockHash, CompactTarget, OutPoint, ScriptBuf, Sequence, TxMerkleNode, Txid, Witness};
@@ -79,7 +79,8 @@ impl CoinbaseTemplate {
             output: vec![TxOut { value: Amount::from_sat(312_500_000), script_pubkey: payout }],
         };
         let bytes = bitcoin::consensus::serialize(&tx);
-        let at = bytes.windows(8).position(|w| w == EXTRANONCE_PLACEHOLDER).expect("placeholder in the coinbase");
+        let at =
+            bytes.windows(8).position(|w| w == EXTRANONCE_PLACEHOLDER).expect("placeholder in the coinbase");
         Self { coinbase1: bytes[..at].to_vec(), coinbase2: bytes[at + 8..].to_vec() }
     }
 
@@ -253,15 +254,19 @@ mod tests {
     #[test]
     fn the_committed_vectors_are_what_this_code_generates() {
         for (name, hex_bytes) in generate() {
-            let committed = crate::golden::bytes(&name).unwrap_or_else(|e| panic!("{e}: run the share_vectors example"));
+            let committed =
+                crate::golden::bytes(&name).unwrap_or_else(|e| panic!("{e}: run the share_vectors example"));
             assert_eq!(hex::encode(committed), hex_bytes, "{name} is stale: run the share_vectors example");
         }
     }
 
     #[test]
     fn the_honest_window_is_a_valid_share_tree() {
-        let leaves: Vec<Hash32> =
-            crate::golden::bytes("shares_honest_leaves").unwrap().chunks(32).map(|c| c.try_into().unwrap()).collect();
+        let leaves: Vec<Hash32> = crate::golden::bytes("shares_honest_leaves")
+            .unwrap()
+            .chunks(32)
+            .map(|c| c.try_into().unwrap())
+            .collect();
         let tree = ShareTree::new(leaves).unwrap();
         assert_eq!(&tree.root()[..], crate::golden::bytes("shares_honest_root").unwrap());
     }

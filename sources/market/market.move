@@ -173,10 +173,19 @@ public fun disallow_coin<C>(market: &mut Market, cap: &MarketCap) {
     let coin_type = type_name::with_original_ids<C>();
     assert!(market.coins.contains(coin_type), ECoinNotAllowed);
     market.coins.remove(coin_type);
-    event::emit(CoinTermsChanged { market_id: market.id.to_inner(), coin_type, min_order_value: option::none() });
+    event::emit(CoinTermsChanged {
+        market_id: market.id.to_inner(),
+        coin_type,
+        min_order_value: option::none(),
+    });
 }
 
-public fun set_fees(market: &mut Market, cap: &MarketCap, platform_fee_bps: u64, keeper_share_bps: u64) {
+public fun set_fees(
+    market: &mut Market,
+    cap: &MarketCap,
+    platform_fee_bps: u64,
+    keeper_share_bps: u64,
+) {
     market.assert_cap(cap);
     assert!(platform_fee_bps <= 2_000 && keeper_share_bps <= BPS, EFeeOutOfRange);
     market.params.platform_fee_bps = platform_fee_bps;
@@ -194,9 +203,18 @@ public fun set_dispute_terms(
     min_challenger_stake: u64,
 ) {
     market.assert_cap(cap);
-    assert!(dispute_window_ms >= HOUR_MS && dispute_window_ms <= 7 * DAY_MS, EDisputeTermsOutOfRange);
-    assert!(response_window_ms >= 10 * MINUTE_MS && response_window_ms <= 3 * DAY_MS, EDisputeTermsOutOfRange);
-    assert!(samples_per_challenge >= 1 && samples_per_challenge <= MAX_SAMPLES, EDisputeTermsOutOfRange);
+    assert!(
+        dispute_window_ms >= HOUR_MS && dispute_window_ms <= 7 * DAY_MS,
+        EDisputeTermsOutOfRange,
+    );
+    assert!(
+        response_window_ms >= 10 * MINUTE_MS && response_window_ms <= 3 * DAY_MS,
+        EDisputeTermsOutOfRange,
+    );
+    assert!(
+        samples_per_challenge >= 1 && samples_per_challenge <= MAX_SAMPLES,
+        EDisputeTermsOutOfRange,
+    );
     assert!(challenger_bond > 0, EDisputeTermsOutOfRange);
     let params = &mut market.params;
     params.dispute_window_ms = dispute_window_ms;

@@ -39,7 +39,8 @@ use sui::table::{Self, Table};
 #[error]
 const ENotBuyer: vector<u8> = b"only the order's buyer may do this";
 #[error]
-const EBelowMinimum: vector<u8> = b"the escrow is below the market's minimum order value for this coin";
+const EBelowMinimum: vector<u8> =
+    b"the escrow is below the market's minimum order value for this coin";
 #[error]
 const EZeroPrice: vector<u8> = b"the price per PH-day must be positive";
 #[error]
@@ -61,9 +62,11 @@ const EZeroTopUp: vector<u8> = b"a top-up must add coins";
 #[error]
 const ESamePrice: vector<u8> = b"the new price equals the current one";
 #[error]
-const EPriceDecreaseTooSoon: vector<u8> = b"the price was lowered too recently; wait for the interval";
+const EPriceDecreaseTooSoon: vector<u8> =
+    b"the price was lowered too recently; wait for the interval";
 #[error]
-const EPriceDecreaseTooLarge: vector<u8> = b"the price may not fall by more than the market's limit at once";
+const EPriceDecreaseTooLarge: vector<u8> =
+    b"the price may not fall by more than the market's limit at once";
 #[error]
 const ECancelGrace: vector<u8> = b"an order cannot be cancelled during its grace period";
 #[error]
@@ -316,7 +319,11 @@ public fun top_up<C>(order: &mut Order<C>, coins: Coin<C>, ctx: &TxContext) {
     order.escrow.join(coins.into_balance());
     order.deposited = order.deposited + amount;
     order.state = State::Active;
-    event::emit(OrderToppedUp { order_id: order.id.to_inner(), amount, escrow: order.escrow.value() });
+    event::emit(OrderToppedUp {
+        order_id: order.id.to_inner(),
+        amount,
+        escrow: order.escrow.value(),
+    });
 }
 
 /// Changes the price: up at any time; down at most by the market's limit per interval.
@@ -340,7 +347,8 @@ public fun set_price<C>(
                 || now >= order.last_decrease_ms + params.price_decrease_interval_ms(),
             EPriceDecreaseTooSoon,
         );
-        let floor = (order.price as u128) * ((BPS - params.price_decrease_max_bps()) as u128) / (BPS as u128);
+        let floor =
+            (order.price as u128) * ((BPS - params.price_decrease_max_bps()) as u128) / (BPS as u128);
         assert!((price as u128) >= floor, EPriceDecreaseTooLarge);
         order.last_decrease_ms = now;
     };
@@ -349,7 +357,12 @@ public fun set_price<C>(
 }
 
 /// Ends the order and returns its unspent escrow. Not during the grace period after creation.
-public fun cancel<C>(order: &mut Order<C>, market: &Market, clock: &Clock, ctx: &mut TxContext): Coin<C> {
+public fun cancel<C>(
+    order: &mut Order<C>,
+    market: &Market,
+    clock: &Clock,
+    ctx: &mut TxContext,
+): Coin<C> {
     order.assert_buyer(ctx);
     market.assert_version();
     assert!(!order.is_ended(), EOrderEnded);
@@ -396,17 +409,29 @@ public fun attach_fill<C>(
     order.fill_count = index + 1;
     let keeper_id = object::id(keeper);
     let provider_id = object::id(provider);
-    order.fills.add(index, Fill {
+    order
+        .fills
+        .add(
+            index,
+            Fill {
+                keeper_id,
+                provider_id,
+                hashrate,
+                difficulty,
+                next_difficulty: option::none(),
+                attached_ms: now,
+                reported_until_ms: now,
+                released_ms: 0,
+            },
+        );
+    event::emit(FillAttached {
+        order_id: order.id.to_inner(),
+        fill: index,
         keeper_id,
         provider_id,
         hashrate,
         difficulty,
-        next_difficulty: option::none(),
-        attached_ms: now,
-        reported_until_ms: now,
-        released_ms: 0,
     });
-    event::emit(FillAttached { order_id: order.id.to_inner(), fill: index, keeper_id, provider_id, hashrate, difficulty });
     index
 }
 
@@ -432,7 +457,13 @@ public fun set_difficulty<C>(
 
 /// Detaches the fill: its hashrate no longer counts against the cap; windows up to now can still
 /// be reported.
-public fun release_fill<C>(order: &mut Order<C>, fill: u64, keeper: &Identity, clock: &Clock, ctx: &TxContext) {
+public fun release_fill<C>(
+    order: &mut Order<C>,
+    fill: u64,
+    keeper: &Identity,
+    clock: &Clock,
+    ctx: &TxContext,
+) {
     version::assert_current(order.version);
     let order_id = order.id.to_inner();
     let entry = order.keeper_fill_mut(fill, keeper, ctx);
@@ -598,7 +629,12 @@ public(package) fun reserve<C>(order: &mut Order<C>, work: u256): (u64, bool) {
 
 /// Ends the order with a full refund of its unspent escrow if the reported dead time exceeds the
 /// market's threshold share of the reported time.
-public(package) fun check_pool_alive<C>(order: &mut Order<C>, params: &Params, now_ms: u64, ctx: &mut TxContext) {
+public(package) fun check_pool_alive<C>(
+    order: &mut Order<C>,
+    params: &Params,
+    now_ms: u64,
+    ctx: &mut TxContext,
+) {
     if (order.is_ended() || order.reported_ms == 0) return;
     let dead_share = (order.dead_ms as u128) * (BPS as u128) / (order.reported_ms as u128);
     if (dead_share > (params.dead_time_threshold_bps() as u128)) {
@@ -614,7 +650,8 @@ public(package) fun pay_out<C>(
     params: &Params,
 ): (Balance<C>, Balance<C>, Balance<C>) {
     let fee = ((amount as u128) * (params.platform_fee_bps() as u128) / (BPS as u128)) as u64;
-    let keeper_reward = ((fee as u128) * (params.keeper_share_bps() as u128) / (BPS as u128)) as u64;
+    let keeper_reward =
+        ((fee as u128) * (params.keeper_share_bps() as u128) / (BPS as u128)) as u64;
     let mut provider_share = order.reserved.split(amount);
     let mut fees = provider_share.split(fee);
     let keeper = fees.split(keeper_reward);
@@ -626,7 +663,11 @@ public(package) fun pay_out<C>(
 
 /// Returns a voided report's reserve: to the escrow of a live order (an exhausted one becomes
 /// active again), to the buyer once the order has ended. Returns the amount.
-public(package) fun release_reserve<C>(order: &mut Order<C>, amount: u64, ctx: &mut TxContext): u64 {
+public(package) fun release_reserve<C>(
+    order: &mut Order<C>,
+    amount: u64,
+    ctx: &mut TxContext,
+): u64 {
     let funds = order.reserved.split(amount);
     if (order.is_ended()) {
         order.refunded = order.refunded + amount;
@@ -654,7 +695,12 @@ public(package) fun assert_keeper_eligible(keeper: &Identity, params: &Params) {
     );
 }
 
-fun keeper_fill_mut<C>(order: &mut Order<C>, fill: u64, keeper: &Identity, ctx: &TxContext): &mut Fill {
+fun keeper_fill_mut<C>(
+    order: &mut Order<C>,
+    fill: u64,
+    keeper: &Identity,
+    ctx: &TxContext,
+): &mut Fill {
     assert!(keeper.controller() == ctx.sender(), ENotKeeperController);
     assert!(order.fills.contains(fill), EUnknownFill);
     let entry = &mut order.fills[fill];

@@ -51,11 +51,13 @@ const EEmptyWindow: vector<u8> = b"a window ends after it starts";
 #[error]
 const EWindowTooLong: vector<u8> = b"the window is longer than the market's maximum report window";
 #[error]
-const EWindowOverlaps: vector<u8> = b"the window starts before the end of the fill's last reported window";
+const EWindowOverlaps: vector<u8> =
+    b"the window starts before the end of the fill's last reported window";
 #[error]
 const EWindowInFuture: vector<u8> = b"the window has not ended yet";
 #[error]
-const EWindowAfterFill: vector<u8> = b"the window ends after the fill was released or the order ended or expired";
+const EWindowAfterFill: vector<u8> =
+    b"the window ends after the fill was released or the order ended or expired";
 #[error]
 const EWrongDifficulty: vector<u8> =
     b"the report's share difficulty is not the one the fill fixed before the window started";
@@ -69,7 +71,8 @@ const ERootLength: vector<u8> = b"the share tree root is exactly 32 bytes";
 #[error]
 const ENotBuyer: vector<u8> = b"only the order's buyer challenges for free";
 #[error]
-const ENotPending: vector<u8> = b"the report is not awaiting settlement (challenged, settled or voided)";
+const ENotPending: vector<u8> =
+    b"the report is not awaiting settlement (challenged, settled or voided)";
 #[error]
 const EAlreadyChallenged: vector<u8> = b"a report is challenged at most once";
 #[error]
@@ -77,9 +80,11 @@ const EDisputeWindowClosed: vector<u8> = b"the dispute window of this report has
 #[error]
 const ENothingToChallenge: vector<u8> = b"a report of zero shares has no leaves to sample";
 #[error]
-const ENotChallengerController: vector<u8> = b"only the challenger identity's controller may post its bond";
+const ENotChallengerController: vector<u8> =
+    b"only the challenger identity's controller may post its bond";
 #[error]
-const EChallengerStake: vector<u8> = b"a third-party challenger needs an active identity with the minimum stake";
+const EChallengerStake: vector<u8> =
+    b"a third-party challenger needs an active identity with the minimum stake";
 #[error]
 const EWrongBond: vector<u8> = b"the bond must be exactly the market's challenger bond";
 #[error]
@@ -91,15 +96,19 @@ const EUnknownSample: vector<u8> = b"the challenge has no sample at this positio
 #[error]
 const EAlreadyAnswered: vector<u8> = b"this sample is already answered";
 #[error]
-const ELeafNotInTree: vector<u8> = b"the header's hash is not the sampled leaf of the committed tree";
+const ELeafNotInTree: vector<u8> =
+    b"the header's hash is not the sampled leaf of the committed tree";
 #[error]
 const EShareTooEasy: vector<u8> = b"the share's hash does not meet the fill's share difficulty";
 #[error]
-const ESuccessorNotInTree: vector<u8> = b"the successor header's hash is not the next leaf of the committed tree";
+const ESuccessorNotInTree: vector<u8> =
+    b"the successor header's hash is not the next leaf of the committed tree";
 #[error]
-const ENotIncreasing: vector<u8> = b"leaves must strictly increase: a share is counted twice or out of order";
+const ENotIncreasing: vector<u8> =
+    b"leaves must strictly increase: a share is counted twice or out of order";
 #[error]
-const ECoinbaseMismatch: vector<u8> = b"the coinbase and merkle branch do not rebuild the header's merkle root";
+const ECoinbaseMismatch: vector<u8> =
+    b"the coinbase and merkle branch do not rebuild the header's merkle root";
 #[error]
 const EForeignPool: vector<u8> = b"the coinbase does not contain the order's pool payout bytes";
 #[error]
@@ -109,7 +118,8 @@ const EStaleTip: vector<u8> = b"the header's previous block was not the tip arou
 #[error]
 const ETimeOutsideWindow: vector<u8> = b"the header's time lies outside the window";
 #[error]
-const EResponsePending: vector<u8> = b"the keeper may still answer: the response deadline has not passed";
+const EResponsePending: vector<u8> =
+    b"the keeper may still answer: the response deadline has not passed";
 #[error]
 const EDisputeWindowOpen: vector<u8> = b"the report settles only after its dispute window";
 
@@ -244,7 +254,8 @@ public fun new_counters(
     rejected_low_difficulty: u64,
     rejected_by_pool: u64,
 ): ShareCounters {
-    let rejected = (rejected_stale as u128) + (rejected_duplicate as u128)
+    let rejected =
+        (rejected_stale as u128) + (rejected_duplicate as u128)
         + (rejected_low_difficulty as u128) + (rejected_by_pool as u128);
     assert!(pool_accepted <= verified && verified <= submitted, EInconsistentCounters);
     assert!(rejected <= (submitted as u128), EInconsistentCounters);
@@ -384,7 +395,14 @@ entry fun challenge_with_bond(
     );
     assert!(bond.value() == params.challenger_bond(), EWrongBond);
     let samples = draw_samples(report, market, random, ctx);
-    report.open(market, ctx.sender(), option::some(object::id(challenger)), bond.into_balance(), samples, clock);
+    report.open(
+        market,
+        ctx.sender(),
+        option::some(object::id(challenger)),
+        bond.into_balance(),
+        samples,
+        clock,
+    );
 }
 
 // === Public-Mutative Functions (continued) ===
@@ -424,7 +442,16 @@ public fun answer<C>(
     assert!(!challenge.answered[position], EAlreadyAnswered);
     let index = challenge.samples[position];
 
-    let share_hash = report.check_share(order, market, tips, index, header, &proof, &coinbase, &branch);
+    let share_hash = report.check_share(
+        order,
+        market,
+        tips,
+        index,
+        header,
+        &proof,
+        &coinbase,
+        &branch,
+    );
     if (index + 1 < report.shares) {
         let next_hash = pow::sha256d(next_header);
         assert!(
@@ -477,7 +504,8 @@ public fun expire_challenge<C>(
     report.state = ReportState::Voided;
     let returned = order.release_reserve(report.amount, ctx);
     let params = market.params();
-    let to_slash = ((keeper.stake().total() as u128) * (params.keeper_slash_bps() as u128) / 10_000) as u64;
+    let to_slash =
+        ((keeper.stake().total() as u128) * (params.keeper_slash_bps() as u128) / 10_000) as u64;
     let slashed = staking::slash(
         keeper,
         registry,
@@ -509,7 +537,16 @@ public fun settle<C>(
 ) {
     assert!(object::id(keeper) == report.keeper_id, EWrongKeeper);
     assert!(object::id(provider) == report.provider_id, EWrongProvider);
-    report.pay(order, market, registry, treasury, keeper.controller(), provider.controller(), clock, ctx);
+    report.pay(
+        order,
+        market,
+        registry,
+        treasury,
+        keeper.controller(),
+        provider.controller(),
+        clock,
+        ctx,
+    );
     let now = clock.timestamp_ms();
     keeper.record_report_settled(registry.policy(), now);
     provider.record_report_settled(registry.policy(), now);
@@ -577,7 +614,8 @@ public fun was_challenged(report: &Report): bool { report.challenge.is_some() }
 
 /// The sampled leaf indices of the report's challenge (empty if never challenged).
 public fun samples(report: &Report): vector<u64> {
-    if (report.challenge.is_some()) report.challenge.borrow().samples else vector[]
+    if (report.challenge.is_some()) report.challenge.borrow().samples
+    else vector[]
 }
 
 /// Whether the sample at `position` of the report's challenge is answered.
@@ -592,7 +630,8 @@ public fun unanswered(report: &Report): u64 {
 }
 
 public fun response_deadline_ms(report: &Report): Option<u64> {
-    if (report.challenge.is_some()) option::some(report.challenge.borrow().deadline_ms) else option::none()
+    if (report.challenge.is_some()) option::some(report.challenge.borrow().deadline_ms)
+    else option::none()
 }
 
 public fun submitted(counters: &ShareCounters): u64 { counters.submitted }
@@ -604,11 +643,19 @@ public fun pool_accepted(counters: &ShareCounters): u64 { counters.pool_accepted
 // === Private Functions ===
 
 /// Draws the market's number of leaf indices, uniformly in [0, n), with replacement.
-fun draw_samples(report: &Report, market: &Market, random: &Random, ctx: &mut TxContext): vector<u64> {
+fun draw_samples(
+    report: &Report,
+    market: &Market,
+    random: &Random,
+    ctx: &mut TxContext,
+): vector<u64> {
     assert!(report.shares > 0, ENothingToChallenge);
     let mut generator = random.new_generator(ctx);
     let last = report.shares - 1;
-    vector::tabulate!(market.params().samples_per_challenge(), |_| generator.generate_u64_in_range(0, last))
+    vector::tabulate!(
+        market.params().samples_per_challenge(),
+        |_| generator.generate_u64_in_range(0, last),
+    )
 }
 
 fun open(
@@ -628,15 +675,17 @@ fun open(
     assert!(now < report.dispute_deadline_ms, EDisputeWindowClosed);
     let deadline_ms = now + market.params().response_window_ms();
     let bond_value = bond.value();
-    report.challenge.fill(Challenge {
-        challenger,
-        challenger_identity,
-        bond,
-        samples,
-        answered: vector::tabulate!(samples.length(), |_| false),
-        opened_ms: now,
-        deadline_ms,
-    });
+    report
+        .challenge
+        .fill(Challenge {
+            challenger,
+            challenger_identity,
+            bond,
+            samples,
+            answered: vector::tabulate!(samples.length(), |_| false),
+            opened_ms: now,
+            deadline_ms,
+        });
     report.state = ReportState::Challenged;
     event::emit(ChallengeOpened {
         report_id: report.id.to_inner(),
@@ -664,7 +713,10 @@ fun check_share<C>(
 ): vector<u8> {
     let header = pow::header_from_bytes(header_bytes);
     let share_hash = header.hash();
-    assert!(share_tree::verify(share_hash, index, report.shares, proof, report.root), ELeafNotInTree);
+    assert!(
+        share_tree::verify(share_hash, index, report.shares, proof, report.root),
+        ELeafNotInTree,
+    );
     assert!(pow::meets_target(share_hash, pow::share_target(report.difficulty)), EShareTooEasy);
 
     let root = pow::merkle_root_from_branch(pow::sha256d(*coinbase), branch);

@@ -90,7 +90,10 @@ public fun head_for_testing(share_hashes: &vector<vector<u8>>, start: u64, end: 
     let n = end - start;
     if (n == 1) return leaf(share_hashes[start]);
     let k = largest_power_of_two_below(n);
-    node(head_for_testing(share_hashes, start, start + k), head_for_testing(share_hashes, start + k, end))
+    node(
+        head_for_testing(share_hashes, start, start + k),
+        head_for_testing(share_hashes, start + k, end),
+    )
 }
 
 #[test_only]

@@ -123,8 +123,7 @@ public fun post(feed: &mut TipFeed, hash: vector<u8>, height: u64, clock: &Clock
 
 /// The tip with this hash, if it is among the last 512 posted.
 public fun find(feed: &TipFeed, hash: &vector<u8>): Option<Tip> {
-    if (feed.index.contains(*hash)) option::some(feed.slots[feed.index[*hash]])
-    else option::none()
+    if (feed.index.contains(*hash)) option::some(feed.slots[feed.index[*hash]]) else option::none()
 }
 
 public fun feeders(feed: &TipFeed): vector<address> { feed.feeders.into_keys() }

@@ -45,10 +45,19 @@ macro fun find_sample($scenario: &mut Scenario, $report_id: ID, $pred: |u64| -> 
     samples.find_index!(|index| $pred(*index))
 }
 
-fun answer_answerable(scenario: &mut Scenario, clock: &Clock, world: &World, order_id: ID, report_id: ID, name: vector<u8>) {
+fun answer_answerable(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    world: &World,
+    order_id: ID,
+    report_id: ID,
+    name: vector<u8>,
+) {
     let count = mf::samples(scenario, report_id).length();
     count.do!(|position| {
-        if (mf::answerable(scenario, report_id, name, position) && !is_answered(scenario, report_id, position)) {
+        if (
+            mf::answerable(scenario, report_id, name, position) && !is_answered(scenario, report_id, position)
+        ) {
             mf::answer(scenario, clock, world, order_id, report_id, name, position);
         }
     });
@@ -120,7 +129,12 @@ fun a_third_partys_bond_goes_to_the_keeper_who_answers() {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, ESCROW);
     let report_id = mf::submit_window(&mut scenario, &mut clock, &world, order_id, fill, b"honest");
-    let challenger = fixtures::active_keeper(&mut scenario, fixtures::stranger(), hash(200), &clock);
+    let challenger = fixtures::active_keeper(
+        &mut scenario,
+        fixtures::stranger(),
+        hash(200),
+        &clock,
+    );
     challenge_with_bond(&mut scenario, &clock, report_id, challenger, hash(100));
     mf::answer_all(&mut scenario, &clock, &world, order_id, report_id, b"honest");
     let bond = ts::take_from_address<Coin<HASH>>(&scenario, fixtures::keeper());
@@ -129,14 +143,27 @@ fun a_third_partys_bond_goes_to_the_keeper_who_answers() {
     finish(scenario, clock);
 }
 
-fun challenge_with_bond(scenario: &mut Scenario, clock: &Clock, report_id: ID, challenger: ID, bond: u64) {
+fun challenge_with_bond(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    report_id: ID,
+    challenger: ID,
+    bond: u64,
+) {
     scenario.next_tx(fixtures::stranger());
     let mut report = scenario.take_shared_by_id<Report>(report_id);
     let market = scenario.take_shared<Market>();
     let identity = scenario.take_shared_by_id<Identity>(challenger);
     let random = scenario.take_shared<Random>();
     let coin = coin::mint_for_testing<HASH>(bond, scenario.ctx());
-    report.challenge_with_bond_for_testing(&market, &identity, coin, &random, clock, scenario.ctx());
+    report.challenge_with_bond_for_testing(
+        &market,
+        &identity,
+        coin,
+        &random,
+        clock,
+        scenario.ctx(),
+    );
     ts::return_shared(report);
     ts::return_shared(market);
     ts::return_shared(identity);
@@ -190,7 +217,11 @@ fun made_up_leaves_are_caught_and_the_keeper_is_slashed() {
 #[test, expected_failure(abort_code = report::ELeafNotInTree)]
 fun a_made_up_leaf_cannot_be_answered() {
     let (mut scenario, clock, world, order_id, report_id) = challenged(b"half_fake");
-    let position = find_sample!(&mut scenario, report_id, |i| mf::window_header(b"half_fake", i) == vector::tabulate!(80, |_| 0u8)).destroy_some();
+    let position = find_sample!(
+        &mut scenario,
+        report_id,
+        |i| mf::window_header(b"half_fake", i) == vector::tabulate!(80, |_| 0u8),
+    ).destroy_some();
     // The keeper's best try: some real header at that position.
     let real = find_real(b"half_fake");
     let leaves = mf::window_leaves(b"half_fake");
@@ -247,7 +278,14 @@ fun shares_on_a_tip_no_feeder_posted_are_caught() {
     // 512 later tips push the window's tip out of the ring.
     scenario.next_tx(fixtures::publisher());
     let mut feed = scenario.take_shared<TipFeed>();
-    512u64.do!(|i| feed.post(std::hash::sha2_256(sui::bcs::to_bytes(&i)), 900_001 + i, &clock, scenario.ctx()));
+    512u64.do!(
+        |i| feed.post(
+            std::hash::sha2_256(sui::bcs::to_bytes(&i)),
+            900_001 + i,
+            &clock,
+            scenario.ctx(),
+        ),
+    );
     assert!(feed.find(&golden::named(b"shares_tip")).is_none());
     ts::return_shared(feed);
     mf::answer(&mut scenario, &clock, &world, order_id, report_id, b"honest", 0);
@@ -261,7 +299,19 @@ fun shares_timed_outside_the_window_are_caught() {
     // The honest shares, reported as if mined an hour later.
     let start = mf::window_start_ms() + HOUR_MS;
     clock.set_for_testing(start + 600_000);
-    let report_id = mf::submit(&mut scenario, &clock, &world, order_id, fill, start, start + 600_000, 16, 16, mf::window_root(b"honest"), 0);
+    let report_id = mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        start,
+        start + 600_000,
+        16,
+        16,
+        mf::window_root(b"honest"),
+        0,
+    );
     mf::challenge(&mut scenario, &clock, order_id, report_id);
     mf::answer(&mut scenario, &clock, &world, order_id, report_id, b"honest", 0);
     abort
@@ -274,7 +324,19 @@ fun shares_easier_than_the_fill_difficulty_are_caught() {
     // A fill at difficulty 2^24 (in 32.32): the honest shares (difficulty 16) fall far short.
     let fill = mf::attach_at(&mut scenario, &clock, &world, order_id, 1 << 24);
     clock.set_for_testing(mf::window_end_ms());
-    let report_id = mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), mf::window_end_ms(), 16, 1 << 24, mf::window_root(b"honest"), 0);
+    let report_id = mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        16,
+        1 << 24,
+        mf::window_root(b"honest"),
+        0,
+    );
     mf::challenge(&mut scenario, &clock, order_id, report_id);
     mf::answer(&mut scenario, &clock, &world, order_id, report_id, b"honest", 0);
     abort
@@ -370,7 +432,19 @@ fun a_report_of_no_shares_has_nothing_to_sample() {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, ESCROW);
     clock.set_for_testing(mf::window_end_ms());
-    let report_id = mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), mf::window_end_ms(), 0, 16, mf::window_root(b"honest"), 0);
+    let report_id = mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        0,
+        16,
+        mf::window_root(b"honest"),
+        0,
+    );
     mf::challenge(&mut scenario, &clock, order_id, report_id);
     abort
 }
@@ -380,7 +454,12 @@ fun a_third_party_must_post_the_exact_bond() {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, ESCROW);
     let report_id = mf::submit_window(&mut scenario, &mut clock, &world, order_id, fill, b"honest");
-    let challenger = fixtures::active_keeper(&mut scenario, fixtures::stranger(), hash(200), &clock);
+    let challenger = fixtures::active_keeper(
+        &mut scenario,
+        fixtures::stranger(),
+        hash(200),
+        &clock,
+    );
     challenge_with_bond(&mut scenario, &clock, report_id, challenger, hash(99));
     abort
 }
@@ -390,7 +469,12 @@ fun a_third_party_needs_the_minimum_stake() {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, ESCROW);
     let report_id = mf::submit_window(&mut scenario, &mut clock, &world, order_id, fill, b"honest");
-    let challenger = fixtures::new_identity(&mut scenario, fixtures::stranger(), identity::role_keeper(), &clock);
+    let challenger = fixtures::new_identity(
+        &mut scenario,
+        fixtures::stranger(),
+        identity::role_keeper(),
+        &clock,
+    );
     challenge_with_bond(&mut scenario, &clock, report_id, challenger, hash(100));
     abort
 }

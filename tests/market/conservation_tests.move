@@ -138,14 +138,28 @@ fun run(operations: vector<u64>): (u64, u64, u64) {
                 advance(&mut clock, end);
                 let shares = pick % 64;
                 let dead = (pick >> 8) % (3 * MINUTE_MS);
-                let id = mf::submit(&mut scenario, &clock, &world, order_id, fill, start, end, shares, 16, mf::window_root(b"honest"), dead);
+                let id = mf::submit(
+                    &mut scenario,
+                    &clock,
+                    &world,
+                    order_id,
+                    fill,
+                    start,
+                    end,
+                    shares,
+                    16,
+                    mf::window_root(b"honest"),
+                    dead,
+                );
                 ledger.reports.push_back(id);
             }
         } else if (kind == 2 && !ledger.reports.is_empty()) {
             let id = ledger.reports[pick % ledger.reports.length()];
             let report = report_view(&mut scenario, id);
             let n = report_shares(&mut scenario, id);
-            if (report.pending && clock.timestamp_ms() < report.dispute && n > 0 && !was_challenged(&mut scenario, id)) {
+            if (
+                report.pending && clock.timestamp_ms() < report.dispute && n > 0 && !was_challenged(&mut scenario, id)
+            ) {
                 mf::challenge(&mut scenario, &clock, order_id, id);
             }
         } else if (kind == 3 && !ledger.reports.is_empty()) {
@@ -171,7 +185,12 @@ fun run(operations: vector<u64>): (u64, u64, u64) {
             });
         } else if (kind == 6 && !ended && pick % 4 == 0) {
             advance(&mut clock, expiry);
-            with_order!(&mut scenario, order_id, fixtures::stranger(), |order, _market, ctx| order.expire(&clock, ctx));
+            with_order!(
+                &mut scenario,
+                order_id,
+                fixtures::stranger(),
+                |order, _market, ctx| order.expire(&clock, ctx),
+            );
         };
         check(&mut scenario, order_id, &ledger);
     });

@@ -97,7 +97,12 @@ public fun setup(): (Scenario, Clock, World) {
 
 /// A provider identity that passed a capacity challenge and staked the level-1 minimum.
 fun active_provider(scenario: &mut Scenario, clock: &Clock): ID {
-    let id = fixtures::new_identity(scenario, fixtures::provider(), identity::role_provider(), clock);
+    let id = fixtures::new_identity(
+        scenario,
+        fixtures::provider(),
+        identity::role_provider(),
+        clock,
+    );
     let registry = scenario.take_shared<Registry>();
     let mut provider = scenario.take_shared_by_id<Identity>(id);
     provider.record_capacity(registry.policy(), true, 1_000_000_000_000, clock.timestamp_ms());
@@ -140,17 +145,39 @@ public fun attach(scenario: &mut Scenario, clock: &Clock, world: &World, order_i
 }
 
 /// The keeper attaches the provider to the order at share difficulty `difficulty`.
-public fun attach_at(scenario: &mut Scenario, clock: &Clock, world: &World, order_id: ID, difficulty: u128): u64 {
+public fun attach_at(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    world: &World,
+    order_id: ID,
+    difficulty: u128,
+): u64 {
     let controller = controller_of(scenario, world.keeper);
     scenario.next_tx(controller);
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let market = scenario.take_shared<Market>();
     let keeper = scenario.take_shared_by_id<Identity>(world.keeper);
     let fill = if (world.provider == world.keeper) {
-        order.attach_fill(&market, &keeper, &keeper, 100_000_000_000, difficulty, clock, scenario.ctx())
+        order.attach_fill(
+            &market,
+            &keeper,
+            &keeper,
+            100_000_000_000,
+            difficulty,
+            clock,
+            scenario.ctx(),
+        )
     } else {
         let provider = scenario.take_shared_by_id<Identity>(world.provider);
-        let fill = order.attach_fill(&market, &keeper, &provider, 100_000_000_000, difficulty, clock, scenario.ctx());
+        let fill = order.attach_fill(
+            &market,
+            &keeper,
+            &provider,
+            100_000_000_000,
+            difficulty,
+            clock,
+            scenario.ctx(),
+        );
         ts::return_shared(provider);
         fill
     };
@@ -162,7 +189,12 @@ public fun attach_at(scenario: &mut Scenario, clock: &Clock, world: &World, orde
 }
 
 /// A test order with a fill, ready for reports: (order id, fill).
-public fun order_with_fill(scenario: &mut Scenario, clock: &Clock, world: &World, escrow: u64): (ID, u64) {
+public fun order_with_fill(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    world: &World,
+    escrow: u64,
+): (ID, u64) {
     let order_id = new_order(scenario, clock, escrow);
     let fill = attach(scenario, clock, world, order_id);
     (order_id, fill)
@@ -184,7 +216,19 @@ public fun submit_window(
     name: vector<u8>,
 ): ID {
     clock.set_for_testing(WINDOW_END_MS + 60_000);
-    submit(scenario, clock, world, order_id, fill, WINDOW_START_MS, WINDOW_END_MS, SHARES, DIFFICULTY, window_root(name), 0)
+    submit(
+        scenario,
+        clock,
+        world,
+        order_id,
+        fill,
+        WINDOW_START_MS,
+        WINDOW_END_MS,
+        SHARES,
+        DIFFICULTY,
+        window_root(name),
+        0,
+    )
 }
 
 /// The keeper reports any window.
@@ -271,7 +315,8 @@ public fun window_coinbase(name: vector<u8>, index: u64): vector<u8> {
     let mut coinbase = golden::named(b"shares_coinbase1");
     coinbase.append(golden::named(b"shares_extranonce1"));
     coinbase.append(split(golden::named(vector_name(name, b"_extranonce2")), 4)[index]);
-    let coinbase2 = if (name == b"foreign_pool") b"shares_other_pool_coinbase2" else b"shares_coinbase2";
+    let coinbase2 = if (name == b"foreign_pool") b"shares_other_pool_coinbase2"
+    else b"shares_coinbase2";
     coinbase.append(golden::named(coinbase2));
     coinbase
 }
@@ -358,7 +403,12 @@ public fun answer_with(
 
 /// Whether the keeper holds the shares to answer the sample at `position` of window `name`: the
 /// sampled leaf and its successor come from real headers.
-public fun answerable(scenario: &mut Scenario, report_id: ID, name: vector<u8>, position: u64): bool {
+public fun answerable(
+    scenario: &mut Scenario,
+    report_id: ID,
+    name: vector<u8>,
+    position: u64,
+): bool {
     let index = samples(scenario, report_id)[position];
     is_real(name, index) && (index + 1 == SHARES || is_real(name, index + 1))
 }
@@ -369,7 +419,14 @@ public fun is_real(name: vector<u8>, index: u64): bool {
 }
 
 /// The keeper answers every sample of window `name`.
-public fun answer_all(scenario: &mut Scenario, clock: &Clock, world: &World, order_id: ID, report_id: ID, name: vector<u8>) {
+public fun answer_all(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    world: &World,
+    order_id: ID,
+    report_id: ID,
+    name: vector<u8>,
+) {
     let count = samples(scenario, report_id).length();
     count.do!(|position| {
         let report = scenario.take_shared_by_id<Report>(report_id);
@@ -394,7 +451,13 @@ fun sample_answered(scenario: &mut Scenario, report_id: ID, position: u64): bool
 }
 
 /// Anyone expires the report's unanswered challenge.
-public fun expire_challenge(scenario: &mut Scenario, clock: &Clock, world: &World, order_id: ID, report_id: ID) {
+public fun expire_challenge(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    world: &World,
+    order_id: ID,
+    report_id: ID,
+) {
     scenario.next_tx(fixtures::stranger());
     let mut report = scenario.take_shared_by_id<Report>(report_id);
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
@@ -402,7 +465,15 @@ public fun expire_challenge(scenario: &mut Scenario, clock: &Clock, world: &Worl
     let mut keeper = scenario.take_shared_by_id<Identity>(world.keeper);
     let registry = scenario.take_shared<Registry>();
     let mut treasury = scenario.take_shared_by_id<Treasury>(world.treasury);
-    report.expire_challenge(&mut order, &market, &mut keeper, &registry, &mut treasury, clock, scenario.ctx());
+    report.expire_challenge(
+        &mut order,
+        &market,
+        &mut keeper,
+        &registry,
+        &mut treasury,
+        clock,
+        scenario.ctx(),
+    );
     ts::return_shared(report);
     ts::return_shared(order);
     ts::return_shared(market);
@@ -413,7 +484,13 @@ public fun expire_challenge(scenario: &mut Scenario, clock: &Clock, world: &Worl
 }
 
 /// Anyone settles the report.
-public fun settle(scenario: &mut Scenario, clock: &Clock, world: &World, order_id: ID, report_id: ID) {
+public fun settle(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    world: &World,
+    order_id: ID,
+    report_id: ID,
+) {
     scenario.next_tx(fixtures::stranger());
     let mut report = scenario.take_shared_by_id<Report>(report_id);
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
@@ -422,7 +499,16 @@ public fun settle(scenario: &mut Scenario, clock: &Clock, world: &World, order_i
     let mut treasury = scenario.take_shared_by_id<Treasury>(world.treasury);
     let mut keeper = scenario.take_shared_by_id<Identity>(world.keeper);
     let mut provider = scenario.take_shared_by_id<Identity>(world.provider);
-    report.settle(&mut order, &market, &registry, &mut treasury, &mut keeper, &mut provider, clock, scenario.ctx());
+    report.settle(
+        &mut order,
+        &market,
+        &registry,
+        &mut treasury,
+        &mut keeper,
+        &mut provider,
+        clock,
+        scenario.ctx(),
+    );
     ts::return_shared(report);
     ts::return_shared(order);
     ts::return_shared(market);
@@ -451,7 +537,11 @@ public macro fun with_order(
 }
 
 /// Runs `f` on the report, in a transaction of its own.
-public macro fun with_report($scenario: &mut Scenario, $report_id: ID, $f: |&mut Report, &mut TxContext|) {
+public macro fun with_report(
+    $scenario: &mut Scenario,
+    $report_id: ID,
+    $f: |&mut Report, &mut TxContext|,
+) {
     let scenario = $scenario;
     scenario.next_tx(@0xF00);
     let mut report = scenario.take_shared_by_id<Report>($report_id);
@@ -479,8 +569,18 @@ public fun provider_world(world: &World, provider: ID): World {
 
 /// A world in which one identity, controlled by `controller`, is both keeper and provider: a
 /// provider running its own keeper.
-public fun own_world(scenario: &mut Scenario, clock: &Clock, controller: address, treasury: ID): World {
-    let id = fixtures::new_identity(scenario, controller, identity::role_keeper() | identity::role_provider(), clock);
+public fun own_world(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    controller: address,
+    treasury: ID,
+): World {
+    let id = fixtures::new_identity(
+        scenario,
+        controller,
+        identity::role_keeper() | identity::role_provider(),
+        clock,
+    );
     let registry = scenario.take_shared<Registry>();
     let mut both = scenario.take_shared_by_id<Identity>(id);
     both.add_method(

@@ -8,8 +8,8 @@ use aihash::identity::Identity;
 use aihash::market::{Self, Market};
 use aihash::market_fixtures::{Self as mf, with_order};
 use aihash::order::{Self, Order};
-use aihash::staking;
 use aihash::registry::Registry;
+use aihash::staking;
 use std::unit_test::{assert_eq, destroy};
 use sui::clock::Clock;
 use sui::coin::{Self, Coin};
@@ -24,7 +24,17 @@ fun finish(scenario: Scenario, clock: Clock) {
 }
 
 /// Creates an order with the given terms as the buyer (for failure tests).
-fun create<C>(scenario: &mut Scenario, clock: &Clock, escrow: u64, price: u64, cap: u64, expiry_ms: u64, url: vector<u8>, worker: vector<u8>, payout: vector<u8>) {
+fun create<C>(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    escrow: u64,
+    price: u64,
+    cap: u64,
+    expiry_ms: u64,
+    url: vector<u8>,
+    worker: vector<u8>,
+    payout: vector<u8>,
+) {
     scenario.next_tx(mf::buyer());
     let market = scenario.take_shared<Market>();
     let order = order::new<C>(
@@ -44,7 +54,17 @@ fun create<C>(scenario: &mut Scenario, clock: &Clock, escrow: u64, price: u64, c
 }
 
 fun create_sui(scenario: &mut Scenario, clock: &Clock, escrow: u64) {
-    create<SUI>(scenario, clock, escrow, 1, 1, mf::window_end_ms(), b"stratum+tcp://p:1", b"w", b"payout")
+    create<SUI>(
+        scenario,
+        clock,
+        escrow,
+        1,
+        1,
+        mf::window_end_ms(),
+        b"stratum+tcp://p:1",
+        b"w",
+        b"payout",
+    )
 }
 
 // === Create ===
@@ -76,21 +96,51 @@ fun an_order_below_the_minimum_value_is_refused() {
 #[test, expected_failure(abort_code = market::ECoinNotAllowed)]
 fun an_order_in_a_coin_the_market_does_not_accept_is_refused() {
     let (mut scenario, clock, _) = mf::setup();
-    create<HASH>(&mut scenario, &clock, hash(10), 1, 1, mf::window_end_ms(), b"stratum+tcp://p:1", b"w", b"payout");
+    create<HASH>(
+        &mut scenario,
+        &clock,
+        hash(10),
+        1,
+        1,
+        mf::window_end_ms(),
+        b"stratum+tcp://p:1",
+        b"w",
+        b"payout",
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = order::EZeroPrice)]
 fun an_order_without_a_price_is_refused() {
     let (mut scenario, clock, _) = mf::setup();
-    create<SUI>(&mut scenario, &clock, 5_000, 0, 1, mf::window_end_ms(), b"stratum+tcp://p:1", b"w", b"payout");
+    create<SUI>(
+        &mut scenario,
+        &clock,
+        5_000,
+        0,
+        1,
+        mf::window_end_ms(),
+        b"stratum+tcp://p:1",
+        b"w",
+        b"payout",
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = order::EZeroHashrate)]
 fun an_order_without_a_hashrate_cap_is_refused() {
     let (mut scenario, clock, _) = mf::setup();
-    create<SUI>(&mut scenario, &clock, 5_000, 1, 0, mf::window_end_ms(), b"stratum+tcp://p:1", b"w", b"payout");
+    create<SUI>(
+        &mut scenario,
+        &clock,
+        5_000,
+        1,
+        0,
+        mf::window_end_ms(),
+        b"stratum+tcp://p:1",
+        b"w",
+        b"payout",
+    );
     abort
 }
 
@@ -105,21 +155,51 @@ fun an_order_expiring_in_the_past_is_refused() {
 #[test, expected_failure(abort_code = order::EBadPoolUrl)]
 fun a_pool_url_with_spaces_is_refused() {
     let (mut scenario, clock, _) = mf::setup();
-    create<SUI>(&mut scenario, &clock, 5_000, 1, 1, mf::window_end_ms(), b"stratum tcp", b"w", b"payout");
+    create<SUI>(
+        &mut scenario,
+        &clock,
+        5_000,
+        1,
+        1,
+        mf::window_end_ms(),
+        b"stratum tcp",
+        b"w",
+        b"payout",
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = order::EBadWorker)]
 fun an_empty_worker_is_refused() {
     let (mut scenario, clock, _) = mf::setup();
-    create<SUI>(&mut scenario, &clock, 5_000, 1, 1, mf::window_end_ms(), b"stratum+tcp://p:1", b"", b"payout");
+    create<SUI>(
+        &mut scenario,
+        &clock,
+        5_000,
+        1,
+        1,
+        mf::window_end_ms(),
+        b"stratum+tcp://p:1",
+        b"",
+        b"payout",
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = order::EBadPayout)]
 fun empty_payout_bytes_are_refused() {
     let (mut scenario, clock, _) = mf::setup();
-    create<SUI>(&mut scenario, &clock, 5_000, 1, 1, mf::window_end_ms(), b"stratum+tcp://p:1", b"w", b"");
+    create<SUI>(
+        &mut scenario,
+        &clock,
+        5_000,
+        1,
+        1,
+        mf::window_end_ms(),
+        b"stratum+tcp://p:1",
+        b"w",
+        b"",
+    );
     abort
 }
 
@@ -323,7 +403,16 @@ fun a_keeper_attaches_a_provider_within_the_cap() {
 }
 
 /// Runs `attach_fill` as the keeper with the given hashrate and difficulty.
-fun attach_as(scenario: &mut Scenario, clock: &Clock, keeper_id: ID, provider_id: ID, order_id: ID, sender: address, hashrate: u64, difficulty: u128) {
+fun attach_as(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    keeper_id: ID,
+    provider_id: ID,
+    order_id: ID,
+    sender: address,
+    hashrate: u64,
+    difficulty: u128,
+) {
     scenario.next_tx(sender);
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let market = scenario.take_shared<Market>();
@@ -340,7 +429,16 @@ fun attach_as(scenario: &mut Scenario, clock: &Clock, keeper_id: ID, provider_id
 fun fills_cannot_exceed_the_hashrate_cap() {
     let (mut scenario, clock, world) = mf::setup();
     let (id, _) = mf::order_with_fill(&mut scenario, &clock, &world, 5_000);
-    attach_as(&mut scenario, &clock, world.keeper(), world.provider(), id, fixtures::keeper(), 900_000_000_001, 16);
+    attach_as(
+        &mut scenario,
+        &clock,
+        world.keeper(),
+        world.provider(),
+        id,
+        fixtures::keeper(),
+        900_000_000_001,
+        16,
+    );
     abort
 }
 
@@ -348,7 +446,16 @@ fun fills_cannot_exceed_the_hashrate_cap() {
 fun only_the_keepers_controller_attaches() {
     let (mut scenario, clock, world) = mf::setup();
     let id = mf::new_order(&mut scenario, &clock, 5_000);
-    attach_as(&mut scenario, &clock, world.keeper(), world.provider(), id, fixtures::stranger(), 1, 16);
+    attach_as(
+        &mut scenario,
+        &clock,
+        world.keeper(),
+        world.provider(),
+        id,
+        fixtures::stranger(),
+        1,
+        16,
+    );
     abort
 }
 
@@ -362,7 +469,16 @@ fun a_keeper_below_the_market_stake_cannot_attach() {
     staking::request_unstake(&mut keeper, &registry, 1_001 * 1_000_000_000, &clock, scenario.ctx());
     ts::return_shared(keeper);
     ts::return_shared(registry);
-    attach_as(&mut scenario, &clock, world.keeper(), world.provider(), id, fixtures::keeper(), 1, 16);
+    attach_as(
+        &mut scenario,
+        &clock,
+        world.keeper(),
+        world.provider(),
+        id,
+        fixtures::keeper(),
+        1,
+        16,
+    );
     abort
 }
 
@@ -374,7 +490,16 @@ fun a_paused_provider_cannot_be_attached() {
     let mut provider = scenario.take_shared_by_id<Identity>(world.provider());
     provider.pause(&clock, scenario.ctx());
     ts::return_shared(provider);
-    attach_as(&mut scenario, &clock, world.keeper(), world.provider(), id, fixtures::keeper(), 1, 16);
+    attach_as(
+        &mut scenario,
+        &clock,
+        world.keeper(),
+        world.provider(),
+        id,
+        fixtures::keeper(),
+        1,
+        16,
+    );
     abort
 }
 
@@ -382,7 +507,16 @@ fun a_paused_provider_cannot_be_attached() {
 fun a_fill_without_a_share_difficulty_is_refused() {
     let (mut scenario, clock, world) = mf::setup();
     let id = mf::new_order(&mut scenario, &clock, 5_000);
-    attach_as(&mut scenario, &clock, world.keeper(), world.provider(), id, fixtures::keeper(), 1, 0);
+    attach_as(
+        &mut scenario,
+        &clock,
+        world.keeper(),
+        world.provider(),
+        id,
+        fixtures::keeper(),
+        1,
+        0,
+    );
     abort
 }
 
@@ -390,7 +524,16 @@ fun a_fill_without_a_share_difficulty_is_refused() {
 fun a_fill_without_hashrate_is_refused() {
     let (mut scenario, clock, world) = mf::setup();
     let id = mf::new_order(&mut scenario, &clock, 5_000);
-    attach_as(&mut scenario, &clock, world.keeper(), world.provider(), id, fixtures::keeper(), 0, 16);
+    attach_as(
+        &mut scenario,
+        &clock,
+        world.keeper(),
+        world.provider(),
+        id,
+        fixtures::keeper(),
+        0,
+        16,
+    );
     abort
 }
 
@@ -399,8 +542,22 @@ fun an_ended_order_takes_no_fills() {
     let (mut scenario, mut clock, world) = mf::setup();
     let id = mf::new_order(&mut scenario, &clock, 5_000);
     clock.set_for_testing(mf::window_end_ms() + 86_400_000);
-    with_order!(&mut scenario, id, fixtures::stranger(), |order, _market, ctx| order.expire(&clock, ctx));
-    attach_as(&mut scenario, &clock, world.keeper(), world.provider(), id, fixtures::keeper(), 1, 16);
+    with_order!(
+        &mut scenario,
+        id,
+        fixtures::stranger(),
+        |order, _market, ctx| order.expire(&clock, ctx),
+    );
+    attach_as(
+        &mut scenario,
+        &clock,
+        world.keeper(),
+        world.provider(),
+        id,
+        fixtures::keeper(),
+        1,
+        16,
+    );
     abort
 }
 

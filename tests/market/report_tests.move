@@ -80,7 +80,19 @@ fun a_dead_pool_ends_the_order_with_a_refund() {
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
     clock.set_for_testing(mf::window_end_ms() + 60_000);
     // 3 of 10 minutes dead: over the 20% threshold.
-    mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), mf::window_end_ms(), 16, 16, mf::window_root(b"honest"), 180_000);
+    mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        16,
+        16,
+        mf::window_root(b"honest"),
+        180_000,
+    );
     let order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     assert_eq!(order.end_reason(), option::some(order::reason_pool_dead()));
     assert_eq!(order.reserved(), HONEST_COST);
@@ -97,7 +109,19 @@ fun dead_time_under_the_threshold_keeps_the_order() {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
     clock.set_for_testing(mf::window_end_ms() + 60_000);
-    mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), mf::window_end_ms(), 16, 16, mf::window_root(b"honest"), 120_000);
+    mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        16,
+        16,
+        mf::window_root(b"honest"),
+        120_000,
+    );
     let order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     assert!(order.is_active());
     assert_eq!(order.dead_ms(), 120_000);
@@ -119,7 +143,19 @@ fun a_report_cannot_claim_a_higher_difficulty() {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
     clock.set_for_testing(mf::window_end_ms() + 60_000);
-    mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), mf::window_end_ms(), 16, 32, mf::window_root(b"honest"), 0);
+    mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        16,
+        32,
+        mf::window_root(b"honest"),
+        0,
+    );
     abort
 }
 
@@ -135,7 +171,19 @@ fun a_difficulty_raised_after_the_window_does_not_apply_to_it() {
     order.set_difficulty(fill, &keeper, 1_024, &clock, scenario.ctx());
     ts::return_shared(order);
     ts::return_shared(keeper);
-    mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), mf::window_end_ms(), 16, 1_024, mf::window_root(b"honest"), 0);
+    mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        16,
+        1_024,
+        mf::window_root(b"honest"),
+        0,
+    );
     abort
 }
 
@@ -152,8 +200,32 @@ fun a_difficulty_change_applies_from_the_next_window() {
     ts::return_shared(keeper);
     clock.set_for_testing(mf::window_end_ms() + 600_000);
     // The window under way when D changed keeps the old D; the next one uses the new D.
-    mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), mf::window_end_ms(), 16, 16, mf::window_root(b"honest"), 0);
-    let next = mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_end_ms(), mf::window_end_ms() + 600_000, 4, 64, mf::window_root(b"honest"), 0);
+    mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        16,
+        16,
+        mf::window_root(b"honest"),
+        0,
+    );
+    let next = mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_end_ms(),
+        mf::window_end_ms() + 600_000,
+        4,
+        64,
+        mf::window_root(b"honest"),
+        0,
+    );
     let report = take_report(&scenario, next);
     assert_eq!(report.difficulty(), 64);
     assert_eq!(report.work(), 256);
@@ -166,7 +238,19 @@ fun an_empty_window_is_refused() {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
     clock.set_for_testing(mf::window_end_ms());
-    mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), mf::window_start_ms(), 0, 16, mf::window_root(b"honest"), 0);
+    mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        mf::window_start_ms(),
+        0,
+        16,
+        mf::window_root(b"honest"),
+        0,
+    );
     abort
 }
 
@@ -175,7 +259,19 @@ fun a_window_over_a_day_is_refused() {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
     clock.set_for_testing(mf::window_start_ms() + DAY_MS + 1);
-    mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), mf::window_start_ms() + DAY_MS + 1, 16, 16, mf::window_root(b"honest"), 0);
+    mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        mf::window_start_ms() + DAY_MS + 1,
+        16,
+        16,
+        mf::window_root(b"honest"),
+        0,
+    );
     abort
 }
 
@@ -184,7 +280,19 @@ fun a_window_still_under_way_is_refused() {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
     clock.set_for_testing(mf::window_end_ms() - 1);
-    mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), mf::window_end_ms(), 16, 16, mf::window_root(b"honest"), 0);
+    mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        16,
+        16,
+        mf::window_root(b"honest"),
+        0,
+    );
     abort
 }
 
@@ -193,7 +301,19 @@ fun a_window_before_the_fill_was_attached_is_refused() {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
     clock.set_for_testing(mf::window_end_ms());
-    mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms() - 3_600_000, mf::window_end_ms(), 16, 16, mf::window_root(b"honest"), 0);
+    mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms() - 3_600_000,
+        mf::window_end_ms(),
+        16,
+        16,
+        mf::window_root(b"honest"),
+        0,
+    );
     abort
 }
 
@@ -221,7 +341,21 @@ fun more_counted_shares_than_the_pool_accepted_are_refused() {
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let market = scenario.take_shared<Market>();
     let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
-    report::submit(&mut order, &market, &keeper, fill, mf::window_start_ms(), mf::window_end_ms(), 16, 16, mf::all_counted(15), 0, mf::window_root(b"honest"), &clock, scenario.ctx());
+    report::submit(
+        &mut order,
+        &market,
+        &keeper,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        16,
+        16,
+        mf::all_counted(15),
+        0,
+        mf::window_root(b"honest"),
+        &clock,
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -240,7 +374,19 @@ fun dead_time_longer_than_the_window_is_refused() {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
     clock.set_for_testing(mf::window_end_ms());
-    mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), mf::window_end_ms(), 16, 16, mf::window_root(b"honest"), 600_001);
+    mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        16,
+        16,
+        mf::window_root(b"honest"),
+        600_001,
+    );
     abort
 }
 
@@ -249,7 +395,19 @@ fun a_short_root_is_refused() {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
     clock.set_for_testing(mf::window_end_ms());
-    mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), mf::window_end_ms(), 16, 16, x"00", 0);
+    mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        16,
+        16,
+        x"00",
+        0,
+    );
     abort
 }
 
@@ -262,7 +420,21 @@ fun only_the_keepers_controller_reports() {
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let market = scenario.take_shared<Market>();
     let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
-    report::submit(&mut order, &market, &keeper, fill, mf::window_start_ms(), mf::window_end_ms(), 16, 16, mf::all_counted(16), 0, mf::window_root(b"honest"), &clock, scenario.ctx());
+    report::submit(
+        &mut order,
+        &market,
+        &keeper,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        16,
+        16,
+        mf::all_counted(16),
+        0,
+        mf::window_root(b"honest"),
+        &clock,
+        scenario.ctx(),
+    );
     abort
 }
 
@@ -289,7 +461,10 @@ fun settlement_pays_provider_keeper_and_treasury_after_the_dispute_window() {
     assert_eq!(treasury.balance<SUI>() - treasury_before, 3);
     let order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     assert_eq!(order.reserved(), 0);
-    assert_eq!(order.paid_to_providers() + order.keeper_rewards() + order.treasury_fees(), HONEST_COST);
+    assert_eq!(
+        order.paid_to_providers() + order.keeper_rewards() + order.treasury_fees(),
+        HONEST_COST,
+    );
     let report = take_report(&scenario, report_id);
     assert!(report.is_settled());
     let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
@@ -335,7 +510,12 @@ fun settlement_pays_only_the_reports_provider() {
     let report_id = mf::submit_window(&mut scenario, &mut clock, &world, order_id, fill, b"honest");
     let now = clock.timestamp_ms();
     clock.set_for_testing(now + DAY_MS);
-    let other = fixtures::new_identity(&mut scenario, fixtures::stranger(), aihash::identity::role_provider(), &clock);
+    let other = fixtures::new_identity(
+        &mut scenario,
+        fixtures::stranger(),
+        aihash::identity::role_provider(),
+        &clock,
+    );
     let fake = mf::provider_world(&world, other);
     mf::settle(&mut scenario, &clock, &fake, order_id, report_id);
     abort
@@ -356,7 +536,16 @@ fun fees_go_only_to_the_platform_treasury() {
     let registry = scenario.take_shared<Registry>();
     let mut keeper = scenario.take_shared_by_id<Identity>(world.keeper());
     let mut provider = scenario.take_shared_by_id<Identity>(world.provider());
-    report.settle(&mut order, &market, &registry, &mut other, &mut keeper, &mut provider, &clock, scenario.ctx());
+    report.settle(
+        &mut order,
+        &market,
+        &registry,
+        &mut other,
+        &mut keeper,
+        &mut provider,
+        &clock,
+        scenario.ctx(),
+    );
     destroy(cap);
     abort
 }
@@ -373,7 +562,21 @@ fun a_keeper_reporting_its_own_rigs_settles_with_settle_own() {
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let market = scenario.take_shared<Market>();
     let identity = scenario.take_shared_by_id<Identity>(own);
-    let report_id = report::submit(&mut order, &market, &identity, fill, mf::window_start_ms(), mf::window_end_ms(), 16, 16, mf::all_counted(16), 0, mf::window_root(b"honest"), &clock, scenario.ctx());
+    let report_id = report::submit(
+        &mut order,
+        &market,
+        &identity,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        16,
+        16,
+        mf::all_counted(16),
+        0,
+        mf::window_root(b"honest"),
+        &clock,
+        scenario.ctx(),
+    );
     ts::return_shared(order);
     ts::return_shared(market);
     ts::return_shared(identity);
@@ -385,7 +588,15 @@ fun a_keeper_reporting_its_own_rigs_settles_with_settle_own() {
     let registry = scenario.take_shared<Registry>();
     let mut treasury = scenario.take_shared_by_id<Treasury>(both.treasury());
     let mut identity = scenario.take_shared_by_id<Identity>(own);
-    report.settle_own(&mut order, &market, &registry, &mut treasury, &mut identity, &clock, scenario.ctx());
+    report.settle_own(
+        &mut order,
+        &market,
+        &registry,
+        &mut treasury,
+        &mut identity,
+        &clock,
+        scenario.ctx(),
+    );
     assert!(report.is_settled());
     assert_eq!(identity.reputation().reports_settled(), 1);
     ts::return_shared(report);
@@ -445,14 +656,20 @@ fun a_platform_fee_over_20_percent_is_refused() {
 #[test, expected_failure(abort_code = market::EDisputeTermsOutOfRange)]
 fun more_than_64_samples_are_refused() {
     let (mut scenario, _clock, _) = mf::setup();
-    with_market_cap!(&mut scenario, |market, cap| market.set_dispute_terms(cap, 3_600_000, 600_000, 65, 1, 0));
+    with_market_cap!(
+        &mut scenario,
+        |market, cap| market.set_dispute_terms(cap, 3_600_000, 600_000, 65, 1, 0),
+    );
     abort
 }
 
 #[test, expected_failure(abort_code = market::EDisputeTermsOutOfRange)]
 fun a_dispute_window_under_an_hour_is_refused() {
     let (mut scenario, _clock, _) = mf::setup();
-    with_market_cap!(&mut scenario, |market, cap| market.set_dispute_terms(cap, 3_599_999, 600_000, 16, 1, 0));
+    with_market_cap!(
+        &mut scenario,
+        |market, cap| market.set_dispute_terms(cap, 3_599_999, 600_000, 16, 1, 0),
+    );
     abort
 }
 
@@ -473,7 +690,10 @@ fun a_zero_dead_time_threshold_is_refused() {
 #[test, expected_failure(abort_code = market::EWindowTermsOutOfRange)]
 fun an_ntime_slack_over_two_hours_is_refused() {
     let (mut scenario, _clock, _) = mf::setup();
-    with_market_cap!(&mut scenario, |market, cap| market.set_window_terms(cap, 60_000, 600_000, 7_201));
+    with_market_cap!(
+        &mut scenario,
+        |market, cap| market.set_window_terms(cap, 60_000, 600_000, 7_201),
+    );
     abort
 }
 

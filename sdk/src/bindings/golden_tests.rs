@@ -227,3 +227,122 @@ fn genesis_vesting_and_treasury_layouts_decode() {
     assert_eq!((spent.treasury_id, spent.amount), (genesis.platform_treasury_id, 1_000));
     assert_eq!(spent.balance_after, 200_000_000 * HASH - 1_000);
 }
+
+mod market_layouts {
+    use super::*;
+    use crate::bindings::{market, order, report, tips};
+
+    const BUYER: u64 = 0xB1;
+    /// The market tests' price: 1.728 × 10^19 per PH·day, 0.2 base units per hash.
+    const PRICE: u64 = 17_280_000_000_000_000_000;
+    const WINDOW_START_MS: u64 = 1_750_000_000_000;
+    const WINDOW_END_MS: u64 = WINDOW_START_MS + 600_000;
+
+    fn u256(value: U256) -> primitive_types::U256 {
+        primitive_types::U256::from_little_endian(&le_bytes(value))
+    }
+
+    #[test]
+    fn market_and_tip_feed_layouts_decode() {
+        let created: market::MarketCreated = decode("market_created");
+        assert_eq!((created.params.platform_fee_bps, created.params.keeper_share_bps), (800, 2_500));
+        assert_eq!(created.params.samples_per_challenge, 16);
+        assert_eq!(created.params.min_keeper_stake, 1_000 * HASH);
+        let object: market::Market = decode("market_object");
+        assert_eq!(object.id.id, created.market_id);
+        assert_eq!(object.params, created.params);
+        let coin: market::CoinTermsChanged = decode("market_coin_terms_changed");
+        assert!(std::str::from_utf8(&coin.coin_type.name.bytes).unwrap().ends_with("::sui::SUI"));
+        assert_eq!(coin.min_order_value, Some(1_000));
+        let changed: market::MarketParamsChanged = decode("market_params_changed");
+        assert_eq!(changed.params.platform_fee_bps, 500);
+
+        let feeders: tips::FeedersChanged = decode("tips_feeders_changed");
+        assert_eq!(feeders.feeders, vec![address(0xA11CE)]);
+        let posted: tips::TipPosted = decode("tips_tip_posted");
+        assert_eq!(posted.tip.hash, golden::bytes("shares_tip").unwrap());
+        assert_eq!((posted.tip.height, posted.tip.posted_ms), (900_000, NOW));
+    }
+
+    #[test]
+    fn order_layouts_decode() {
+        let created: order::OrderCreated = decode("order_created");
+        assert_eq!(created.buyer, address(BUYER));
+        assert_eq!(created.pool.payout, golden::bytes("shares_pool_payout").unwrap());
+        assert_eq!(text(&created.pool.url), "stratum+tcp://pool.example:3333");
+        assert_eq!((created.price, created.escrow), (PRICE, 60));
+        assert_eq!(created.expiry_ms, WINDOW_END_MS + DAY_MS);
+
+        let object: order::Order<moverox_sui::sui::sui::SUI> = decode("order_object");
+        assert_eq!(object.id.id, created.order_id);
+        assert_eq!(object.state, order::State::Active);
+        assert_eq!((object.escrow.value, object.reserved.value, object.deposited), (60, 0, 60));
+        assert_eq!((object.committed_hashrate, object.fill_count), (100_000_000_000, 1));
+
+        let scheduled: order::FillDifficultyScheduled = decode("order_fill_difficulty_scheduled");
+        assert_eq!((scheduled.fill, scheduled.difficulty), (0, 64));
+        assert_eq!(scheduled.from_ms, WINDOW_END_MS + 60_000);
+        let topped: order::OrderToppedUp = decode("order_topped_up");
+        assert_eq!((topped.amount, topped.escrow), (5, 65));
+        let repriced: order::OrderRepriced = decode("order_repriced");
+        assert_eq!((repriced.from, repriced.to), (PRICE, PRICE - 1));
+        let exhausted: order::OrderExhausted = decode("order_exhausted");
+        assert_eq!(exhausted.order_id, created.order_id);
+        let released: order::FillReleased = decode("order_fill_released");
+        assert_eq!(released.hashrate, 100_000_000_000);
+        let ended: order::OrderEnded = decode("order_ended");
+        assert_eq!(ended.reason, order::EndReason::Cancelled);
+        // Both windows' costs are reserved; nothing was left to refund.
+        assert_eq!((ended.refunded, ended.reserved), (0, 65));
+    }
+
+    #[test]
+    fn report_layouts_decode_and_the_amount_follows_the_protocol_formula() {
+        let submitted: report::ReportSubmitted = decode("report_submitted");
+        assert_eq!((submitted.shares, submitted.difficulty), (16, 16));
+        assert_eq!(u256(submitted.work), 256.into());
+        let c = &submitted.counters;
+        let counters = (
+            c.submitted,
+            c.verified,
+            c.pool_accepted,
+            c.rejected_stale,
+            c.rejected_duplicate,
+            c.rejected_low_difficulty,
+            c.rejected_by_pool,
+        );
+        assert_eq!(counters, (20, 18, 16, 1, 1, 0, 2));
+        assert_eq!(submitted.dead_ms, 30_000);
+        assert_eq!(submitted.root, golden::bytes("shares_honest_root").unwrap());
+        // work × price / (10^15 × 86,400), rounded down: the SDK's formula gives the same amount.
+        assert_eq!(submitted.amount as u128, crate::units::payment(256, PRICE));
+        assert_eq!(submitted.amount, 51);
+        assert_eq!((submitted.window_start_ms, submitted.window_end_ms), (WINDOW_START_MS, WINDOW_END_MS));
+
+        let object: report::Report = decode("report_object");
+        assert_eq!(object.id.id, submitted.report_id);
+        assert_eq!(object.state, report::ReportState::Pending);
+        assert_eq!(object.challenge, None);
+
+        let answered: report::SampleAnswered = decode("report_sample_answered");
+        let leaves = golden::bytes("shares_honest_leaves").unwrap();
+        assert!(leaves.chunks(32).any(|leaf| leaf == answered.share_hash.as_slice()));
+        let closed: report::ChallengeAnswered = decode("report_challenge_answered");
+        assert_eq!(closed.bond, 0);
+        let settled: report::ReportSettled = decode("report_settled");
+        assert_eq!((settled.provider_payout, settled.keeper_reward, settled.treasury_fee), (47, 1, 3));
+    }
+
+    #[test]
+    fn challenge_layouts_decode() {
+        let opened: report::ChallengeOpened = decode("report_challenge_opened");
+        assert_eq!(opened.challenger, address(BUYER));
+        assert_eq!((opened.bond, opened.challenger_identity.clone()), (0, None));
+        assert_eq!(opened.samples.len(), 16);
+        assert!(opened.samples.iter().all(|index| *index < 16));
+        let voided: report::ReportVoided = decode("report_voided");
+        assert_eq!(voided.report_id, opened.report_id);
+        assert_eq!((voided.returned, voided.slashed), (51, 1_000 * HASH));
+        assert_eq!(voided.challenger, address(BUYER));
+    }
+}

@@ -90,7 +90,10 @@ async function runCopies(builder, input, files, plan, copiesByFile) {
       ?? block.match(/aborted with code (\d+) originating in the module aihash::golden/);
     if (!match) {
       const { name } = plan[label];
-      throw new ToolchainError("capture golden vectors", `the test checking \`${name}\` failed before reaching the check:\n${block.slice(0, 1500)}`, "make the test pass up to its golden checks");
+      const remedy = /EUnknownVector/.test(block)
+        ? "call `golden::check` in the test function itself: checks inside helper functions are not captured"
+        : "make the test pass up to its golden checks";
+      throw new ToolchainError("capture golden vectors", `the test checking \`${name}\` failed before reaching the check:\n${block.slice(0, 1500)}`, remedy);
     }
     codes[label] = BigInt(match[1]);
   }
