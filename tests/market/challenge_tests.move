@@ -557,3 +557,36 @@ fun a_challenged_report_cannot_settle() {
     mf::settle(&mut scenario, &clock, &world, order_id, report_id);
     abort
 }
+
+#[test, expected_failure(abort_code = report::ENotChallengerController)]
+fun a_bond_is_posted_only_by_the_challengers_controller() {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, ESCROW);
+    let report_id = mf::submit_window(&mut scenario, &mut clock, &world, order_id, fill, b"honest");
+    // The keeper's identity, used by someone else.
+    challenge_with_bond(&mut scenario, &clock, report_id, world.keeper(), hash(100));
+    abort
+}
+
+#[test, expected_failure(abort_code = report::EWrongKeeper)]
+fun only_the_reports_keeper_is_slashed() {
+    let (mut scenario, mut clock, world, order_id, report_id) = challenged(b"half_fake");
+    let now = clock.timestamp_ms();
+    clock.set_for_testing(now + DAY_MS);
+    // The provider's identity passed as the keeper's.
+    let wrong = mf::keeper_world(&world, world.provider());
+    mf::expire_challenge(&mut scenario, &clock, &wrong, order_id, report_id);
+    abort
+}
+
+#[test, expected_failure(abort_code = report::EWrongOrder)]
+fun a_report_settles_only_against_its_order() {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, ESCROW);
+    let other_order = mf::new_order(&mut scenario, &clock, ESCROW);
+    let report_id = mf::submit_window(&mut scenario, &mut clock, &world, order_id, fill, b"honest");
+    let now = clock.timestamp_ms();
+    clock.set_for_testing(now + DAY_MS);
+    mf::settle(&mut scenario, &clock, &world, other_order, report_id);
+    abort
+}

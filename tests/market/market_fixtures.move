@@ -562,6 +562,11 @@ fun vector_name(window: vector<u8>, suffix: vector<u8>): vector<u8> {
     name
 }
 
+/// A world whose keeper is `keeper` (for tests that pass the wrong identity).
+public fun keeper_world(world: &World, keeper: ID): World {
+    World { keeper, provider: world.provider, treasury: world.treasury }
+}
+
 /// A world whose provider is `provider` (for tests that pass the wrong identity).
 public fun provider_world(world: &World, provider: ID): World {
     World { keeper: world.keeper, provider, treasury: world.treasury }
