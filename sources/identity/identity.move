@@ -20,6 +20,7 @@ module aihash::identity;
 use aihash::registry::{Registry, Policy};
 use aihash::reputation::{Self, Reputation};
 use aihash::stake::{Self, Stake};
+use aihash::text;
 use aihash::trust;
 use aihash::version;
 use std::string::String;
@@ -296,8 +297,8 @@ public fun add_service(
     assert!(identity.services.length() < MAX_SERVICES, ETooManyServices);
     assert!(is_fragment(&service_id), EBadFragment);
     assert!(identity.service_index(&service_id).is_none(), EDuplicateService);
-    assert!(is_printable(&service_type, MAX_SERVICE_TYPE_LENGTH), EBadServiceType);
-    assert!(is_printable(&endpoint, MAX_ENDPOINT_LENGTH), EBadEndpoint);
+    assert!(text::is_printable_word(&service_type, MAX_SERVICE_TYPE_LENGTH), EBadServiceType);
+    assert!(text::is_printable_word(&endpoint, MAX_ENDPOINT_LENGTH), EBadEndpoint);
     let service = Service { id: service_id, service_type, endpoint };
     identity.services.push_back(service);
     identity.emit(Change::ServiceAdded { service }, clock.timestamp_ms());
@@ -617,10 +618,4 @@ fun is_fragment(text: &String): bool {
         (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a)
             || b == 0x2d || b == 0x5f
     })
-}
-
-/// Printable ASCII without spaces, 1 to `max` bytes.
-fun is_printable(text: &String, max: u64): bool {
-    let bytes = text.as_bytes();
-    bytes.length() >= 1 && bytes.length() <= max && bytes.all!(|b| *b > 0x20 && *b < 0x7f)
 }

@@ -25,6 +25,7 @@ module aihash::order;
 
 use aihash::identity::Identity;
 use aihash::market::{Market, Params};
+use aihash::text;
 use aihash::version;
 use std::string::String;
 use std::type_name::{Self, TypeName};
@@ -262,8 +263,8 @@ public fun new<C>(
     assert!(hashrate_cap > 0, EZeroHashrate);
     let now = clock.timestamp_ms();
     assert!(expiry_ms > now, EExpiryPassed);
-    assert!(is_printable(&pool_url, MAX_URL_LENGTH), EBadPoolUrl);
-    assert!(is_printable(&worker, MAX_WORKER_LENGTH), EBadWorker);
+    assert!(text::is_printable_word(&pool_url, MAX_URL_LENGTH), EBadPoolUrl);
+    assert!(text::is_printable_word(&worker, MAX_WORKER_LENGTH), EBadWorker);
     assert!(payout.length() >= 1 && payout.length() <= MAX_PAYOUT_LENGTH, EBadPayout);
     let pool = Pool { url: pool_url, worker, payout };
     let amount = escrow.value();
@@ -722,9 +723,4 @@ fun end<C>(order: &mut Order<C>, reason: EndReason, now_ms: u64): Balance<C> {
         reserved: order.reserved.value(),
     });
     refund
-}
-
-fun is_printable(text: &String, max: u64): bool {
-    let bytes = text.as_bytes();
-    bytes.length() >= 1 && bytes.length() <= max && bytes.all!(|b| *b > 0x20 && *b < 0x7f)
 }
