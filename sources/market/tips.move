@@ -3,6 +3,9 @@
 /// tip posted around its delivery window. A share built on an old tip (replayed or precomputed
 /// work) or on no tip at all fails.
 ///
+/// A tip counts once `quorum` distinct feeders have posted it (one at genesis; governance raises it
+/// as it authorises more feeders), so no single feeder can plant a made-up tip.
+///
 /// The tips form a ring of fixed capacity (512, about three and a half days of blocks, which
 /// covers the dispute and response windows): posting overwrites the oldest slot and lookups go
 /// through a hash index, so both cost O(1) whatever the history.
@@ -27,6 +30,8 @@ const EAlreadyFeeder: vector<u8> = b"this address is already a feeder";
 const EUnknownFeeder: vector<u8> = b"this address is not a feeder";
 #[error]
 const EHashLength: vector<u8> = b"a block hash is exactly 32 bytes";
+#[error]
+const EQuorumOutOfRange: vector<u8> = b"the tip quorum is 1 to 16 feeders";
 
 // === Constants ===
 
@@ -39,6 +44,8 @@ public struct TipFeed has key {
     id: UID,
     version: u64,
     feeders: VecSet<address>,
+    /// Distinct feeders that must post a tip before it counts.
+    quorum: u64,
     /// Tips posted so far; the next goes to slot `posted % CAPACITY`.
     posted: u64,
     slots: Table<u64, Tip>,
@@ -50,7 +57,10 @@ public struct Tip has copy, drop, store {
     /// Block hash, internal byte order (as in a header's previous-block field).
     hash: vector<u8>,
     height: u64,
+    /// When the first feeder posted it.
     posted_ms: u64,
+    /// The feeders that posted it.
+    posted_by: VecSet<address>,
 }
 
 // === Events ===
@@ -64,6 +74,7 @@ public struct TipPosted has copy, drop {
 public struct FeedersChanged has copy, drop {
     feed_id: ID,
     feeders: vector<address>,
+    quorum: u64,
 }
 
 // === Init ===
@@ -73,6 +84,7 @@ fun init(ctx: &mut TxContext) {
         id: object::new(ctx),
         version: version::current(),
         feeders: vec_set::empty(),
+        quorum: 1,
         posted: 0,
         slots: table::new(ctx),
         index: table::new(ctx),
@@ -90,6 +102,15 @@ public fun add_feeder(feed: &mut TipFeed, market: &Market, cap: &MarketCap, feed
     feed.emit_feeders();
 }
 
+/// Sets how many distinct feeders must post a tip before it counts.
+public fun set_quorum(feed: &mut TipFeed, market: &Market, cap: &MarketCap, quorum: u64) {
+    market.assert_cap(cap);
+    version::assert_current(feed.version);
+    assert!(quorum >= 1 && quorum <= MAX_FEEDERS, EQuorumOutOfRange);
+    feed.quorum = quorum;
+    feed.emit_feeders();
+}
+
 public fun remove_feeder(feed: &mut TipFeed, market: &Market, cap: &MarketCap, feeder: address) {
     market.assert_cap(cap);
     version::assert_current(feed.version);
@@ -100,31 +121,47 @@ public fun remove_feeder(feed: &mut TipFeed, market: &Market, cap: &MarketCap, f
 
 // === Public-Mutative Functions ===
 
-/// Records a new Bitcoin tip. A tip already in the ring is left as first posted, so several
-/// feeders may post the same block.
+/// Records a Bitcoin tip, or another feeder's confirmation of one already in the ring (a feeder
+/// posting a tip twice changes nothing).
 public fun post(feed: &mut TipFeed, hash: vector<u8>, height: u64, clock: &Clock, ctx: &TxContext) {
     version::assert_current(feed.version);
-    assert!(feed.feeders.contains(&ctx.sender()), ENotFeeder);
+    let feeder = ctx.sender();
+    assert!(feed.feeders.contains(&feeder), ENotFeeder);
     assert!(hash.length() == 32, EHashLength);
-    if (feed.index.contains(hash)) return;
+    if (feed.index.contains(hash)) {
+        let tip = &mut feed.slots[feed.index[hash]];
+        if (tip.posted_by.contains(&feeder)) return;
+        tip.posted_by.insert(feeder);
+        event::emit(TipPosted { feed_id: feed.id.to_inner(), feeder, tip: *tip });
+        return
+    };
     let slot = feed.posted % CAPACITY;
     if (feed.slots.contains(slot)) {
         let old = feed.slots.remove(slot);
         feed.index.remove(old.hash);
     };
-    let tip = Tip { hash, height, posted_ms: clock.timestamp_ms() };
+    let tip = Tip {
+        hash,
+        height,
+        posted_ms: clock.timestamp_ms(),
+        posted_by: vec_set::singleton(feeder),
+    };
     feed.slots.add(slot, tip);
     feed.index.add(hash, slot);
     feed.posted = feed.posted + 1;
-    event::emit(TipPosted { feed_id: feed.id.to_inner(), feeder: ctx.sender(), tip });
+    event::emit(TipPosted { feed_id: feed.id.to_inner(), feeder, tip });
 }
 
 // === Public-View Functions ===
 
-/// The tip with this hash, if it is among the last 512 posted.
+/// The tip with this hash, if it is among the last 512 posted and enough feeders posted it.
 public fun find(feed: &TipFeed, hash: &vector<u8>): Option<Tip> {
-    if (feed.index.contains(*hash)) option::some(feed.slots[feed.index[*hash]]) else option::none()
+    if (!feed.index.contains(*hash)) return option::none();
+    let tip = feed.slots[feed.index[*hash]];
+    if (tip.posted_by.length() >= feed.quorum) option::some(tip) else option::none()
 }
+
+public fun quorum(feed: &TipFeed): u64 { feed.quorum }
 
 public fun feeders(feed: &TipFeed): vector<address> { feed.feeders.into_keys() }
 
@@ -138,10 +175,16 @@ public fun height(tip: &Tip): u64 { tip.height }
 
 public fun posted_ms(tip: &Tip): u64 { tip.posted_ms }
 
+public fun confirmations(tip: &Tip): u64 { tip.posted_by.length() }
+
 // === Private Functions ===
 
 fun emit_feeders(feed: &TipFeed) {
-    event::emit(FeedersChanged { feed_id: feed.id.to_inner(), feeders: feed.feeders.into_keys() });
+    event::emit(FeedersChanged {
+        feed_id: feed.id.to_inner(),
+        feeders: feed.feeders.into_keys(),
+        quorum: feed.quorum,
+    });
 }
 
 // === Test Functions ===

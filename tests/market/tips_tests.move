@@ -129,3 +129,34 @@ fun at_most_16_feeders() {
     });
     abort
 }
+
+#[test]
+fun with_a_quorum_of_two_a_tip_counts_once_a_second_feeder_posts_it() {
+    let (mut scenario, clock) = start();
+    as_admin!(&mut scenario, |feed, market, cap| {
+        feed.add_feeder(market, cap, FEEDER);
+        feed.add_feeder(market, cap, @0xFEED2);
+        feed.set_quorum(market, cap, 2);
+    });
+    post(&mut scenario, &clock, FEEDER, block(1), 900_000);
+    post(&mut scenario, &clock, FEEDER, block(1), 900_000);
+    scenario.next_tx(FEEDER);
+    let feed = scenario.take_shared<TipFeed>();
+    assert!(feed.find(&block(1)).is_none());
+    ts::return_shared(feed);
+    post(&mut scenario, &clock, @0xFEED2, block(1), 900_000);
+    scenario.next_tx(FEEDER);
+    let feed = scenario.take_shared<TipFeed>();
+    assert_eq!(feed.find(&block(1)).destroy_some().confirmations(), 2);
+    assert_eq!(feed.quorum(), 2);
+    ts::return_shared(feed);
+    clock.destroy_for_testing();
+    scenario.end();
+}
+
+#[test, expected_failure(abort_code = tips::EQuorumOutOfRange)]
+fun a_zero_quorum_is_refused() {
+    let (mut scenario, _clock) = start();
+    as_admin!(&mut scenario, |feed, market, cap| feed.set_quorum(market, cap, 0));
+    abort
+}

@@ -259,9 +259,11 @@ mod market_layouts {
 
         let feeders: tips::FeedersChanged = decode("tips_feeders_changed");
         assert_eq!(feeders.feeders, vec![address(0xA11CE)]);
+        assert_eq!(feeders.quorum, 1);
         let posted: tips::TipPosted = decode("tips_tip_posted");
         assert_eq!(posted.tip.hash, golden::bytes("shares_tip").unwrap());
         assert_eq!((posted.tip.height, posted.tip.posted_ms), (900_000, NOW));
+        assert_eq!(posted.tip.posted_by.contents, vec![address(0xA11CE)]);
     }
 
     #[test]
