@@ -131,12 +131,17 @@ public fun set_network(registry: &mut Registry, cap: &RegistryCap, network: Stri
 /// Sets the minimum stakes of trust levels 1 to 4.
 public fun set_min_stakes(registry: &mut Registry, cap: &RegistryCap, min_stakes: vector<u64>) {
     registry.assert_cap(cap);
+    check_min_stakes(&min_stakes);
+    registry.policy.min_stakes = min_stakes;
+    registry.emit_changed();
+}
+
+/// Aborts unless `min_stakes` is what `set_min_stakes` accepts.
+public fun check_min_stakes(min_stakes: &vector<u64>) {
     assert!(min_stakes.length() == 4, EMinStakesShape);
     assert!(min_stakes[0] <= min_stakes[1], EMinStakesShape);
     assert!(min_stakes[1] <= min_stakes[2], EMinStakesShape);
     assert!(min_stakes[2] <= min_stakes[3], EMinStakesShape);
-    registry.policy.min_stakes = min_stakes;
-    registry.emit_changed();
 }
 
 /// Sets the unstake cooldown and the fee for withdrawing before it ends.

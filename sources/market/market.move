@@ -153,6 +153,9 @@ fun init(ctx: &mut TxContext) {
 
 // === Admin Functions ===
 
+// Each setter checks its values with the public `check_*` function next to it, which governance
+// also calls when a proposal is made, so an out-of-range proposal is refused at once.
+
 /// Lets orders escrow `C`, with a minimum order value in `C`'s base units.
 public fun allow_coin<C>(market: &mut Market, cap: &MarketCap, min_order_value: u64) {
     market.assert_cap(cap);
@@ -187,10 +190,15 @@ public fun set_fees(
     keeper_share_bps: u64,
 ) {
     market.assert_cap(cap);
-    assert!(platform_fee_bps <= 2_000 && keeper_share_bps <= BPS, EFeeOutOfRange);
+    check_fees(platform_fee_bps, keeper_share_bps);
     market.params.platform_fee_bps = platform_fee_bps;
     market.params.keeper_share_bps = keeper_share_bps;
     market.emit_changed();
+}
+
+/// Aborts unless these are values `set_fees` accepts.
+public fun check_fees(platform_fee_bps: u64, keeper_share_bps: u64) {
+    assert!(platform_fee_bps <= 2_000 && keeper_share_bps <= BPS, EFeeOutOfRange);
 }
 
 public fun set_dispute_terms(
@@ -203,6 +211,28 @@ public fun set_dispute_terms(
     min_challenger_stake: u64,
 ) {
     market.assert_cap(cap);
+    check_dispute_terms(
+        dispute_window_ms,
+        response_window_ms,
+        samples_per_challenge,
+        challenger_bond,
+    );
+    let params = &mut market.params;
+    params.dispute_window_ms = dispute_window_ms;
+    params.response_window_ms = response_window_ms;
+    params.samples_per_challenge = samples_per_challenge;
+    params.challenger_bond = challenger_bond;
+    params.min_challenger_stake = min_challenger_stake;
+    market.emit_changed();
+}
+
+/// Aborts unless these are values `set_dispute_terms` accepts.
+public fun check_dispute_terms(
+    dispute_window_ms: u64,
+    response_window_ms: u64,
+    samples_per_challenge: u64,
+    challenger_bond: u64,
+) {
     assert!(
         dispute_window_ms >= HOUR_MS && dispute_window_ms <= 7 * DAY_MS,
         EDisputeTermsOutOfRange,
@@ -216,13 +246,6 @@ public fun set_dispute_terms(
         EDisputeTermsOutOfRange,
     );
     assert!(challenger_bond > 0, EDisputeTermsOutOfRange);
-    let params = &mut market.params;
-    params.dispute_window_ms = dispute_window_ms;
-    params.response_window_ms = response_window_ms;
-    params.samples_per_challenge = samples_per_challenge;
-    params.challenger_bond = challenger_bond;
-    params.min_challenger_stake = min_challenger_stake;
-    market.emit_changed();
 }
 
 public fun set_stake_terms(
@@ -233,13 +256,22 @@ public fun set_stake_terms(
     challenger_reward_bps: u64,
 ) {
     market.assert_cap(cap);
-    assert!(min_keeper_stake > 0, EStakeTermsOutOfRange);
-    assert!(keeper_slash_bps <= BPS && challenger_reward_bps <= BPS, EStakeTermsOutOfRange);
+    check_stake_terms(min_keeper_stake, keeper_slash_bps, challenger_reward_bps);
     let params = &mut market.params;
     params.min_keeper_stake = min_keeper_stake;
     params.keeper_slash_bps = keeper_slash_bps;
     params.challenger_reward_bps = challenger_reward_bps;
     market.emit_changed();
+}
+
+/// Aborts unless these are values `set_stake_terms` accepts.
+public fun check_stake_terms(
+    min_keeper_stake: u64,
+    keeper_slash_bps: u64,
+    challenger_reward_bps: u64,
+) {
+    assert!(min_keeper_stake > 0, EStakeTermsOutOfRange);
+    assert!(keeper_slash_bps <= BPS && challenger_reward_bps <= BPS, EStakeTermsOutOfRange);
 }
 
 public fun set_order_terms(
@@ -251,6 +283,27 @@ public fun set_order_terms(
     cancel_grace_ms: u64,
 ) {
     market.assert_cap(cap);
+    check_order_terms(
+        dead_time_threshold_bps,
+        price_decrease_max_bps,
+        price_decrease_interval_ms,
+        cancel_grace_ms,
+    );
+    let params = &mut market.params;
+    params.dead_time_threshold_bps = dead_time_threshold_bps;
+    params.price_decrease_max_bps = price_decrease_max_bps;
+    params.price_decrease_interval_ms = price_decrease_interval_ms;
+    params.cancel_grace_ms = cancel_grace_ms;
+    market.emit_changed();
+}
+
+/// Aborts unless these are values `set_order_terms` accepts.
+public fun check_order_terms(
+    dead_time_threshold_bps: u64,
+    price_decrease_max_bps: u64,
+    price_decrease_interval_ms: u64,
+    cancel_grace_ms: u64,
+) {
     assert!(dead_time_threshold_bps >= 1 && dead_time_threshold_bps <= BPS, EOrderTermsOutOfRange);
     assert!(price_decrease_max_bps <= BPS, EOrderTermsOutOfRange);
     assert!(
@@ -258,12 +311,6 @@ public fun set_order_terms(
         EOrderTermsOutOfRange,
     );
     assert!(cancel_grace_ms <= DAY_MS, EOrderTermsOutOfRange);
-    let params = &mut market.params;
-    params.dead_time_threshold_bps = dead_time_threshold_bps;
-    params.price_decrease_max_bps = price_decrease_max_bps;
-    params.price_decrease_interval_ms = price_decrease_interval_ms;
-    params.cancel_grace_ms = cancel_grace_ms;
-    market.emit_changed();
 }
 
 public fun set_window_terms(

@@ -106,9 +106,14 @@ public fun add_feeder(feed: &mut TipFeed, market: &Market, cap: &MarketCap, feed
 public fun set_quorum(feed: &mut TipFeed, market: &Market, cap: &MarketCap, quorum: u64) {
     market.assert_cap(cap);
     version::assert_current(feed.version);
-    assert!(quorum >= 1 && quorum <= MAX_FEEDERS, EQuorumOutOfRange);
+    check_quorum(quorum);
     feed.quorum = quorum;
     feed.emit_feeders();
+}
+
+/// Aborts unless `quorum` is what `set_quorum` accepts.
+public fun check_quorum(quorum: u64) {
+    assert!(quorum >= 1 && quorum <= MAX_FEEDERS, EQuorumOutOfRange);
 }
 
 public fun remove_feeder(feed: &mut TipFeed, market: &Market, cap: &MarketCap, feeder: address) {
