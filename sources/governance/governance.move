@@ -42,17 +42,20 @@ use sui::table::{Self, Table};
 // === Errors ===
 
 #[error]
-const EBelowProposalThreshold: vector<u8> = b"the proposer's lock weighs less than the proposal threshold";
+const EBelowProposalThreshold: vector<u8> =
+    b"the proposer's lock weighs less than the proposal threshold";
 #[error]
 const ENotProposer: vector<u8> = b"only the proposer may cancel a proposal";
 #[error]
 const ENotPending: vector<u8> = b"a proposal can be cancelled only before voting starts";
 #[error]
-const ENotActive: vector<u8> = b"votes are accepted only while the proposal is active (voting period)";
+const ENotActive: vector<u8> =
+    b"votes are accepted only while the proposal is active (voting period)";
 #[error]
 const EAlreadyVoted: vector<u8> = b"this lock has already voted on this proposal";
 #[error]
-const ELockTooNew: vector<u8> = b"the lock did not exist before the proposal was made (no flash voting)";
+const ELockTooNew: vector<u8> =
+    b"the lock did not exist before the proposal was made (no flash voting)";
 #[error]
 const ENoWeight: vector<u8> = b"the lock carries no weight at the start of voting";
 #[error]
@@ -79,7 +82,8 @@ const EWrongCoin: vector<u8> = b"the coin type is not the one the proposal spend
 const EParamsOutOfRange: vector<u8> =
     b"governance: delay and timelock at most 30 days, period and grace 1 hour to 30 days, quorum and approval 1 to 10,000 bps";
 #[error]
-const EBadUpgradePolicy: vector<u8> = b"upgrade policies are additive (128), dependency-only (192) or immutable (255)";
+const EBadUpgradePolicy: vector<u8> =
+    b"upgrade policies are additive (128), dependency-only (192) or immutable (255)";
 #[error]
 const EDescriptionTooLong: vector<u8> = b"a proposal description is at most 1,024 bytes";
 
@@ -290,7 +294,13 @@ public fun install_upgrade_cap(gov: &mut Governance, cap: UpgradeCap) {
 // === Vote locks ===
 
 /// Locks `coins` until the week of `unlock_ms` (one week to four years away).
-public fun lock(gov: &mut Governance, coins: Coin<HASH>, unlock_ms: u64, clock: &Clock, ctx: &mut TxContext): Lock {
+public fun lock(
+    gov: &mut Governance,
+    coins: Coin<HASH>,
+    unlock_ms: u64,
+    clock: &Clock,
+    ctx: &mut TxContext,
+): Lock {
     version::assert_current(gov.version);
     vote_lock::new(&mut gov.supply, coins, unlock_ms, clock, ctx)
 }
@@ -301,13 +311,25 @@ public fun keep_lock(lock: Lock, ctx: &TxContext) {
 }
 
 /// Adds HASH to a lock.
-public fun increase_lock(gov: &mut Governance, lock: &mut Lock, coins: Coin<HASH>, clock: &Clock, ctx: &TxContext) {
+public fun increase_lock(
+    gov: &mut Governance,
+    lock: &mut Lock,
+    coins: Coin<HASH>,
+    clock: &Clock,
+    ctx: &TxContext,
+) {
     version::assert_current(gov.version);
     lock.increase(&mut gov.supply, coins, clock, ctx);
 }
 
 /// Moves a lock's unlock later.
-public fun extend_lock(gov: &mut Governance, lock: &mut Lock, unlock_ms: u64, clock: &Clock, ctx: &TxContext) {
+public fun extend_lock(
+    gov: &mut Governance,
+    lock: &mut Lock,
+    unlock_ms: u64,
+    clock: &Clock,
+    ctx: &TxContext,
+) {
     version::assert_current(gov.version);
     lock.extend(&mut gov.supply, unlock_ms, clock, ctx);
 }
@@ -386,13 +408,23 @@ public fun vote(proposal: &mut Proposal, lock: &Lock, support: u8, clock: &Clock
     let state = lock.state_at(proposal.created_ms - 1);
     assert!(state.is_some(), ELockTooNew);
     let state = state.destroy_some();
-    let weight = vote_lock::weight(state.state_amount(), state.state_unlock_ms(), proposal.start_ms);
+    let weight = vote_lock::weight(
+        state.state_amount(),
+        state.state_unlock_ms(),
+        proposal.start_ms,
+    );
     assert!(weight > 0, ENoWeight);
     proposal.voted.add(lock_id, true);
     if (support == SUPPORT_FOR) proposal.for_weight = proposal.for_weight + weight
     else if (support == SUPPORT_AGAINST) proposal.against_weight = proposal.against_weight + weight
     else proposal.abstain_weight = proposal.abstain_weight + weight;
-    event::emit(VoteCast { proposal_id: proposal.id.to_inner(), lock_id, voter: ctx.sender(), support, weight });
+    event::emit(VoteCast {
+        proposal_id: proposal.id.to_inner(),
+        lock_id,
+        voter: ctx.sender(),
+        support,
+        weight,
+    });
 }
 
 /// The proposer withdraws a proposal before voting starts.
@@ -415,7 +447,12 @@ public fun queue(proposal: &mut Proposal, clock: &Clock) {
 // === Execution (permissionless, once the timelock has passed) ===
 
 /// Executes a market-parameter action (fees, dispute terms, slash rates, order terms).
-public fun execute_market(proposal: &mut Proposal, gov: &Governance, market: &mut Market, clock: &Clock) {
+public fun execute_market(
+    proposal: &mut Proposal,
+    gov: &Governance,
+    market: &mut Market,
+    clock: &Clock,
+) {
     proposal.begin_execution(gov, clock);
     let cap: &MarketCap = gov.cap(MarketCapKey());
     match (proposal.action) {
@@ -438,7 +475,11 @@ public fun execute_market(proposal: &mut Proposal, gov: &Governance, market: &mu
             challenger_bond,
             min_challenger_stake,
         ),
-        Action::SetSlashRates { min_keeper_stake, keeper_slash_bps, challenger_reward_bps } => market.set_stake_terms(
+        Action::SetSlashRates {
+            min_keeper_stake,
+            keeper_slash_bps,
+            challenger_reward_bps,
+        } => market.set_stake_terms(
             cap,
             min_keeper_stake,
             keeper_slash_bps,
@@ -462,7 +503,12 @@ public fun execute_market(proposal: &mut Proposal, gov: &Governance, market: &mu
 }
 
 /// Executes a registry action (minimum stakes).
-public fun execute_registry(proposal: &mut Proposal, gov: &Governance, registry: &mut Registry, clock: &Clock) {
+public fun execute_registry(
+    proposal: &mut Proposal,
+    gov: &Governance,
+    registry: &mut Registry,
+    clock: &Clock,
+) {
     proposal.begin_execution(gov, clock);
     let cap: &RegistryCap = gov.cap(RegistryCapKey());
     match (proposal.action) {
@@ -473,7 +519,13 @@ public fun execute_registry(proposal: &mut Proposal, gov: &Governance, registry:
 }
 
 /// Executes a tip-feed action (feeders and quorum).
-public fun execute_feed(proposal: &mut Proposal, gov: &Governance, feed: &mut TipFeed, market: &Market, clock: &Clock) {
+public fun execute_feed(
+    proposal: &mut Proposal,
+    gov: &Governance,
+    feed: &mut TipFeed,
+    market: &Market,
+    clock: &Clock,
+) {
     proposal.begin_execution(gov, clock);
     let cap: &MarketCap = gov.cap(MarketCapKey());
     match (proposal.action) {
@@ -527,7 +579,8 @@ public fun execute_upgrade_policy(proposal: &mut Proposal, gov: &mut Governance,
                 cap.make_immutable();
             } else {
                 let cap: &mut UpgradeCap = &mut gov.caps[UpgradeCapKey()];
-                if (policy == POLICY_ADDITIVE) cap.only_additive_upgrades() else cap.only_dep_upgrades();
+                if (policy == POLICY_ADDITIVE) cap.only_additive_upgrades()
+                else cap.only_dep_upgrades();
             }
         },
         _ => abort EWrongAction,
@@ -559,7 +612,12 @@ public fun set_dispute_terms(
     challenger_bond: u64,
     min_challenger_stake: u64,
 ): Action {
-    market::check_dispute_terms(dispute_window_ms, response_window_ms, samples_per_challenge, challenger_bond);
+    market::check_dispute_terms(
+        dispute_window_ms,
+        response_window_ms,
+        samples_per_challenge,
+        challenger_bond,
+    );
     Action::SetDisputeTerms {
         dispute_window_ms,
         response_window_ms,
@@ -569,7 +627,11 @@ public fun set_dispute_terms(
     }
 }
 
-public fun set_slash_rates(min_keeper_stake: u64, keeper_slash_bps: u64, challenger_reward_bps: u64): Action {
+public fun set_slash_rates(
+    min_keeper_stake: u64,
+    keeper_slash_bps: u64,
+    challenger_reward_bps: u64,
+): Action {
     market::check_stake_terms(min_keeper_stake, keeper_slash_bps, challenger_reward_bps);
     Action::SetSlashRates { min_keeper_stake, keeper_slash_bps, challenger_reward_bps }
 }
@@ -609,7 +671,12 @@ public fun set_feed_quorum(quorum: u64): Action {
 }
 
 public fun spend_treasury<T>(treasury_id: ID, amount: u64, recipient: address): Action {
-    Action::SpendTreasury { treasury_id, coin_type: type_name::with_original_ids<T>(), amount, recipient }
+    Action::SpendTreasury {
+        treasury_id,
+        coin_type: type_name::with_original_ids<T>(),
+        amount,
+        recipient,
+    }
 }
 
 public fun set_governance_params(
@@ -624,7 +691,10 @@ public fun set_governance_params(
     assert!(voting_delay_ms <= 30 * DAY_MS && timelock_ms <= 30 * DAY_MS, EParamsOutOfRange);
     assert!(voting_period_ms >= HOUR_MS && voting_period_ms <= 30 * DAY_MS, EParamsOutOfRange);
     assert!(grace_ms >= HOUR_MS && grace_ms <= 30 * DAY_MS, EParamsOutOfRange);
-    assert!(quorum_bps >= 1 && quorum_bps <= BPS && approval_bps >= 1 && approval_bps < BPS, EParamsOutOfRange);
+    assert!(
+        quorum_bps >= 1 && quorum_bps <= BPS && approval_bps >= 1 && approval_bps < BPS,
+        EParamsOutOfRange,
+    );
     Action::SetGovernanceParams {
         params: Params {
             voting_delay_ms,
@@ -639,7 +709,10 @@ public fun set_governance_params(
 }
 
 public fun restrict_upgrades(policy: u8): Action {
-    assert!(policy == POLICY_ADDITIVE || policy == POLICY_DEP_ONLY || policy == POLICY_IMMUTABLE, EBadUpgradePolicy);
+    assert!(
+        policy == POLICY_ADDITIVE || policy == POLICY_DEP_ONLY || policy == POLICY_IMMUTABLE,
+        EBadUpgradePolicy,
+    );
     Action::RestrictUpgrades { policy }
 }
 
@@ -662,7 +735,8 @@ public fun state(proposal: &Proposal, clock: &Clock): ProposalState {
 
 /// Whether the votes reached the quorum and the approval threshold.
 public fun passed(proposal: &Proposal): bool {
-    let quorum = (proposal.total_weight as u128) * (proposal.params.quorum_bps as u128) / (BPS as u128);
+    let quorum =
+        (proposal.total_weight as u128) * (proposal.params.quorum_bps as u128) / (BPS as u128);
     let turnout = (proposal.for_weight as u128) + (proposal.abstain_weight as u128);
     let decided = (proposal.for_weight as u128) + (proposal.against_weight as u128);
     turnout >= quorum && turnout > 0
@@ -678,7 +752,9 @@ public fun holds_market_cap(gov: &Governance): bool { gov.caps.contains(MarketCa
 
 public fun holds_registry_cap(gov: &Governance): bool { gov.caps.contains(RegistryCapKey()) }
 
-public fun holds_spend_cap(gov: &Governance, treasury_id: ID): bool { gov.caps.contains(SpendCapKey(treasury_id)) }
+public fun holds_spend_cap(gov: &Governance, treasury_id: ID): bool {
+    gov.caps.contains(SpendCapKey(treasury_id))
+}
 
 public fun holds_upgrade_cap(gov: &Governance): bool { gov.caps.contains(UpgradeCapKey()) }
 
@@ -745,7 +821,10 @@ fun install<K: copy + drop + store, Cap: key + store>(gov: &mut Governance, key:
     version::assert_current(gov.version);
     assert!(!gov.caps.contains(key), ECapAlreadyHeld);
     gov.caps.add(key, cap);
-    event::emit(CapInstalled { governance_id: gov.id.to_inner(), cap_type: type_name::with_original_ids<Cap>() });
+    event::emit(CapInstalled {
+        governance_id: gov.id.to_inner(),
+        cap_type: type_name::with_original_ids<Cap>(),
+    });
 }
 
 fun cap<K: copy + drop + store, Cap: key + store>(gov: &Governance, key: K): &Cap {

@@ -25,11 +25,13 @@ use sui::table::{Self, Table};
 #[error]
 const EZeroAmount: vector<u8> = b"a lock must hold a positive amount of HASH";
 #[error]
-const ELockTooShort: vector<u8> = b"a lock runs at least one week (unlock times round down to whole weeks)";
+const ELockTooShort: vector<u8> =
+    b"a lock runs at least one week (unlock times round down to whole weeks)";
 #[error]
 const ELockTooLong: vector<u8> = b"a lock runs at most four years";
 #[error]
-const ELockShortened: vector<u8> = b"a lock can only be extended to a later unlock week, never shortened";
+const ELockShortened: vector<u8> =
+    b"a lock can only be extended to a later unlock week, never shortened";
 #[error]
 const ELockExpired: vector<u8> = b"the lock has unlocked: withdraw it and lock again";
 #[error]
@@ -149,20 +151,37 @@ public(package) fun new_supply(now_ms: u64, ctx: &mut TxContext): Supply {
 }
 
 /// Locks `coins` until the week of `unlock_ms`.
-public(package) fun new(supply: &mut Supply, coins: Coin<HASH>, unlock_ms: u64, clock: &Clock, ctx: &mut TxContext): Lock {
+public(package) fun new(
+    supply: &mut Supply,
+    coins: Coin<HASH>,
+    unlock_ms: u64,
+    clock: &Clock,
+    ctx: &mut TxContext,
+): Lock {
     let now = clock.timestamp_ms();
     supply.advance(now);
     let amount = coins.value();
     assert!(amount > 0, EZeroAmount);
     let unlock_ms = checked_unlock(unlock_ms, now);
     supply.add(amount, unlock_ms);
-    let mut lock = Lock { id: object::new(ctx), locked: coins.into_balance(), unlock_ms, history: vector[] };
+    let mut lock = Lock {
+        id: object::new(ctx),
+        locked: coins.into_balance(),
+        unlock_ms,
+        history: vector[],
+    };
     lock.remember(now, ctx);
     lock
 }
 
 /// Adds `coins` to a lock that has not unlocked.
-public(package) fun increase(lock: &mut Lock, supply: &mut Supply, coins: Coin<HASH>, clock: &Clock, ctx: &TxContext) {
+public(package) fun increase(
+    lock: &mut Lock,
+    supply: &mut Supply,
+    coins: Coin<HASH>,
+    clock: &Clock,
+    ctx: &TxContext,
+) {
     let now = clock.timestamp_ms();
     supply.advance(now);
     assert!(coins.value() > 0, EZeroAmount);
@@ -173,7 +192,13 @@ public(package) fun increase(lock: &mut Lock, supply: &mut Supply, coins: Coin<H
 }
 
 /// Moves a lock's unlock to a later week.
-public(package) fun extend(lock: &mut Lock, supply: &mut Supply, unlock_ms: u64, clock: &Clock, ctx: &TxContext) {
+public(package) fun extend(
+    lock: &mut Lock,
+    supply: &mut Supply,
+    unlock_ms: u64,
+    clock: &Clock,
+    ctx: &TxContext,
+) {
     let now = clock.timestamp_ms();
     supply.advance(now);
     assert!(now < lock.unlock_ms, ELockExpired);
@@ -190,7 +215,11 @@ public(package) fun extend(lock: &mut Lock, supply: &mut Supply, unlock_ms: u64,
 public(package) fun withdraw(lock: Lock, clock: &Clock, ctx: &mut TxContext): Coin<HASH> {
     assert!(clock.timestamp_ms() >= lock.unlock_ms, EStillLocked);
     let Lock { id, locked, .. } = lock;
-    event::emit(LockWithdrawn { lock_id: id.to_inner(), owner: ctx.sender(), amount: locked.value() });
+    event::emit(LockWithdrawn {
+        lock_id: id.to_inner(),
+        owner: ctx.sender(),
+        amount: locked.value(),
+    });
     id.delete();
     coin::from_balance(locked, ctx)
 }
@@ -262,7 +291,11 @@ fun remove(supply: &mut Supply, amount: u64, unlock_ms: u64) {
 }
 
 fun remember(lock: &mut Lock, now_ms: u64, ctx: &TxContext) {
-    let state = LockState { since_ms: now_ms, amount: lock.locked.value(), unlock_ms: lock.unlock_ms };
+    let state = LockState {
+        since_ms: now_ms,
+        amount: lock.locked.value(),
+        unlock_ms: lock.unlock_ms,
+    };
     // Several changes at the same moment leave one state.
     if (!lock.history.is_empty() && lock.history[lock.history.length() - 1].since_ms == now_ms) {
         lock.history.pop_back();
