@@ -20,6 +20,14 @@ public fun named(name: vector<u8>): vector<u8> {
     if (name == b"capacity_challenge_issued") return capacity_challenge_issued();
     if (name == b"capacity_challenge_object") return capacity_challenge_object();
     if (name == b"capacity_solution_accepted") return capacity_solution_accepted();
+    if (name == b"governance_cap_installed") return governance_cap_installed();
+    if (name == b"governance_object") return governance_object();
+    if (name == b"governance_proposal_canceled") return governance_proposal_canceled();
+    if (name == b"governance_proposal_created") return governance_proposal_created();
+    if (name == b"governance_proposal_executed") return governance_proposal_executed();
+    if (name == b"governance_proposal_object") return governance_proposal_object();
+    if (name == b"governance_proposal_queued") return governance_proposal_queued();
+    if (name == b"governance_vote_cast") return governance_vote_cast();
     if (name == b"hash_genesis_distributed") return hash_genesis_distributed();
     if (name == b"identity_changed_controller_changed")
         return identity_changed_controller_changed();
@@ -71,6 +79,9 @@ public fun named(name: vector<u8>): vector<u8> {
     if (name == b"vesting_claimed") return vesting_claimed();
     if (name == b"vesting_created") return vesting_created();
     if (name == b"vesting_object") return vesting_object();
+    if (name == b"vote_lock_changed") return vote_lock_changed();
+    if (name == b"vote_lock_object") return vote_lock_object();
+    if (name == b"vote_lock_withdrawn") return vote_lock_withdrawn();
     if (name == b"mainnet_hash_dec_2010") return mainnet_hash_dec_2010();
     if (name == b"mainnet_hash_genesis") return mainnet_hash_genesis();
     if (name == b"mainnet_hash_jan_2009") return mainnet_hash_jan_2009();
@@ -126,6 +137,46 @@ public fun capacity_challenge_object(): vector<u8> {
 /// `bcs` vector `capacity_solution_accepted`.
 public fun capacity_solution_accepted(): vector<u8> {
     x"a80dc5b12f68ff8278c4eb48917aaa3572dde5420c19f8b74e0099eb13ed1a0720b3c46c608d7b648cf019087cf0e52af0fc78113954ef9cf893edc53f5bf2120801000000000000000100000000000000"
+}
+
+/// `bcs` vector `governance_cap_installed`.
+public fun governance_cap_installed(): vector<u8> {
+    x"75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e0553303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303a3a6d61726b65743a3a4d61726b6574436170"
+}
+
+/// `bcs` vector `governance_object`.
+public fun governance_object(): vector<u8> {
+    x"75c3360eb19fd2c20fbba5e2da8cf1a39cdb1ee913af3802ba330b852e459e050100000000000000005c26050000000000ccbf19000000009001000000000000881300000000000000b84c0a00000000000819480000000000a0724e180900000010a5d4e8000000000000000000000000004070add2bbd5057301000000000000b46f6197010000489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f70100000000000000000000000000000004d44babdb1587e876cb7e6dfcb4740d153461f50769beb008f500d2803d1fce0100000000000000"
+}
+
+/// `bcs` vector `governance_proposal_canceled`.
+public fun governance_proposal_canceled(): vector<u8> {
+    x"74f85741675f7baef14e08453937783ee74e9b2e21ae15218a8a79be47faa899"
+}
+
+/// `bcs` vector `governance_proposal_created`.
+public fun governance_proposal_created(): vector<u8> {
+    x"d61ead5141eb403c577271ab6407f911211808138a3413a7de64734243b28f5901000000000000000000000000000000000000000000000000000000000000000000000000000a1100f401000000000000c4090000000000001c6c6f7765722074686520706c6174666f726d2066656520746f2035250138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_executed`.
+public fun governance_proposal_executed(): vector<u8> {
+    x"d61ead5141eb403c577271ab6407f911211808138a3413a7de64734243b28f5900f401000000000000c409000000000000"
+}
+
+/// `bcs` vector `governance_proposal_object`.
+public fun governance_proposal_object(): vector<u8> {
+    x"d61ead5141eb403c577271ab6407f911211808138a3413a7de64734243b28f59010000000000000001000000000000000000000000000000000000000000000000000000000000000000000000000a1100f401000000000000c4090000000000001c6c6f7765722074686520706c6174666f726d2066656520746f20352501dc2074970100000138477997010000010407939701000007a968ce211200000000000000000000000000000000000000000000000000002e7c7744e7aca1de732a399d6e43e81b6c151e30ccc86553742f1a57eeb32b080000000000000000005c26050000000000ccbf19000000009001000000000000881300000000000000b84c0a00000000000819480000000000a0724e1809000000000000000000000000"
+}
+
+/// `bcs` vector `governance_proposal_queued`.
+public fun governance_proposal_queued(): vector<u8> {
+    x"d61ead5141eb403c577271ab6407f911211808138a3413a7de64734243b28f5901bc539d97010000"
+}
+
+/// `bcs` vector `governance_vote_cast`.
+public fun governance_vote_cast(): vector<u8> {
+    x"d61ead5141eb403c577271ab6407f911211808138a3413a7de64734243b28f59e4d0bcbdc026b98a242f13e2761601107c90de400f0c24cdafea526abf201c260000000000000000000000000000000000000000000000000000000000000a110107a968ce21120000"
 }
 
 /// `bcs` vector `hash_genesis_distributed`.
@@ -371,6 +422,21 @@ public fun vesting_created(): vector<u8> {
 /// `bcs` vector `vesting_object`.
 public fun vesting_object(): vector<u8> {
     x"489d325645528066bd5fc2fd6e54cedebd2d7e98aa6095740a6b892e1b1c09f700004f8c34e8140200004f8c34e8140200dc207497010000002cb157070000000084130716000000"
+}
+
+/// `bcs` vector `vote_lock_changed`.
+public fun vote_lock_changed(): vector<u8> {
+    x"4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f0000000000000000000000000000000000000000000000000000000000000a110010a5d4e800000000c4a1f19701000000dc207497010000"
+}
+
+/// `bcs` vector `vote_lock_object`.
+public fun vote_lock_object(): vector<u8> {
+    x"4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f0010a5d4e800000000c4a1f1970100000100dc2074970100000010a5d4e800000000c4a1f197010000"
+}
+
+/// `bcs` vector `vote_lock_withdrawn`.
+public fun vote_lock_withdrawn(): vector<u8> {
+    x"4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f0000000000000000000000000000000000000000000000000000000000000a110010a5d4e8000000"
 }
 
 /// `mainnet_headers` vector `mainnet_hash_dec_2010`.

@@ -348,3 +348,70 @@ mod market_layouts {
         assert_eq!(voided.challenger, address(BUYER));
     }
 }
+
+mod governance_layouts {
+    use super::*;
+    use crate::bindings::{governance, vote_lock};
+
+    const ALICE: u64 = 0xA11;
+    const WEEK_MS: u64 = 7 * DAY_MS;
+
+    #[test]
+    fn lock_and_governance_layouts_decode() {
+        let installed: governance::CapInstalled = decode("governance_cap_installed");
+        assert!(std::str::from_utf8(&installed.cap_type.name.bytes)
+            .unwrap()
+            .ends_with("::market::MarketCap"));
+        let changed: vote_lock::LockChanged = decode("vote_lock_changed");
+        assert_eq!(
+            (changed.owner, changed.amount, changed.timestamp_ms),
+            (address(ALICE), 1_000 * HASH, NOW)
+        );
+        // Unlock times round down to whole weeks.
+        assert_eq!(changed.unlock_ms % WEEK_MS, 0);
+        assert!(changed.unlock_ms <= NOW + 30 * DAY_MS && changed.unlock_ms + WEEK_MS > NOW + 30 * DAY_MS);
+        let lock: vote_lock::Lock = decode("vote_lock_object");
+        assert_eq!(lock.id.id, changed.lock_id);
+        assert_eq!(
+            (lock.locked.value, lock.unlock_ms, lock.history.len()),
+            (1_000 * HASH, changed.unlock_ms, 1)
+        );
+        let gov: governance::Governance = decode("governance_object");
+        let p = &gov.params;
+        assert_eq!(
+            (p.voting_delay_ms, p.voting_period_ms, p.timelock_ms, p.grace_ms),
+            (DAY_MS, 5 * DAY_MS, 2 * DAY_MS, 14 * DAY_MS)
+        );
+        assert_eq!((p.quorum_bps, p.approval_bps, p.proposal_threshold), (400, 5_000, 10_000 * HASH));
+        assert_eq!(gov.supply.amount, (1_000 * HASH) as u128);
+        let withdrawn: vote_lock::LockWithdrawn = decode("vote_lock_withdrawn");
+        assert_eq!((withdrawn.lock_id, withdrawn.amount), (changed.lock_id, 1_000 * HASH));
+    }
+
+    #[test]
+    fn proposal_layouts_decode() {
+        let created: governance::ProposalCreated = decode("governance_proposal_created");
+        assert_eq!(created.proposer, address(ALICE));
+        assert_eq!(
+            created.action,
+            governance::Action::SetMarketFees { platform_fee_bps: 500, keeper_share_bps: 2_500 }
+        );
+        assert_eq!(text(&created.description), "lower the platform fee to 5%");
+        assert_eq!((created.start_ms, created.end_ms), (NOW + 1 + DAY_MS, NOW + 1 + 6 * DAY_MS));
+        let object: governance::Proposal = decode("governance_proposal_object");
+        assert_eq!(
+            (object.id.id.clone(), object.total_weight, object.for_weight),
+            (created.proposal_id.clone(), created.total_weight, 0)
+        );
+        let vote: governance::VoteCast = decode("governance_vote_cast");
+        assert_eq!((vote.support, vote.voter), (1, address(ALICE)));
+        // Alice's lock is the only one: her vote is the whole total, less rounding.
+        assert!(vote.weight <= created.total_weight && created.total_weight - vote.weight <= 1);
+        let queued: governance::ProposalQueued = decode("governance_proposal_queued");
+        assert_eq!(queued.eta_ms, NOW + 1 + 8 * DAY_MS);
+        let executed: governance::ProposalExecuted = decode("governance_proposal_executed");
+        assert_eq!(executed.action, created.action);
+        let canceled: governance::ProposalCanceled = decode("governance_proposal_canceled");
+        assert_ne!(canceled.proposal_id, created.proposal_id);
+    }
+}
