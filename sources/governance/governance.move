@@ -158,6 +158,8 @@ public enum Action has copy, drop, store {
         price_decrease_interval_ms: u64,
         cancel_grace_ms: u64,
     },
+    /// `market::set_window_terms`.
+    SetWindowTerms { max_window_ms: u64, max_tip_age_ms: u64, ntime_slack_s: u64 },
     /// `registry::set_min_stakes`: minimum stakes of trust levels 1-4.
     SetMinStakes { min_stakes: vector<u64> },
     AddFeeder { feeder: address },
@@ -446,7 +448,7 @@ public fun queue(proposal: &mut Proposal, clock: &Clock) {
 
 // === Execution (permissionless, once the timelock has passed) ===
 
-/// Executes a market-parameter action (fees, dispute terms, slash rates, order terms).
+/// Executes a market-parameter action (fees, dispute terms, slash rates, order and window terms).
 public fun execute_market(
     proposal: &mut Proposal,
     gov: &Governance,
@@ -496,6 +498,16 @@ public fun execute_market(
             price_decrease_max_bps,
             price_decrease_interval_ms,
             cancel_grace_ms,
+        ),
+        Action::SetWindowTerms {
+            max_window_ms,
+            max_tip_age_ms,
+            ntime_slack_s,
+        } => market.set_window_terms(
+            cap,
+            max_window_ms,
+            max_tip_age_ms,
+            ntime_slack_s,
         ),
         _ => abort EWrongAction,
     };
@@ -654,6 +666,11 @@ public fun set_order_terms(
         price_decrease_interval_ms,
         cancel_grace_ms,
     }
+}
+
+public fun set_window_terms(max_window_ms: u64, max_tip_age_ms: u64, ntime_slack_s: u64): Action {
+    market::check_window_terms(max_window_ms, max_tip_age_ms, ntime_slack_s);
+    Action::SetWindowTerms { max_window_ms, max_tip_age_ms, ntime_slack_s }
 }
 
 public fun set_min_stakes(min_stakes: vector<u64>): Action {

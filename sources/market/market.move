@@ -321,14 +321,19 @@ public fun set_window_terms(
     ntime_slack_s: u64,
 ) {
     market.assert_cap(cap);
-    assert!(max_window_ms >= MINUTE_MS && max_window_ms <= DAY_MS, EWindowTermsOutOfRange);
-    assert!(max_tip_age_ms >= 10 * MINUTE_MS && max_tip_age_ms <= DAY_MS, EWindowTermsOutOfRange);
-    assert!(ntime_slack_s <= 7_200, EWindowTermsOutOfRange);
+    check_window_terms(max_window_ms, max_tip_age_ms, ntime_slack_s);
     let params = &mut market.params;
     params.max_window_ms = max_window_ms;
     params.max_tip_age_ms = max_tip_age_ms;
     params.ntime_slack_s = ntime_slack_s;
     market.emit_changed();
+}
+
+/// Aborts unless these are values `set_window_terms` accepts.
+public fun check_window_terms(max_window_ms: u64, max_tip_age_ms: u64, ntime_slack_s: u64) {
+    assert!(max_window_ms >= MINUTE_MS && max_window_ms <= DAY_MS, EWindowTermsOutOfRange);
+    assert!(max_tip_age_ms >= 10 * MINUTE_MS && max_tip_age_ms <= DAY_MS, EWindowTermsOutOfRange);
+    assert!(ntime_slack_s <= 7_200, EWindowTermsOutOfRange);
 }
 
 // === Public-View Functions ===

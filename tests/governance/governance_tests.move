@@ -113,6 +113,36 @@ fun a_lower_platform_fee_applies_to_the_next_settlement() {
 }
 
 #[test]
+fun every_market_parameter_group_is_governed() {
+    let (mut scenario, mut clock, _) = gf::setup();
+    let actions = vector[
+        governance::set_dispute_terms(2 * 3_600_000, 3_600_000, 32, hash(50), hash(10)),
+        governance::set_slash_rates(hash(5_000), 7_500, 2_500),
+        governance::set_order_terms(3_000, 500, 30 * 60_000, 60_000),
+        governance::set_window_terms(3_600_000, 3_600_000, 300),
+    ];
+    actions.do!(|action| {
+        let id = gf::passed_and_queued(&mut scenario, &mut clock, action);
+        execute_market(&mut scenario, &clock, id);
+    });
+    let market = scenario.take_shared<Market>();
+    let params = market.params();
+    assert_eq!(params.samples_per_challenge(), 32);
+    assert_eq!(params.keeper_slash_bps(), 7_500);
+    assert_eq!(params.min_keeper_stake(), hash(5_000));
+    assert_eq!(params.dead_time_threshold_bps(), 3_000);
+    assert_eq!(params.max_window_ms(), 3_600_000);
+    assert_eq!(params.ntime_slack_s(), 300);
+    ts::return_shared(market);
+    finish(scenario, clock);
+}
+
+#[test, expected_failure(abort_code = market::EWindowTermsOutOfRange)]
+fun an_out_of_range_window_cannot_be_proposed() {
+    governance::set_window_terms(59_999, 3_600_000, 0);
+}
+
+#[test]
 fun a_treasury_spend_pays_the_recipient_exactly() {
     let (mut scenario, mut clock, treasury_id) = gf::setup();
     let treasury = scenario.take_shared_by_id<Treasury>(treasury_id);
