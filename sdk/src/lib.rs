@@ -2,6 +2,7 @@
 //! `aihash::pow`), Rust bindings of the package's Move types, and the golden BCS vectors that tie
 //! the two layouts together.
 
+pub mod amount;
 pub mod bindings;
 pub mod golden;
 pub mod pow;
