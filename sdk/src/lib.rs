@@ -5,6 +5,7 @@
 pub mod amount;
 pub mod bindings;
 pub mod golden;
+pub mod keystore;
 pub mod pow;
 pub mod share_tree;
 pub mod share_vectors;
