@@ -10,7 +10,10 @@ use std::process::ExitCode;
 ///
 /// aihash keeps buyers' money in Sui escrow and pays providers only for work that independent
 /// keepers verified share by share. Today this tool checks Bitcoin proof of work the way the
-/// on-chain package does; order, identity, staking and DAO commands arrive with those modules.
+/// on-chain package does and lists the keys of the Sui CLI keystore; order, identity, staking and
+/// DAO commands arrive with the chain client.
+///
+/// Exit status: 0 done, 1 a check does not hold, 2 bad input, 3 a keystore problem.
 #[derive(Debug, Parser)]
 #[command(name = "aihash", version, propagate_version = true)]
 struct Cli {
@@ -24,7 +27,7 @@ fn main() -> ExitCode {
         Ok(code) => code,
         Err(err) => {
             eprintln!("error: {err:#}");
-            ExitCode::from(output::BAD_INPUT)
+            ExitCode::from(output::exit_code(&err))
         }
     }
 }

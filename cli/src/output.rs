@@ -1,5 +1,6 @@
 //! How commands report: human text by default, one JSON document with `--json`, and exit codes
-//! that mean something (0 holds / done, 1 a well-formed input fails the check, 2 bad input).
+//! that mean something (0 holds / done, 1 a well-formed input fails the check, 2 bad input, 3 a
+//! keystore problem).
 
 use serde::Serialize;
 use std::process::ExitCode;
@@ -8,6 +9,17 @@ use std::process::ExitCode;
 pub const CHECK_FAILED: u8 = 1;
 /// Exit status for malformed input; the message names the problem.
 pub const BAD_INPUT: u8 = 2;
+/// Exit status when the keystore is missing, unreadable, readable by others or malformed.
+pub const KEYSTORE: u8 = 3;
+
+/// The exit status for an error: what kind of problem it is.
+pub fn exit_code(err: &anyhow::Error) -> u8 {
+    if err.downcast_ref::<aihash_sdk::keystore::KeystoreError>().is_some() {
+        KEYSTORE
+    } else {
+        BAD_INPUT
+    }
+}
 
 /// Prints `value` as pretty JSON on stdout.
 pub fn print_json(value: &impl Serialize) -> anyhow::Result<()> {
