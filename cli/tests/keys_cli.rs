@@ -23,7 +23,7 @@ fn keystore(name: &str, entries: &[String], mode: u32) -> PathBuf {
 fn lists_addresses_as_json_without_secrets() {
     let keypair: SimpleKeypair = Ed25519PrivateKey::new([5; 32]).into();
     let secret = keypair.to_base64();
-    let path = keystore("ok", &[secret.clone()], 0o600);
+    let path = keystore("ok", std::slice::from_ref(&secret), 0o600);
     let out = aihash(&["keys", "list", "--keystore", path.to_str().unwrap(), "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
     let keys: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
