@@ -4,6 +4,7 @@
 
 pub mod amount;
 pub mod bindings;
+pub mod chain;
 pub mod golden;
 pub mod keystore;
 pub mod pow;

@@ -1,0 +1,298 @@
+//! An in-process node double for aihash tests: a real `sui.rpc.v2` gRPC server on loopback, built
+//! on `sui-rpc`'s own server traits (as that crate's tests are), serving what a test puts in it.
+//!
+//! - Ledger: service info, objects (with their BCS contents, e.g. golden vectors of the package's
+//!   objects) and checkpoints.
+//! - Subscription: the checkpoint stream, which a test can make drop after a number of
+//!   checkpoints to exercise resumption.
+//! - Execution: every submitted transaction is decoded from BCS and its signatures are verified
+//!   against its sender; the Move calls it makes are recorded so a test can assert which function
+//!   was called with which arguments. Bad signatures are refused as a node would refuse them.
+//!
+//! It is a test library: nothing is executed, no state changes but what the test sets.
+
+use futures::StreamExt;
+use std::collections::BTreeMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+use sui_crypto::simple::SimpleVerifier;
+use sui_crypto::SuiVerifier;
+use sui_rpc::proto::sui::rpc::v2 as proto;
+use sui_sdk_types::{Argument, Command, Input, ProgrammableTransaction, TransactionKind};
+
+use proto::ledger_service_server::{LedgerService, LedgerServiceServer};
+use proto::subscription_service_server::{SubscriptionService, SubscriptionServiceServer};
+use proto::transaction_execution_service_server::{
+    TransactionExecutionService, TransactionExecutionServiceServer,
+};
+
+/// An argument of a recorded Move call, resolved from the transaction's inputs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallArg {
+    /// BCS bytes of a pure value.
+    Pure(Vec<u8>),
+    /// An object input, by id.
+    Object(sui_sdk_types::Address),
+    /// The gas coin, or a result of an earlier command.
+    Other(String),
+}
+
+/// A Move call a submitted transaction made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RecordedCall {
+    pub package: sui_sdk_types::Address,
+    pub module: String,
+    pub function: String,
+    pub type_arguments: Vec<String>,
+    pub arguments: Vec<CallArg>,
+}
+
+/// A transaction the double accepted.
+#[derive(Debug, Clone)]
+pub struct Submitted {
+    pub digest: String,
+    pub sender: sui_sdk_types::Address,
+    pub calls: Vec<RecordedCall>,
+}
+
+#[derive(Default)]
+struct State {
+    chain: String,
+    chain_id: String,
+    epoch: u64,
+    objects: BTreeMap<String, proto::Object>,
+    checkpoints: Vec<proto::Checkpoint>,
+    /// The checkpoint stream ends after this many checkpoints (a dropped connection).
+    drop_stream_after: Option<usize>,
+    submitted: Vec<Submitted>,
+}
+
+/// The node double. Clone it freely: clones share state.
+#[derive(Clone, Default)]
+pub struct NodeDouble {
+    state: Arc<Mutex<State>>,
+}
+
+impl NodeDouble {
+    /// A node of chain `chain` (e.g. "localnet") at epoch 0 with nothing in it.
+    pub fn new(chain: &str) -> Self {
+        let double = Self::default();
+        {
+            let mut state = double.state.lock().unwrap();
+            state.chain = chain.to_owned();
+            state.chain_id = format!("{chain}-genesis");
+        }
+        double
+    }
+
+    /// Serves an object of `object_type` whose Move contents are `contents` (BCS).
+    pub fn add_object(
+        &self,
+        object_id: sui_sdk_types::Address,
+        object_type: &str,
+        version: u64,
+        contents: Vec<u8>,
+    ) {
+        let mut object = proto::Object::default();
+        object.object_id = Some(object_id.to_string());
+        object.object_type = Some(object_type.to_owned());
+        object.version = Some(version);
+        let mut bcs = proto::Bcs::default();
+        bcs.name = Some(object_type.to_owned());
+        bcs.value = Some(contents.into());
+        object.contents = Some(bcs);
+        self.state.lock().unwrap().objects.insert(object_id.to_string(), object);
+    }
+
+    /// Appends a checkpoint carrying `transactions` (digests); returns its sequence number.
+    pub fn add_checkpoint(&self, transactions: &[&str]) -> u64 {
+        let mut state = self.state.lock().unwrap();
+        let sequence = state.checkpoints.len() as u64;
+        let mut checkpoint = proto::Checkpoint::default();
+        checkpoint.sequence_number = Some(sequence);
+        checkpoint.transactions = transactions
+            .iter()
+            .map(|digest| {
+                let mut transaction = proto::ExecutedTransaction::default();
+                transaction.digest = Some((*digest).to_owned());
+                transaction.checkpoint = Some(sequence);
+                transaction
+            })
+            .collect();
+        state.checkpoints.push(checkpoint);
+        sequence
+    }
+
+    /// Makes every checkpoint stream end after `count` checkpoints, as a dropped connection would.
+    pub fn drop_streams_after(&self, count: usize) {
+        self.state.lock().unwrap().drop_stream_after = Some(count);
+    }
+
+    /// The transactions accepted so far, in order.
+    pub fn submitted(&self) -> Vec<Submitted> {
+        self.state.lock().unwrap().submitted.clone()
+    }
+
+    /// Serves the double on a free loopback port; returns its address. The server runs until the
+    /// runtime shuts down.
+    pub async fn spawn(&self) -> SocketAddr {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
+        let addr = listener.local_addr().expect("loopback address");
+        let double = self.clone();
+        tokio::spawn(async move {
+            tonic::transport::Server::builder()
+                .add_service(LedgerServiceServer::new(double.clone()))
+                .add_service(SubscriptionServiceServer::new(double.clone()))
+                .add_service(TransactionExecutionServiceServer::new(double))
+                .serve_with_incoming(tonic::transport::server::TcpIncoming::from(listener))
+                .await
+                .expect("node double serves");
+        });
+        addr
+    }
+}
+
+#[tonic::async_trait]
+impl LedgerService for NodeDouble {
+    async fn get_service_info(
+        &self,
+        _request: tonic::Request<proto::GetServiceInfoRequest>,
+    ) -> Result<tonic::Response<proto::GetServiceInfoResponse>, tonic::Status> {
+        let state = self.state.lock().unwrap();
+        let mut response = proto::GetServiceInfoResponse::default();
+        response.chain = Some(state.chain.clone());
+        response.chain_id = Some(state.chain_id.clone());
+        response.epoch = Some(state.epoch);
+        response.checkpoint_height = Some(state.checkpoints.len().saturating_sub(1) as u64);
+        response.server = Some("aihash-node-double".into());
+        Ok(tonic::Response::new(response))
+    }
+
+    async fn get_object(
+        &self,
+        request: tonic::Request<proto::GetObjectRequest>,
+    ) -> Result<tonic::Response<proto::GetObjectResponse>, tonic::Status> {
+        let id = request.into_inner().object_id.unwrap_or_default();
+        let state = self.state.lock().unwrap();
+        let object = state
+            .objects
+            .get(&id)
+            .cloned()
+            .ok_or_else(|| tonic::Status::not_found(format!("object {id} not found")))?;
+        let mut response = proto::GetObjectResponse::default();
+        response.object = Some(object);
+        Ok(tonic::Response::new(response))
+    }
+
+    async fn get_checkpoint(
+        &self,
+        request: tonic::Request<proto::GetCheckpointRequest>,
+    ) -> Result<tonic::Response<proto::GetCheckpointResponse>, tonic::Status> {
+        use proto::get_checkpoint_request::CheckpointId;
+        let state = self.state.lock().unwrap();
+        let checkpoint = match request.into_inner().checkpoint_id {
+            Some(CheckpointId::SequenceNumber(sequence)) => state.checkpoints.get(sequence as usize).cloned(),
+            None => state.checkpoints.last().cloned(),
+            Some(_) => return Err(tonic::Status::unimplemented("checkpoints by digest")),
+        }
+        .ok_or_else(|| tonic::Status::not_found("checkpoint not found"))?;
+        let mut response = proto::GetCheckpointResponse::default();
+        response.checkpoint = Some(checkpoint);
+        Ok(tonic::Response::new(response))
+    }
+}
+
+#[tonic::async_trait]
+impl SubscriptionService for NodeDouble {
+    async fn subscribe_checkpoints(
+        &self,
+        _request: tonic::Request<proto::SubscribeCheckpointsRequest>,
+    ) -> Result<tonic::Response<tonic::codegen::BoxStream<proto::SubscribeCheckpointsResponse>>, tonic::Status>
+    {
+        let (checkpoints, limit) = {
+            let state = self.state.lock().unwrap();
+            (state.checkpoints.clone(), state.drop_stream_after)
+        };
+        let take = limit.unwrap_or(checkpoints.len());
+        let stream = futures::stream::iter(checkpoints.into_iter().take(take)).map(|checkpoint| {
+            let mut response = proto::SubscribeCheckpointsResponse::default();
+            response.cursor = checkpoint.sequence_number;
+            response.checkpoint = Some(checkpoint);
+            Ok(response)
+        });
+        Ok(tonic::Response::new(Box::pin(stream)))
+    }
+}
+
+#[tonic::async_trait]
+impl TransactionExecutionService for NodeDouble {
+    async fn execute_transaction(
+        &self,
+        request: tonic::Request<proto::ExecuteTransactionRequest>,
+    ) -> Result<tonic::Response<proto::ExecuteTransactionResponse>, tonic::Status> {
+        let request = request.into_inner();
+        let proto_transaction =
+            request.transaction.as_ref().ok_or_else(|| tonic::Status::invalid_argument("no transaction"))?;
+        let transaction = sui_sdk_types::Transaction::try_from(proto_transaction)
+            .map_err(|e| tonic::Status::invalid_argument(format!("transaction does not decode: {e}")))?;
+        if request.signatures.is_empty() {
+            return Err(tonic::Status::invalid_argument("the transaction is not signed"));
+        }
+        for signature in &request.signatures {
+            let signature = sui_sdk_types::UserSignature::try_from(signature)
+                .map_err(|e| tonic::Status::invalid_argument(format!("signature does not decode: {e}")))?;
+            SimpleVerifier
+                .verify_transaction(&transaction, &signature)
+                .map_err(|e| tonic::Status::invalid_argument(format!("invalid signature: {e}")))?;
+            let signer = match &signature {
+                sui_sdk_types::UserSignature::Simple(simple) => simple.derive_address(),
+                _ => return Err(tonic::Status::invalid_argument("only simple signatures are supported")),
+            };
+            if signer != transaction.sender {
+                return Err(tonic::Status::invalid_argument("the signature is not the sender's"));
+            }
+        }
+        let digest = transaction.digest().to_string();
+        let calls = match &transaction.kind {
+            TransactionKind::ProgrammableTransaction(ptb) => recorded_calls(ptb),
+            _ => return Err(tonic::Status::invalid_argument("only programmable transactions are supported")),
+        };
+        self.state.lock().unwrap().submitted.push(Submitted {
+            digest: digest.clone(),
+            sender: transaction.sender,
+            calls,
+        });
+        let mut executed = proto::ExecutedTransaction::default();
+        executed.digest = Some(digest);
+        let mut response = proto::ExecuteTransactionResponse::default();
+        response.transaction = Some(executed);
+        Ok(tonic::Response::new(response))
+    }
+}
+
+fn recorded_calls(ptb: &ProgrammableTransaction) -> Vec<RecordedCall> {
+    let argument = |argument: &Argument| match argument {
+        Argument::Input(index) => match ptb.inputs.get(*index as usize) {
+            Some(Input::Pure(value)) => CallArg::Pure(value.clone()),
+            Some(Input::ImmutableOrOwned(reference)) | Some(Input::Receiving(reference)) => {
+                CallArg::Object(*reference.object_id())
+            }
+            Some(Input::Shared(shared)) => CallArg::Object(shared.object_id()),
+            other => CallArg::Other(format!("{other:?}")),
+        },
+        other => CallArg::Other(format!("{other:?}")),
+    };
+    ptb.commands
+        .iter()
+        .filter_map(|command| match command {
+            Command::MoveCall(call) => Some(RecordedCall {
+                package: call.package,
+                module: call.module.to_string(),
+                function: call.function.to_string(),
+                type_arguments: call.type_arguments.iter().map(|t| t.to_string()).collect(),
+                arguments: call.arguments.iter().map(argument).collect(),
+            }),
+            _ => None,
+        })
+        .collect()
+}

@@ -1,0 +1,219 @@
+//! The chain client: `sui.rpc.v2` over gRPC (`sui-rpc`), with a timeout on every call, retries
+//! with backoff on transient failures, and errors that name the RPC and the object or digest.
+//! The same code talks to a real node and, in tests, to the node double.
+
+use serde::de::DeserializeOwned;
+use std::time::Duration;
+use sui_rpc::proto::sui::rpc::v2 as proto;
+use sui_sdk_types::{Address, Transaction, UserSignature};
+
+/// What went wrong talking to the node.
+#[derive(Debug, thiserror::Error)]
+pub enum ChainError {
+    #[error("`{url}` is not a node URL: {reason}")]
+    BadUrl { url: String, reason: String },
+    #[error("cannot reach the node at {url} ({rpc}: {reason}); check the URL and that the node is running")]
+    Unreachable { url: String, rpc: &'static str, reason: String },
+    #[error("{rpc} {target}: not found")]
+    NotFound { rpc: &'static str, target: String },
+    #[error("{rpc} {target} was refused: {message}")]
+    Refused { rpc: &'static str, target: String, message: String },
+    #[error("{rpc} {target}: the answer does not decode: {reason}")]
+    Malformed { rpc: &'static str, target: String, reason: String },
+}
+
+/// The node's identity and height.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ServiceInfo {
+    pub chain: String,
+    pub chain_id: String,
+    pub epoch: u64,
+    pub checkpoint_height: u64,
+}
+
+/// An object's type, version and Move contents (BCS).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectContents {
+    pub object_type: String,
+    pub version: u64,
+    pub bcs: Vec<u8>,
+}
+
+/// How hard to try: a timeout per attempt and retries with doubling backoff.
+#[derive(Debug, Clone, Copy)]
+pub struct RetryPolicy {
+    pub timeout: Duration,
+    pub attempts: u32,
+    pub first_backoff: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        Self { timeout: Duration::from_secs(10), attempts: 4, first_backoff: Duration::from_millis(200) }
+    }
+}
+
+pub struct ChainClient {
+    client: sui_rpc::Client,
+    url: String,
+    retry: RetryPolicy,
+}
+
+impl ChainClient {
+    pub fn new(url: &str) -> Result<Self, ChainError> {
+        let client = sui_rpc::Client::new(url.to_owned())
+            .map_err(|e| ChainError::BadUrl { url: url.into(), reason: e.to_string() })?;
+        Ok(Self { client, url: url.to_owned(), retry: RetryPolicy::default() })
+    }
+
+    pub fn with_retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    pub async fn service_info(&mut self) -> Result<ServiceInfo, ChainError> {
+        let response = self
+            .call("GetServiceInfo", "", |client| {
+                let mut ledger = client.ledger_client();
+                async move { ledger.get_service_info(proto::GetServiceInfoRequest::default()).await }
+            })
+            .await?;
+        Ok(ServiceInfo {
+            chain: response.chain.unwrap_or_default(),
+            chain_id: response.chain_id.unwrap_or_default(),
+            epoch: response.epoch.unwrap_or_default(),
+            checkpoint_height: response.checkpoint_height.unwrap_or_default(),
+        })
+    }
+
+    /// An object's type, version and contents.
+    pub async fn object_contents(&mut self, id: Address) -> Result<ObjectContents, ChainError> {
+        let target = id.to_string();
+        let mut request = proto::GetObjectRequest::default();
+        request.object_id = Some(target.clone());
+        request.read_mask = Some(prost_field_mask(&["object_type", "version", "contents"]));
+        let response = self
+            .call("GetObject", &target, |client| {
+                let mut ledger = client.ledger_client();
+                let request = request.clone();
+                async move { ledger.get_object(request).await }
+            })
+            .await?;
+        let malformed = |reason: &str| ChainError::Malformed {
+            rpc: "GetObject",
+            target: target.clone(),
+            reason: reason.into(),
+        };
+        let object = response.object.ok_or_else(|| malformed("no object in the answer"))?;
+        let bcs = object
+            .contents
+            .and_then(|c| c.value)
+            .ok_or_else(|| malformed("no contents (is it a Move object?)"))?;
+        Ok(ObjectContents {
+            object_type: object.object_type.unwrap_or_default(),
+            version: object.version.unwrap_or_default(),
+            bcs: bcs.to_vec(),
+        })
+    }
+
+    /// An object decoded into its binding type (e.g. `bindings::identity::Identity`).
+    pub async fn object<T: DeserializeOwned>(&mut self, id: Address) -> Result<T, ChainError> {
+        let contents = self.object_contents(id).await?;
+        bcs::from_bytes(&contents.bcs).map_err(|e| ChainError::Malformed {
+            rpc: "GetObject",
+            target: format!("{id} ({})", contents.object_type),
+            reason: e.to_string(),
+        })
+    }
+
+    /// A checkpoint by sequence number.
+    pub async fn checkpoint(&mut self, sequence: u64) -> Result<proto::Checkpoint, ChainError> {
+        let target = format!("checkpoint {sequence}");
+        let mut request = proto::GetCheckpointRequest::default();
+        request.checkpoint_id = Some(proto::get_checkpoint_request::CheckpointId::SequenceNumber(sequence));
+        let response = self
+            .call("GetCheckpoint", &target, |client| {
+                let mut ledger = client.ledger_client();
+                let request = request.clone();
+                async move { ledger.get_checkpoint(request).await }
+            })
+            .await?;
+        response.checkpoint.ok_or_else(|| ChainError::Malformed {
+            rpc: "GetCheckpoint",
+            target,
+            reason: "no checkpoint".into(),
+        })
+    }
+
+    /// Submits a signed transaction; returns its digest.
+    pub async fn execute(
+        &mut self,
+        transaction: &Transaction,
+        signatures: &[UserSignature],
+    ) -> Result<String, ChainError> {
+        let target = format!("transaction {}", transaction.digest());
+        let mut request = proto::ExecuteTransactionRequest::default();
+        request.transaction = Some(transaction.clone().into());
+        request.signatures = signatures.iter().cloned().map(Into::into).collect();
+        let response = self
+            .call("ExecuteTransaction", &target, |client| {
+                let mut execution = client.execution_client();
+                let request = request.clone();
+                async move { execution.execute_transaction(request).await }
+            })
+            .await?;
+        Ok(response.transaction.and_then(|t| t.digest).unwrap_or_else(|| transaction.digest().to_string()))
+    }
+
+    /// Runs one RPC with the timeout, retrying transient failures with doubling backoff.
+    async fn call<R, F, Fut>(
+        &mut self,
+        rpc: &'static str,
+        target: &str,
+        mut attempt: F,
+    ) -> Result<R, ChainError>
+    where
+        F: FnMut(&mut sui_rpc::Client) -> Fut,
+        Fut: std::future::Future<Output = Result<tonic::Response<R>, tonic::Status>>,
+    {
+        let mut backoff = self.retry.first_backoff;
+        let mut last = String::new();
+        for round in 0..self.retry.attempts {
+            if round > 0 {
+                tokio::time::sleep(backoff).await;
+                backoff *= 2;
+            }
+            match tokio::time::timeout(self.retry.timeout, attempt(&mut self.client)).await {
+                Ok(Ok(response)) => return Ok(response.into_inner()),
+                Ok(Err(status)) if is_transient(status.code()) => last = status.message().to_owned(),
+                Ok(Err(status)) if status.code() == tonic::Code::NotFound => {
+                    return Err(ChainError::NotFound { rpc, target: target.to_owned() });
+                }
+                Ok(Err(status)) => {
+                    return Err(ChainError::Refused {
+                        rpc,
+                        target: target.to_owned(),
+                        message: status.message().to_owned(),
+                    });
+                }
+                Err(_) => last = format!("no answer within {:?}", self.retry.timeout),
+            }
+        }
+        Err(ChainError::Unreachable { url: self.url.clone(), rpc, reason: last })
+    }
+}
+
+fn is_transient(code: tonic::Code) -> bool {
+    matches!(
+        code,
+        tonic::Code::Unavailable
+            | tonic::Code::DeadlineExceeded
+            | tonic::Code::ResourceExhausted
+            | tonic::Code::Aborted
+            | tonic::Code::Unknown
+    )
+}
+
+fn prost_field_mask(paths: &[&str]) -> prost_types::FieldMask {
+    prost_types::FieldMask { paths: paths.iter().map(|p| (*p).to_owned()).collect() }
+}

@@ -1,0 +1,132 @@
+//! The chain client against the node double, over real gRPC on loopback.
+
+use aihash_node_double::{CallArg, NodeDouble};
+use aihash_sdk::bindings::identity::Identity;
+use aihash_sdk::chain::{ChainClient, ChainError, RetryPolicy};
+use std::time::Duration;
+use sui_crypto::ed25519::Ed25519PrivateKey;
+use sui_crypto::simple::SimpleKeypair;
+use sui_crypto::SuiSigner;
+use sui_sdk_types::{
+    Address, Argument, Command, GasPayment, Identifier, Input, MoveCall, ProgrammableTransaction,
+    Transaction, TransactionExpiration, TransactionKind,
+};
+
+async fn client_for(double: &NodeDouble) -> ChainClient {
+    let addr = double.spawn().await;
+    ChainClient::new(&format!("http://{addr}")).unwrap()
+}
+
+fn address(hex: &str) -> Address {
+    hex.parse().unwrap()
+}
+
+/// `aihash::identity::new(registry, roles, clock)` as a wallet would build it.
+fn identity_new(sender: Address, package: Address) -> Transaction {
+    let ptb = ProgrammableTransaction {
+        inputs: vec![Input::Pure(bcs::to_bytes(&3u8).unwrap())],
+        commands: vec![Command::MoveCall(MoveCall {
+            package,
+            module: Identifier::new("identity").unwrap(),
+            function: Identifier::new("new").unwrap(),
+            type_arguments: vec![],
+            arguments: vec![Argument::Input(0)],
+        })],
+    };
+    Transaction {
+        kind: TransactionKind::ProgrammableTransaction(ptb),
+        sender,
+        gas_payment: GasPayment { objects: vec![], owner: sender, price: 1_000, budget: 10_000_000 },
+        expiration: TransactionExpiration::None,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn service_info_names_the_chain() {
+    let double = NodeDouble::new("localnet");
+    double.add_checkpoint(&[]);
+    double.add_checkpoint(&["tx"]);
+    let mut client = client_for(&double).await;
+    let info = client.service_info().await.unwrap();
+    assert_eq!((info.chain.as_str(), info.checkpoint_height), ("localnet", 1));
+    let checkpoint = client.checkpoint(1).await.unwrap();
+    assert_eq!(checkpoint.transactions.len(), 1);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn objects_decode_into_their_bindings() {
+    let double = NodeDouble::new("localnet");
+    let id = address("0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56");
+    let golden = aihash_sdk::golden::bytes("identity_object").unwrap().to_vec();
+    double.add_object(id, "0xa1::identity::Identity", 7, golden);
+    let mut client = client_for(&double).await;
+    let identity: Identity = client.object(id).await.unwrap();
+    assert_eq!(identity.trust_level, 2);
+    assert_eq!(client.object_contents(id).await.unwrap().version, 7);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_missing_object_is_named() {
+    let double = NodeDouble::new("localnet");
+    let mut client = client_for(&double).await;
+    let id = address("0x42");
+    let error = client.object_contents(id).await.unwrap_err();
+    assert!(matches!(error, ChainError::NotFound { rpc: "GetObject", .. }), "{error}");
+    assert!(error.to_string().contains(&id.to_string()), "{error}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_signed_transaction_is_verified_decoded_and_recorded() {
+    let double = NodeDouble::new("localnet");
+    let mut client = client_for(&double).await;
+    let keypair: SimpleKeypair = Ed25519PrivateKey::new([4; 32]).into();
+    let sender = keypair.verifying_key().derive_address();
+    let package = address("0xa1");
+    let transaction = identity_new(sender, package);
+    let signature = keypair.sign_transaction(&transaction).unwrap();
+    let digest = client.execute(&transaction, &[signature]).await.unwrap();
+    assert_eq!(digest, transaction.digest().to_string());
+
+    let submitted = double.submitted();
+    assert_eq!(submitted.len(), 1);
+    assert_eq!(submitted[0].sender, sender);
+    let call = &submitted[0].calls[0];
+    assert_eq!((call.package, call.module.as_str(), call.function.as_str()), (package, "identity", "new"));
+    assert_eq!(call.arguments, vec![CallArg::Pure(vec![3])]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_transaction_signed_by_someone_else_is_refused() {
+    let double = NodeDouble::new("localnet");
+    let mut client = client_for(&double).await;
+    let owner: SimpleKeypair = Ed25519PrivateKey::new([4; 32]).into();
+    let thief: SimpleKeypair = Ed25519PrivateKey::new([5; 32]).into();
+    let transaction = identity_new(owner.verifying_key().derive_address(), address("0xa1"));
+    let signature = thief.sign_transaction(&transaction).unwrap();
+    let error = client.execute(&transaction, &[signature]).await.unwrap_err();
+    assert!(matches!(error, ChainError::Refused { rpc: "ExecuteTransaction", .. }), "{error}");
+    assert!(double.submitted().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_unreachable_node_is_named_after_retries() {
+    // A port nothing listens on.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    drop(listener);
+    let retry = RetryPolicy {
+        timeout: Duration::from_secs(2),
+        attempts: 2,
+        first_backoff: Duration::from_millis(10),
+    };
+    let mut client = ChainClient::new(&format!("http://{addr}")).unwrap().with_retry(retry);
+    let error = client.service_info().await.unwrap_err();
+    assert!(matches!(error, ChainError::Unreachable { rpc: "GetServiceInfo", .. }), "{error}");
+    assert!(error.to_string().contains(&addr.to_string()), "{error}");
+}
+
+#[test]
+fn a_malformed_url_is_named() {
+    let error = ChainClient::new("not a url").err().expect("refused");
+    assert!(error.to_string().contains("not a url"), "{error}");
+}
