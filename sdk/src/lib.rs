@@ -10,4 +10,5 @@ pub mod keystore;
 pub mod pow;
 pub mod share_tree;
 pub mod share_vectors;
+pub mod tx;
 pub mod units;

@@ -130,3 +130,93 @@ fn a_malformed_url_is_named() {
     let error = ChainClient::new("not a url").err().expect("refused");
     assert!(error.to_string().contains("not a url"), "{error}");
 }
+
+mod builders {
+    use super::*;
+    use aihash_sdk::tx::{Calls, Deployment, Shared, CLOCK};
+    use sui_sdk_types::{Digest, StructTag};
+    use sui_transaction_builder::{ObjectInput, TransactionBuilder};
+
+    fn deployment() -> Deployment {
+        let shared = |n: u8, version| Shared { id: Address::new([n; 32]), initial_shared_version: version };
+        Deployment {
+            package: Address::new([0xa1; 32]),
+            registry: shared(1, 3),
+            market: shared(2, 4),
+            tips: shared(3, 5),
+            governance: shared(4, 6),
+        }
+    }
+
+    /// Signs `tx` as `keypair`'s address and submits it to a fresh double; returns the double.
+    async fn submit(keypair: &SimpleKeypair, mut tx: TransactionBuilder) -> NodeDouble {
+        let sender = keypair.verifying_key().derive_address();
+        tx.set_sender(sender);
+        tx.set_gas_budget(50_000_000);
+        tx.set_gas_price(1_000);
+        tx.add_gas_objects([ObjectInput::owned(Address::new([0x6a; 32]), 3, Digest::ZERO)]);
+        let transaction = tx.try_build().unwrap();
+        let signature = keypair.sign_transaction(&transaction).unwrap();
+        let double = NodeDouble::new("localnet");
+        let mut client = client_for(&double).await;
+        client.execute(&transaction, &[signature]).await.unwrap();
+        double
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn an_order_is_created_and_shared_with_its_terms() {
+        let deployment = deployment();
+        let keypair: SimpleKeypair = Ed25519PrivateKey::new([11; 32]).into();
+        let mut tx = TransactionBuilder::new();
+        let sui: StructTag = "0x2::sui::SUI".parse().unwrap();
+        let escrow = ObjectInput::owned(Address::new([0xc0; 32]), 9, Digest::ZERO);
+        Calls { deployment: &deployment }.order_create(
+            &mut tx,
+            &sui,
+            "stratum+tcp://pool.example:3333",
+            "buyer.rig",
+            &[0x00, 0x14],
+            45_000_000,
+            3_000_000_000_000_000,
+            escrow,
+            1_800_000_000_000,
+        );
+        let double = submit(&keypair, tx).await;
+        let calls = &double.submitted()[0].calls;
+        assert_eq!(calls.len(), 2);
+        let new = &calls[0];
+        assert_eq!((new.module.as_str(), new.function.as_str()), ("order", "new"));
+        assert_eq!(
+            new.type_arguments,
+            vec!["0x0000000000000000000000000000000000000000000000000000000000000002::sui::SUI"]
+        );
+        assert_eq!(new.arguments[0], CallArg::Object(deployment.market.id));
+        assert_eq!(
+            new.arguments[1],
+            CallArg::Pure(bcs::to_bytes("stratum+tcp://pool.example:3333").unwrap())
+        );
+        assert_eq!(new.arguments[4], CallArg::Pure(bcs::to_bytes(&45_000_000u64).unwrap()));
+        assert_eq!(new.arguments[6], CallArg::Object(Address::new([0xc0; 32])));
+        assert_eq!(new.arguments[8], CallArg::Object(CLOCK));
+        assert_eq!((calls[1].module.as_str(), calls[1].function.as_str()), ("order", "share"));
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn stake_and_vote_call_the_package_with_the_right_objects() {
+        let deployment = deployment();
+        let keypair: SimpleKeypair = Ed25519PrivateKey::new([12; 32]).into();
+        let identity = Shared { id: Address::new([0x1d; 32]), initial_shared_version: 40 };
+        let proposal = Shared { id: Address::new([0x9f; 32]), initial_shared_version: 41 };
+        let mut tx = TransactionBuilder::new();
+        let calls = Calls { deployment: &deployment };
+        calls.stake(&mut tx, identity, ObjectInput::owned(Address::new([0xca; 32]), 2, Digest::ZERO));
+        calls.dao_vote(&mut tx, proposal, ObjectInput::owned(Address::new([0x10; 32]), 5, Digest::ZERO), 1);
+        let double = submit(&keypair, tx).await;
+        let recorded = &double.submitted()[0].calls;
+        assert_eq!((recorded[0].module.as_str(), recorded[0].function.as_str()), ("staking", "stake"));
+        assert_eq!(recorded[0].arguments[0], CallArg::Object(identity.id));
+        assert_eq!(recorded[0].arguments[2], CallArg::Object(Address::new([0xca; 32])));
+        assert_eq!((recorded[1].module.as_str(), recorded[1].function.as_str()), ("governance", "vote"));
+        assert_eq!(recorded[1].arguments[2], CallArg::Pure(vec![1]));
+    }
+}

@@ -1,0 +1,176 @@
+//! Programmable transactions for the package's entry points, built with
+//! `sui-transaction-builder`. Each function adds the Move calls of one user action to a
+//! `TransactionBuilder` (creating and sharing objects in the same transaction where the package
+//! asks for it); the caller sets the sender, gas and budget, builds, signs and submits.
+
+use sui_sdk_types::{Address, Identifier, StructTag, TypeTag};
+use sui_transaction_builder::{Argument, Function, ObjectInput, TransactionBuilder};
+
+/// The system `Clock` object, shared since genesis.
+pub const CLOCK: Address = Address::from_static("0x6");
+
+/// A shared object: its id and the version it was shared at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Shared {
+    pub id: Address,
+    pub initial_shared_version: u64,
+}
+
+impl Shared {
+    fn input(&self, mutable: bool) -> ObjectInput {
+        ObjectInput::shared(self.id, self.initial_shared_version, mutable)
+    }
+}
+
+/// Where the package and its shared objects live on one network.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct Deployment {
+    pub package: Address,
+    pub registry: Shared,
+    pub market: Shared,
+    pub tips: Shared,
+    pub governance: Shared,
+}
+
+/// Builds calls into one deployment of the package.
+pub struct Calls<'a> {
+    pub deployment: &'a Deployment,
+}
+
+fn ident(name: &str) -> Identifier {
+    Identifier::new(name).expect("a Move identifier")
+}
+
+impl Calls<'_> {
+    fn function(&self, module: &str, function: &str) -> Function {
+        Function::new(self.deployment.package, ident(module), ident(function))
+    }
+
+    fn clock(tx: &mut TransactionBuilder) -> Argument {
+        tx.object(ObjectInput::shared(CLOCK, 1, false))
+    }
+
+    /// `identity::new` + `identity::share`: an identity with `roles` (1 provider, 2 keeper).
+    pub fn identity_create(&self, tx: &mut TransactionBuilder, roles: u8) {
+        let registry = tx.object(self.deployment.registry.input(true));
+        let roles = tx.pure(&roles);
+        let clock = Self::clock(tx);
+        let identity = tx.move_call(self.function("identity", "new"), vec![registry, roles, clock]);
+        tx.move_call(self.function("identity", "share"), vec![identity]);
+    }
+
+    /// `identity::add_method`.
+    pub fn identity_add_key(
+        &self,
+        tx: &mut TransactionBuilder,
+        identity: Shared,
+        method_id: &str,
+        key_type: u8,
+        public_key: &[u8],
+        purposes: u8,
+    ) {
+        let identity = tx.object(identity.input(true));
+        let registry = tx.object(self.deployment.registry.input(false));
+        let args = vec![
+            identity,
+            registry,
+            tx.pure(&method_id.to_owned()),
+            tx.pure(&key_type),
+            tx.pure(&public_key.to_vec()),
+            tx.pure(&purposes),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("identity", "add_method"), args);
+    }
+
+    /// `staking::stake` of `coin` (a `Coin<HASH>` the sender owns).
+    pub fn stake(&self, tx: &mut TransactionBuilder, identity: Shared, coin: ObjectInput) {
+        let args = vec![
+            tx.object(identity.input(true)),
+            tx.object(self.deployment.registry.input(false)),
+            tx.object(coin),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("staking", "stake"), args);
+    }
+
+    /// `order::new<C>` + `order::share<C>`: an order escrowing `escrow` (a `Coin<C>`).
+    #[allow(clippy::too_many_arguments)]
+    pub fn order_create(
+        &self,
+        tx: &mut TransactionBuilder,
+        coin_type: &StructTag,
+        pool_url: &str,
+        worker: &str,
+        payout: &[u8],
+        price: u64,
+        hashrate_cap: u64,
+        escrow: ObjectInput,
+        expiry_ms: u64,
+    ) {
+        let coin = TypeTag::Struct(Box::new(coin_type.clone()));
+        let args = vec![
+            tx.object(self.deployment.market.input(false)),
+            tx.pure(&pool_url.to_owned()),
+            tx.pure(&worker.to_owned()),
+            tx.pure(&payout.to_vec()),
+            tx.pure(&price),
+            tx.pure(&hashrate_cap),
+            tx.object(escrow),
+            tx.pure(&expiry_ms),
+            Self::clock(tx),
+        ];
+        let order = tx.move_call(self.function("order", "new").with_type_args(vec![coin.clone()]), args);
+        tx.move_call(self.function("order", "share").with_type_args(vec![coin]), vec![order]);
+    }
+
+    /// `governance::vote` with an owned lock: support 0 against, 1 for, 2 abstain.
+    pub fn dao_vote(&self, tx: &mut TransactionBuilder, proposal: Shared, lock: ObjectInput, support: u8) {
+        let args = vec![tx.object(proposal.input(true)), tx.object(lock), tx.pure(&support), Self::clock(tx)];
+        tx.move_call(self.function("governance", "vote"), args);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use sui_sdk_types::{Command, Digest, Input, TransactionKind};
+
+    fn deployment() -> Deployment {
+        let shared = |n: u8, version| Shared { id: Address::new([n; 32]), initial_shared_version: version };
+        Deployment {
+            package: Address::new([0xa1; 32]),
+            registry: shared(1, 3),
+            market: shared(2, 4),
+            tips: shared(3, 5),
+            governance: shared(4, 6),
+        }
+    }
+
+    fn finish(mut tx: TransactionBuilder) -> sui_sdk_types::Transaction {
+        tx.set_sender(Address::new([9; 32]));
+        tx.set_gas_budget(10_000_000);
+        tx.set_gas_price(1_000);
+        tx.add_gas_objects([ObjectInput::owned(Address::new([8; 32]), 1, Digest::ZERO)]);
+        tx.try_build().unwrap()
+    }
+
+    #[test]
+    fn creating_an_identity_shares_it_in_the_same_transaction() {
+        let deployment = deployment();
+        let mut tx = TransactionBuilder::new();
+        Calls { deployment: &deployment }.identity_create(&mut tx, 2);
+        let TransactionKind::ProgrammableTransaction(ptb) = finish(tx).kind else { panic!() };
+        let calls: Vec<_> = ptb
+            .commands
+            .iter()
+            .map(|c| match c {
+                Command::MoveCall(call) => format!("{}::{}", call.module, call.function),
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(calls, ["identity::new", "identity::share"]);
+        assert!(ptb.inputs.iter().any(|i| matches!(i, Input::Pure(bytes) if bytes == &vec![2u8])));
+        assert!(ptb.inputs.iter().any(|i| matches!(i, Input::Shared(s) if s.object_id() == CLOCK)));
+    }
+}
