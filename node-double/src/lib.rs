@@ -21,6 +21,7 @@ use sui_rpc::proto::sui::rpc::v2 as proto;
 use sui_sdk_types::{Argument, Command, Input, ProgrammableTransaction, TransactionKind};
 
 use proto::ledger_service_server::{LedgerService, LedgerServiceServer};
+use proto::state_service_server::{StateService, StateServiceServer};
 use proto::subscription_service_server::{SubscriptionService, SubscriptionServiceServer};
 use proto::transaction_execution_service_server::{
     TransactionExecutionService, TransactionExecutionServiceServer,
@@ -61,6 +62,8 @@ struct State {
     chain_id: String,
     epoch: u64,
     objects: BTreeMap<String, proto::Object>,
+    /// Owner -> the ids of the objects it owns.
+    owned: BTreeMap<String, Vec<String>>,
     checkpoints: Vec<proto::Checkpoint>,
     /// The checkpoint stream ends after this many checkpoints (a dropped connection).
     drop_stream_after: Option<usize>,
@@ -104,6 +107,25 @@ impl NodeDouble {
         self.state.lock().unwrap().objects.insert(object_id.to_string(), object);
     }
 
+    /// Gives `owner` a coin of `coin_type` (e.g. `0x2::sui::SUI`) holding `balance`; it can pay gas.
+    pub fn add_coin(
+        &self,
+        owner: sui_sdk_types::Address,
+        coin_id: sui_sdk_types::Address,
+        coin_type: &str,
+        balance: u64,
+    ) {
+        let mut object = proto::Object::default();
+        object.object_id = Some(coin_id.to_string());
+        object.object_type = Some(format!("0x2::coin::Coin<{coin_type}>"));
+        object.version = Some(1);
+        object.digest = Some(sui_sdk_types::Digest::ZERO.to_string());
+        object.balance = Some(balance);
+        let mut state = self.state.lock().unwrap();
+        state.objects.insert(coin_id.to_string(), object);
+        state.owned.entry(owner.to_string()).or_default().push(coin_id.to_string());
+    }
+
     /// Appends a checkpoint carrying `transactions` (digests); returns its sequence number.
     pub fn add_checkpoint(&self, transactions: &[&str]) -> u64 {
         let mut state = self.state.lock().unwrap();
@@ -143,6 +165,7 @@ impl NodeDouble {
             tonic::transport::Server::builder()
                 .add_service(LedgerServiceServer::new(double.clone()))
                 .add_service(SubscriptionServiceServer::new(double.clone()))
+                .add_service(StateServiceServer::new(double.clone()))
                 .add_service(TransactionExecutionServiceServer::new(double))
                 .serve_with_incoming(tonic::transport::server::TcpIncoming::from(listener))
                 .await
@@ -198,6 +221,33 @@ impl LedgerService for NodeDouble {
         .ok_or_else(|| tonic::Status::not_found("checkpoint not found"))?;
         let mut response = proto::GetCheckpointResponse::default();
         response.checkpoint = Some(checkpoint);
+        Ok(tonic::Response::new(response))
+    }
+}
+
+#[tonic::async_trait]
+impl StateService for NodeDouble {
+    async fn list_owned_objects(
+        &self,
+        request: tonic::Request<proto::ListOwnedObjectsRequest>,
+    ) -> Result<tonic::Response<proto::ListOwnedObjectsResponse>, tonic::Status> {
+        let request = request.into_inner();
+        let owner = request.owner.unwrap_or_default();
+        let state = self.state.lock().unwrap();
+        let objects = state
+            .owned
+            .get(&owner)
+            .into_iter()
+            .flatten()
+            .filter_map(|id| state.objects.get(id))
+            .filter(|object| match &request.object_type {
+                Some(wanted) => object.object_type.as_deref() == Some(wanted.as_str()),
+                None => true,
+            })
+            .cloned()
+            .collect();
+        let mut response = proto::ListOwnedObjectsResponse::default();
+        response.objects = objects;
         Ok(tonic::Response::new(response))
     }
 }

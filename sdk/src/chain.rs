@@ -39,6 +39,15 @@ pub struct ObjectContents {
     pub bcs: Vec<u8>,
 }
 
+/// An owned coin: enough to spend it or pay gas with it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnedCoin {
+    pub id: Address,
+    pub version: u64,
+    pub digest: sui_sdk_types::Digest,
+    pub balance: u64,
+}
+
 /// How hard to try: a timeout per attempt and retries with doubling backoff.
 #[derive(Debug, Clone, Copy)]
 pub struct RetryPolicy {
@@ -124,6 +133,49 @@ impl ChainClient {
             target: format!("{id} ({})", contents.object_type),
             reason: e.to_string(),
         })
+    }
+
+    /// The coins of `coin_type` (e.g. `0x2::sui::SUI`) that `owner` holds, largest first.
+    pub async fn coins(&mut self, owner: Address, coin_type: &str) -> Result<Vec<OwnedCoin>, ChainError> {
+        let target = format!("{coin_type} coins of {owner}");
+        let mut request = proto::ListOwnedObjectsRequest::default();
+        request.owner = Some(owner.to_string());
+        request.object_type = Some(format!("0x2::coin::Coin<{coin_type}>"));
+        request.read_mask = Some(prost_field_mask(&["object_id", "version", "digest", "balance"]));
+        let response = self
+            .call("ListOwnedObjects", &target, |client| {
+                let mut state = client.state_client();
+                let request = request.clone();
+                async move { state.list_owned_objects(request).await }
+            })
+            .await?;
+        let malformed = |reason: String| ChainError::Malformed {
+            rpc: "ListOwnedObjects",
+            target: target.clone(),
+            reason,
+        };
+        let mut coins = response
+            .objects
+            .into_iter()
+            .map(|object| {
+                Ok(OwnedCoin {
+                    id: object
+                        .object_id
+                        .unwrap_or_default()
+                        .parse()
+                        .map_err(|e| malformed(format!("object id: {e}")))?,
+                    version: object.version.unwrap_or_default(),
+                    digest: object
+                        .digest
+                        .unwrap_or_default()
+                        .parse()
+                        .map_err(|e| malformed(format!("digest: {e}")))?,
+                    balance: object.balance.unwrap_or_default(),
+                })
+            })
+            .collect::<Result<Vec<_>, ChainError>>()?;
+        coins.sort_by(|a, b| b.balance.cmp(&a.balance));
+        Ok(coins)
     }
 
     /// A checkpoint by sequence number.

@@ -7,6 +7,7 @@ pub mod bindings;
 pub mod chain;
 pub mod golden;
 pub mod keystore;
+pub mod network;
 pub mod pow;
 pub mod share_tree;
 pub mod share_vectors;
