@@ -174,7 +174,7 @@ impl ChainClient {
                 })
             })
             .collect::<Result<Vec<_>, ChainError>>()?;
-        coins.sort_by(|a, b| b.balance.cmp(&a.balance));
+        coins.sort_by_key(|coin| std::cmp::Reverse(coin.balance));
         Ok(coins)
     }
 
