@@ -1,7 +1,10 @@
 //! The `aihash` subcommands, one module each.
 
+mod identity;
 mod keys;
+mod order;
 mod pow;
+mod write;
 
 use clap::Subcommand;
 use std::process::ExitCode;
@@ -14,6 +17,12 @@ pub enum Command {
     /// The signing keys the CLI can use (the Sui CLI's keystore).
     #[command(subcommand)]
     Keys(keys::KeysCommand),
+    /// DID-linked identities of providers and keepers.
+    #[command(subcommand)]
+    Identity(identity::IdentityCommand),
+    /// Hashpower orders.
+    #[command(subcommand)]
+    Order(order::OrderCommand),
 }
 
 /// Runs one command; an `Err` is bad input (exit status 2).
@@ -21,5 +30,7 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
     match command {
         Command::Pow(command) => pow::run(command),
         Command::Keys(command) => keys::run(command),
+        Command::Identity(command) => identity::run(command),
+        Command::Order(command) => order::run(command),
     }
 }

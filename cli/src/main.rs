@@ -10,10 +10,11 @@ use std::process::ExitCode;
 ///
 /// aihash keeps buyers' money in Sui escrow and pays providers only for work that independent
 /// keepers verified share by share. Today this tool checks Bitcoin proof of work the way the
-/// on-chain package does and lists the keys of the Sui CLI keystore; order, identity, staking and
-/// DAO commands arrive with the chain client.
+/// on-chain package does, lists the keys of the Sui CLI keystore, creates identities and orders;
+/// more identity, staking and DAO commands follow.
 ///
-/// Exit status: 0 done, 1 a check does not hold, 2 bad input, 3 a keystore problem.
+/// Exit status: 0 done, 1 a check does not hold, 2 bad input, 3 a keystore problem, 4 the node
+/// cannot be reached or refused the transaction.
 #[derive(Debug, Parser)]
 #[command(name = "aihash", version, propagate_version = true)]
 struct Cli {

@@ -94,7 +94,8 @@ impl Calls<'_> {
         tx.move_call(self.function("staking", "stake"), args);
     }
 
-    /// `order::new<C>` + `order::share<C>`: an order escrowing `escrow` (a `Coin<C>`).
+    /// `order::new<C>` + `order::share<C>`: an order escrowing `escrow`, a `Coin<C>` argument (an
+    /// owned coin's `tx.object(..)`, or coins split off in the same transaction).
     #[allow(clippy::too_many_arguments)]
     pub fn order_create(
         &self,
@@ -105,7 +106,7 @@ impl Calls<'_> {
         payout: &[u8],
         price: u64,
         hashrate_cap: u64,
-        escrow: ObjectInput,
+        escrow: Argument,
         expiry_ms: u64,
     ) {
         let coin = TypeTag::Struct(Box::new(coin_type.clone()));
@@ -116,7 +117,7 @@ impl Calls<'_> {
             tx.pure(&payout.to_vec()),
             tx.pure(&price),
             tx.pure(&hashrate_cap),
-            tx.object(escrow),
+            escrow,
             tx.pure(&expiry_ms),
             Self::clock(tx),
         ];

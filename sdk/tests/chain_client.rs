@@ -169,7 +169,7 @@ mod builders {
         let keypair: SimpleKeypair = Ed25519PrivateKey::new([11; 32]).into();
         let mut tx = TransactionBuilder::new();
         let sui: StructTag = "0x2::sui::SUI".parse().unwrap();
-        let escrow = ObjectInput::owned(Address::new([0xc0; 32]), 9, Digest::ZERO);
+        let escrow = tx.object(ObjectInput::owned(Address::new([0xc0; 32]), 9, Digest::ZERO));
         Calls { deployment: &deployment }.order_create(
             &mut tx,
             &sui,

@@ -1,0 +1,207 @@
+//! What every command that writes to the chain shares: where to send it (network, deployments),
+//! who signs (keystore, sender), gas, `--dry-run` (show the calls, send nothing) and confirmation
+//! (`--yes`). The submission path is the same for a real node and the node double.
+
+use crate::output::print_json;
+use aihash_sdk::amount::{self, CoinDisplay};
+use aihash_sdk::chain::ChainClient;
+use aihash_sdk::keystore::{Key, Keystore, KeystoreError};
+use aihash_sdk::network::{Deployments, Network};
+use aihash_sdk::tx::{Calls, Deployment};
+use anyhow::Context;
+use clap::Args;
+use serde::Serialize;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use sui_crypto::SuiSigner;
+use sui_sdk_types::{Address, Command, Input, TransactionKind};
+use sui_transaction_builder::{ObjectInput, TransactionBuilder};
+
+#[derive(Debug, Args)]
+pub struct WriteArgs {
+    /// localnet, devnet, testnet, mainnet, or a node's http(s):// URL.
+    #[arg(long, default_value = "localnet")]
+    network: String,
+    /// The deployments file `aihash publish` writes [default: ~/.aihash/deployments.json].
+    #[arg(long)]
+    deployments: Option<PathBuf>,
+    /// The Sui CLI keystore [default: ~/.sui/sui_config/sui.keystore].
+    #[arg(long)]
+    keystore: Option<PathBuf>,
+    /// The signing address [default: the keystore's first key].
+    #[arg(long)]
+    sender: Option<String>,
+    /// Most gas the transaction may use, e.g. `0.05 SUI`.
+    #[arg(long, default_value = "0.05 SUI")]
+    gas_budget: String,
+    /// Gas price in MIST per unit.
+    #[arg(long, default_value_t = 1_000)]
+    gas_price: u64,
+    /// Show the Move calls that would be sent, and send nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Send without asking.
+    #[arg(long)]
+    yes: bool,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// A Move call as shown to the user.
+#[derive(Serialize)]
+struct CallView {
+    function: String,
+    type_arguments: Vec<String>,
+    arguments: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct Outcome {
+    network: String,
+    sender: String,
+    digest: Option<String>,
+    dry_run: bool,
+    gas_budget: String,
+    calls: Vec<CallView>,
+}
+
+/// Builds the transaction with `build`, shows it, and (unless a dry run) signs and submits it.
+pub fn submit(
+    args: &WriteArgs,
+    build: impl FnOnce(&Calls<'_>, &mut TransactionBuilder),
+) -> anyhow::Result<ExitCode> {
+    let network = Network::parse(&args.network)?;
+    let deployments_path = args
+        .deployments
+        .clone()
+        .or_else(Deployments::default_path)
+        .context("no deployments file: pass --deployments")?;
+    let deployments = Deployments::load(&deployments_path)?;
+    let deployment: Deployment = deployments.on(&network, &deployments_path)?.clone();
+    let gas_budget = amount::parse_coin(&args.gas_budget, amount::SUI)?;
+    let key = signer(args)?;
+    let sender = key.address();
+
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    runtime.block_on(async {
+        let mut client = ChainClient::new(network.rpc_url())?;
+        let coins = client.coins(sender, "0x2::sui::SUI").await?;
+        let gas = coins.first().filter(|coin| coin.balance >= gas_budget).with_context(|| {
+            format!(
+                "{sender} has no SUI coin covering the gas budget of {}",
+                CoinDisplay { base: gas_budget, coin: amount::SUI }
+            )
+        })?;
+        let mut tx = TransactionBuilder::new();
+        build(&Calls { deployment: &deployment }, &mut tx);
+        tx.set_sender(sender);
+        tx.set_gas_budget(gas_budget);
+        tx.set_gas_price(args.gas_price);
+        tx.add_gas_objects([ObjectInput::owned(gas.id, gas.version, gas.digest)]);
+        let transaction = tx.try_build().context("building the transaction")?;
+
+        let mut outcome = Outcome {
+            network: network.name().to_owned(),
+            sender: sender.to_string(),
+            digest: None,
+            dry_run: args.dry_run,
+            gas_budget: CoinDisplay { base: gas_budget, coin: amount::SUI }.to_string(),
+            calls: calls(&transaction),
+        };
+        if !args.dry_run {
+            confirm(args, &outcome)?;
+            let signature =
+                key.keypair().sign_transaction(&transaction).context("signing the transaction")?;
+            outcome.digest = Some(client.execute(&transaction, &[signature]).await?);
+        }
+        report(args, &outcome)?;
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn signer(args: &WriteArgs) -> anyhow::Result<Key> {
+    let path = match &args.keystore {
+        Some(path) => path.clone(),
+        None => Keystore::default_path()
+            .ok_or_else(|| KeystoreError::Missing { path: "~/.sui/sui_config/sui.keystore".into() })?,
+    };
+    let keystore = Keystore::load(&path)?;
+    let key = match &args.sender {
+        Some(text) => {
+            let address: Address =
+                text.parse().map_err(|e| anyhow::anyhow!("--sender `{text}` is not a Sui address: {e}"))?;
+            keystore.key(&address)?
+        }
+        None => keystore.first()?,
+    };
+    Ok(key.clone())
+}
+
+fn calls(transaction: &sui_sdk_types::Transaction) -> Vec<CallView> {
+    let TransactionKind::ProgrammableTransaction(ptb) = &transaction.kind else { return vec![] };
+    let argument = |argument: &sui_sdk_types::Argument| match argument {
+        sui_sdk_types::Argument::Input(i) => match &ptb.inputs[*i as usize] {
+            Input::Pure(bytes) => format!("pure 0x{}", hex::encode(bytes)),
+            Input::Shared(shared) => format!("shared {}", shared.object_id()),
+            Input::ImmutableOrOwned(reference) => format!("object {}", reference.object_id()),
+            other => format!("{other:?}"),
+        },
+        other => format!("{other:?}"),
+    };
+    ptb.commands
+        .iter()
+        .filter_map(|command| match command {
+            Command::MoveCall(call) => Some(CallView {
+                function: format!("{}::{}::{}", call.package, call.module, call.function),
+                type_arguments: call.type_arguments.iter().map(|t| t.to_string()).collect(),
+                arguments: call.arguments.iter().map(argument).collect(),
+            }),
+            Command::SplitCoins(_) => {
+                Some(CallView { function: "split coins".into(), type_arguments: vec![], arguments: vec![] })
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Asks before sending unless `--yes`; refuses without a terminal to ask on.
+fn confirm(args: &WriteArgs, outcome: &Outcome) -> anyhow::Result<()> {
+    if args.yes {
+        return Ok(());
+    }
+    if !std::io::stdin().is_terminal() {
+        anyhow::bail!("not sending without confirmation: pass --yes (or --dry-run to only look)");
+    }
+    eprintln!("about to send as {} on {}:", outcome.sender, outcome.network);
+    for call in &outcome.calls {
+        eprintln!("  {}", call.function);
+    }
+    eprint!("send? [y/N] ");
+    std::io::stderr().flush()?;
+    let mut answer = String::new();
+    std::io::stdin().lock().read_line(&mut answer)?;
+    if answer.trim().eq_ignore_ascii_case("y") {
+        Ok(())
+    } else {
+        anyhow::bail!("not sent")
+    }
+}
+
+fn report(args: &WriteArgs, outcome: &Outcome) -> anyhow::Result<()> {
+    if args.json {
+        return print_json(outcome);
+    }
+    match &outcome.digest {
+        Some(digest) => println!("sent {digest} as {} on {}", outcome.sender, outcome.network),
+        None => println!(
+            "dry run as {} on {} (nothing sent), gas budget {}:",
+            outcome.sender, outcome.network, outcome.gas_budget
+        ),
+    }
+    for call in &outcome.calls {
+        println!("  {}({})", call.function, call.arguments.join(", "));
+    }
+    Ok(())
+}

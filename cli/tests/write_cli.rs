@@ -1,0 +1,202 @@
+//! Writing commands (`identity create`, `order create`) run as a user runs them, against the node
+//! double over loopback gRPC: the submitted Move calls and their arguments, dry runs, and bad
+//! input of every argument type.
+
+use aihash_node_double::{CallArg, NodeDouble};
+use aihash_sdk::network::Deployments;
+use aihash_sdk::tx::{Deployment, Shared};
+use std::os::unix::fs::PermissionsExt;
+use std::path::PathBuf;
+use std::process::{Command, Output};
+use sui_crypto::ed25519::Ed25519PrivateKey;
+use sui_crypto::simple::SimpleKeypair;
+use sui_sdk_types::Address;
+
+struct Setup {
+    double: NodeDouble,
+    url: String,
+    dir: PathBuf,
+    deployment: Deployment,
+    sender: Address,
+    _runtime: tokio::runtime::Runtime,
+}
+
+impl Setup {
+    /// A node double with a funded sender, a keystore holding its key and a deployments file
+    /// naming the double's URL.
+    fn new(name: &str) -> Self {
+        let runtime = tokio::runtime::Runtime::new().unwrap();
+        let double = NodeDouble::new("localnet");
+        let addr = runtime.block_on(double.spawn());
+        let url = format!("http://{addr}");
+        let dir = std::env::temp_dir().join(format!("aihash-cli-write-{name}-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let keypair: SimpleKeypair = Ed25519PrivateKey::new([21; 32]).into();
+        let sender = keypair.verifying_key().derive_address();
+        let keystore = dir.join("sui.keystore");
+        std::fs::write(&keystore, serde_json::to_string(&[keypair.to_base64()]).unwrap()).unwrap();
+        std::fs::set_permissions(&keystore, std::fs::Permissions::from_mode(0o600)).unwrap();
+        double.add_coin(sender, Address::new([0x6a; 32]), "0x2::sui::SUI", 100_000_000_000);
+        let shared = |n: u8| Shared { id: Address::new([n; 32]), initial_shared_version: n as u64 };
+        let deployment = Deployment {
+            package: Address::new([0xa1; 32]),
+            registry: shared(1),
+            market: shared(2),
+            tips: shared(3),
+            governance: shared(4),
+        };
+        let mut deployments = Deployments::default();
+        deployments.networks.insert(url.clone(), deployment.clone());
+        deployments.save(&dir.join("deployments.json")).unwrap();
+        Self { double, url, dir, deployment, sender, _runtime: runtime }
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        let keystore = self.dir.join("sui.keystore");
+        let deployments = self.dir.join("deployments.json");
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend([
+            "--network",
+            &self.url,
+            "--keystore",
+            keystore.to_str().unwrap(),
+            "--deployments",
+            deployments.to_str().unwrap(),
+        ]);
+        Command::new(env!("CARGO_BIN_EXE_aihash")).args(&all).output().expect("aihash runs")
+    }
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+const ORDER: [&str; 14] = [
+    "order",
+    "create",
+    "--pool-url",
+    "stratum+tcp://pool.example:3333",
+    "--worker",
+    "buyer.rig",
+    "--payout",
+    "0014aabb",
+    "--price",
+    "0.045 SUI/PH/day",
+    "--hashrate-cap",
+    "3 PH/s",
+    "--escrow",
+    "10 SUI",
+];
+
+#[test]
+fn identity_create_submits_a_signed_call_with_the_roles() {
+    let setup = Setup::new("identity");
+    let out = setup.run(&["identity", "create", "--role", "keeper", "--role", "provider", "--yes", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let submitted = setup.double.submitted();
+    assert_eq!(submitted.len(), 1);
+    assert_eq!(report["digest"], submitted[0].digest);
+    assert_eq!(submitted[0].sender, setup.sender);
+    let new = &submitted[0].calls[0];
+    assert_eq!((new.module.as_str(), new.function.as_str()), ("identity", "new"));
+    assert_eq!(new.arguments[0], CallArg::Object(setup.deployment.registry.id));
+    assert_eq!(new.arguments[1], CallArg::Pure(vec![3]));
+    assert_eq!(submitted[0].calls[1].function, "share");
+}
+
+#[test]
+fn order_create_escrows_the_amount_at_the_price() {
+    let setup = Setup::new("order");
+    let mut args = ORDER.to_vec();
+    args.extend(["--yes", "--json"]);
+    let out = setup.run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let new = &setup.double.submitted()[0].calls[0];
+    assert_eq!((new.module.as_str(), new.function.as_str()), ("order", "new"));
+    assert!(new.type_arguments[0].ends_with("::sui::SUI"));
+    // price in MIST per PH·day, cap in H/s
+    assert_eq!(new.arguments[4], CallArg::Pure(45_000_000u64.to_le_bytes().to_vec()));
+    assert_eq!(new.arguments[5], CallArg::Pure(3_000_000_000_000_000u64.to_le_bytes().to_vec()));
+    assert_eq!(new.arguments[3], CallArg::Pure(vec![4, 0x00, 0x14, 0xaa, 0xbb]));
+}
+
+#[test]
+fn a_dry_run_shows_the_calls_and_sends_nothing() {
+    let setup = Setup::new("dry");
+    let out = setup.run(&["identity", "create", "--role", "provider", "--dry-run", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["dry_run"], true);
+    assert!(report["digest"].is_null());
+    assert!(report["calls"][0]["function"].as_str().unwrap().ends_with("::identity::new"));
+    assert!(setup.double.submitted().is_empty());
+}
+
+#[test]
+fn sending_without_yes_and_without_a_terminal_is_refused() {
+    let setup = Setup::new("noyes");
+    let out = setup.run(&["identity", "create", "--role", "provider"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    assert!(setup.double.submitted().is_empty());
+}
+
+/// Every argument type, malformed: a one-line error naming the value, exit status 2, no panic.
+#[test]
+fn malformed_values_are_named_with_exit_2() {
+    let setup = Setup::new("bad");
+    let replace = |flag: &str, value: &'static str| {
+        let mut args = ORDER.to_vec();
+        let at = args.iter().position(|a| *a == flag).unwrap();
+        args[at + 1] = value;
+        args.push("--dry-run");
+        args
+    };
+    let cases = [
+        (replace("--price", "cheap"), "cheap"),
+        (replace("--hashrate-cap", "3"), "`3`"),
+        (replace("--escrow", "1.2.3 SUI"), "1.2.3 SUI"),
+        (replace("--payout", "zz"), "zz"),
+    ];
+    for (args, named) in cases {
+        let out = setup.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let message = stderr(&out);
+        assert_eq!(message.lines().count(), 1, "{message}");
+        assert!(message.contains(named), "{named}: {message}");
+    }
+    let out = setup.run(&["identity", "create", "--role", "wizard", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = setup.run(&["identity", "create", "--role", "keeper", "--dry-run", "--sender", "0xzz"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("0xzz"));
+}
+
+#[test]
+fn an_unknown_network_and_an_unreachable_node_are_named() {
+    let setup = Setup::new("net");
+    let out = Command::new(env!("CARGO_BIN_EXE_aihash"))
+        .args(["identity", "create", "--role", "keeper", "--network", "moon", "--dry-run"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("`moon`"));
+
+    // The deployments file names a node nobody serves.
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let dead = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let mut deployments = Deployments::load(&setup.dir.join("deployments.json")).unwrap();
+    deployments.networks.insert(dead.clone(), setup.deployment.clone());
+    deployments.save(&setup.dir.join("deployments.json")).unwrap();
+    let keystore = setup.dir.join("sui.keystore");
+    let path = setup.dir.join("deployments.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_aihash"))
+        .args(["identity", "create", "--role", "keeper", "--dry-run", "--network", &dead])
+        .args(["--keystore", keystore.to_str().unwrap(), "--deployments", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(stderr(&out).contains("cannot reach the node"), "{}", stderr(&out));
+}
