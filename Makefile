@@ -5,7 +5,7 @@ MOVE := node tools/move/move.mjs
 # Name filter for `make move-test`: only tests whose module::function contains it.
 FILTER ?=
 
-.PHONY: help setup node-available move-build move-test toolchain-test golden golden-capture share-vectors fmt lint test rust-test bench-move
+.PHONY: help setup node-available move-build move-test toolchain-test golden golden-capture share-vectors fmt lint test rust-test bench-move bench-sdk
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -58,3 +58,6 @@ test: setup ## set up, then run every test: the Move unit tests, the Move toolch
 
 bench-move: setup ## time a cold and a warm `make move-test` (docs/BENCHMARKS.md)
 	scripts/bench-move.sh
+
+bench-sdk: ## build and sign 10,000 order transactions next to raw ed25519 signing (docs/BENCHMARKS.md)
+	cargo run -q --release --locked -p aihash-sdk --example bench_signing
