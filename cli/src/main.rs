@@ -14,7 +14,7 @@ use std::process::ExitCode;
 /// more identity, staking and DAO commands follow.
 ///
 /// Exit status: 0 done, 1 a check does not hold, 2 bad input, 3 a keystore problem, 4 the node
-/// cannot be reached or refused the transaction.
+/// cannot be reached or refused the transaction, 5 no such object on chain.
 #[derive(Debug, Parser)]
 #[command(name = "aihash", version, propagate_version = true)]
 struct Cli {

@@ -200,3 +200,31 @@ fn an_unknown_network_and_an_unreachable_node_are_named() {
     assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
     assert!(stderr(&out).contains("cannot reach the node"), "{}", stderr(&out));
 }
+
+#[test]
+fn an_identity_resolves_to_its_did_document_and_shows_its_record() {
+    let setup = Setup::new("resolve");
+    let id: Address = "0x9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f56".parse().unwrap();
+    let golden = aihash_sdk::golden::bytes("identity_object").unwrap().to_vec();
+    setup.double.add_object(id, "0xa1::identity::Identity", 22, golden);
+    let run = |args: &[&str]| Command::new(env!("CARGO_BIN_EXE_aihash")).args(args).output().unwrap();
+
+    let out = run(&["identity", "resolve", &id.to_string(), "--network", &setup.url]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let resolved: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(resolved["didDocument"]["id"], format!("did:sui:mainnet:{id}"));
+    assert_eq!(resolved["didDocument"]["service"][0]["type"], "StratumEndpoint");
+
+    let out = run(&["identity", "show", &format!("did:sui:mainnet:{id}"), "--network", &setup.url]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("active") && text.contains("2000 HASH"), "{text}");
+
+    let missing = "0x00000000000000000000000000000000000000000000000000000000000000ff";
+    let out = run(&["identity", "show", missing, "--network", &setup.url]);
+    assert_eq!(out.status.code(), Some(5), "{}", stderr(&out));
+    assert!(stderr(&out).contains(missing) && stderr(&out).contains("not found"), "{}", stderr(&out));
+
+    let out = run(&["identity", "resolve", "did:web:example.com"]);
+    assert_eq!(out.status.code(), Some(2));
+}

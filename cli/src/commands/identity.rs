@@ -1,8 +1,15 @@
 //! `aihash identity`: DID-linked identities of providers and keepers.
 
 use super::write::{submit, WriteArgs};
+use crate::output::print_json;
+use aihash_sdk::amount::{self, CoinDisplay};
+use aihash_sdk::bindings::identity::Identity;
+use aihash_sdk::chain::ChainClient;
+use aihash_sdk::network::Network;
+use anyhow::Context;
 use clap::{Args, Subcommand, ValueEnum};
 use std::process::ExitCode;
+use sui_sdk_types::Address;
 
 #[derive(Debug, Subcommand)]
 pub enum IdentityCommand {
@@ -12,6 +19,30 @@ pub enum IdentityCommand {
     /// Example: aihash identity create --role keeper --network testnet --dry-run
     #[command(verbatim_doc_comment)]
     Create(CreateArgs),
+    /// Show an identity: DID, controller, roles, status, trust level, stake and record.
+    ///
+    /// Example: aihash identity show 0x9a0e...3f56 --network testnet
+    #[command(verbatim_doc_comment)]
+    Show(ReadArgs),
+    /// Resolve an identity to its W3C DID document (JSON), by object id or by its
+    /// `did:sui:<network>:0x<id>` (the network then comes from the DID).
+    ///
+    /// Example: aihash identity resolve did:sui:testnet:0x9a0e...3f56
+    #[command(verbatim_doc_comment)]
+    Resolve(ReadArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReadArgs {
+    /// The identity's object id, or its DID.
+    identity: String,
+    /// localnet, devnet, testnet, mainnet, or a node's http(s):// URL [default: the DID's network,
+    /// else localnet].
+    #[arg(long)]
+    network: Option<String>,
+    /// Print JSON instead of text (`resolve` always prints JSON).
+    #[arg(long)]
+    json: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -40,5 +71,86 @@ pub fn run(command: IdentityCommand) -> anyhow::Result<ExitCode> {
             });
             submit(&args.write, |calls, tx| calls.identity_create(tx, roles))
         }
+        IdentityCommand::Show(args) => show(&args),
+        IdentityCommand::Resolve(args) => resolve(&args),
     }
+}
+
+/// The object id and network an identity argument names.
+fn locate(args: &ReadArgs) -> anyhow::Result<(Address, Network)> {
+    let (network_name, id) = match args.identity.strip_prefix("did:sui:") {
+        Some(rest) => {
+            let (network, id) = rest
+                .rsplit_once(':')
+                .with_context(|| format!("`{}` is not a did:sui:<network>:0x<id> DID", args.identity))?;
+            (Some(network.to_owned()), id.to_owned())
+        }
+        None => (None, args.identity.clone()),
+    };
+    let id: Address = id.parse().map_err(|e| anyhow::anyhow!("`{id}` is not an object id: {e}"))?;
+    let network = args.network.clone().or(network_name).unwrap_or_else(|| "localnet".into());
+    Ok((id, Network::parse(&network)?))
+}
+
+fn fetch(args: &ReadArgs) -> anyhow::Result<Identity> {
+    let (id, network) = locate(args)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let identity = runtime.block_on(async {
+        let mut client = ChainClient::new(network.rpc_url())?;
+        client.object::<Identity>(id).await
+    })?;
+    Ok(identity)
+}
+
+fn resolve(args: &ReadArgs) -> anyhow::Result<ExitCode> {
+    let identity = fetch(args)?;
+    print_json(&aihash_sdk::did::resolve(&identity))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn show(args: &ReadArgs) -> anyhow::Result<ExitCode> {
+    let identity = fetch(args)?;
+    let resolved = aihash_sdk::did::resolve(&identity);
+    let meta = &resolved["didDocumentMetadata"]["aihash"];
+    if args.json {
+        print_json(&resolved["didDocumentMetadata"])?;
+        return Ok(ExitCode::SUCCESS);
+    }
+    let did = String::from_utf8_lossy(&identity.did.bytes);
+    println!("{did}");
+    println!("  controller   {}", identity.controller);
+    println!(
+        "  roles        {}",
+        meta["roles"]
+            .as_array()
+            .map(|r| r.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>().join(", "))
+            .unwrap_or_default()
+    );
+    println!(
+        "  status       {}  (trust level {})",
+        meta["status"].as_str().unwrap_or("?"),
+        identity.trust_level
+    );
+    println!("  stake        {}", CoinDisplay { base: identity.stake.active.value, coin: amount::HASH });
+    println!("  unstaking    {}", CoinDisplay { base: identity.stake.unstaking.value, coin: amount::HASH });
+    println!(
+        "  hashrate     {} (last capacity challenge)",
+        amount::format_hashrate(identity.verified_hashrate)
+    );
+    let rep = &identity.reputation;
+    println!(
+        "  record       {} reports settled, {} challenges passed, {} failed, {} capacity passes, {} timeouts",
+        rep.reports_settled,
+        rep.challenges_passed,
+        rep.challenges_failed,
+        rep.capacity_passed,
+        rep.tasks_timed_out
+    );
+    println!(
+        "  keys         {}  services {}  (revision {})",
+        identity.methods.len(),
+        identity.services.len(),
+        identity.revision
+    );
+    Ok(ExitCode::SUCCESS)
 }
