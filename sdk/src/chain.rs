@@ -197,6 +197,79 @@ impl ChainClient {
         })
     }
 
+    /// Hands checkpoints `from`, `from + 1`, ... to `handle`, in order and each once, until it
+    /// returns `false`. Follows the live subscription; when the stream drops or skips ahead, the
+    /// missing checkpoints are fetched one by one and the subscription is resumed, so nothing is
+    /// lost across reconnections.
+    pub async fn follow_checkpoints(
+        &mut self,
+        from: u64,
+        mut handle: impl FnMut(proto::Checkpoint) -> bool,
+    ) -> Result<(), ChainError> {
+        let mut next = from;
+        let mut idle_rounds = 0u32;
+        loop {
+            let before = next;
+            // Catch up from the ledger first: the subscription only carries new checkpoints.
+            loop {
+                match self.checkpoint(next).await {
+                    Ok(checkpoint) => {
+                        next += 1;
+                        if !handle(checkpoint) {
+                            return Ok(());
+                        }
+                    }
+                    Err(ChainError::NotFound { .. }) => break,
+                    Err(other) => return Err(other),
+                }
+            }
+            let mut request = proto::SubscribeCheckpointsRequest::default();
+            request.read_mask =
+                Some(prost_field_mask(&["sequence_number", "digest", "transactions", "summary"]));
+            let mut stream = match self.client.subscription_client().subscribe_checkpoints(request).await {
+                Ok(response) => Some(response.into_inner()),
+                Err(status) if is_transient(status.code()) => None,
+                Err(status) => {
+                    return Err(ChainError::Refused {
+                        rpc: "SubscribeCheckpoints",
+                        target: format!("from checkpoint {next}"),
+                        message: status.message().to_owned(),
+                    });
+                }
+            };
+            while let Some(Ok(Some(message))) = match stream.as_mut() {
+                Some(stream) => Some(stream.message().await),
+                None => None,
+            } {
+                let Some(checkpoint) = message.checkpoint else { continue };
+                let sequence = checkpoint.sequence_number.unwrap_or(message.cursor.unwrap_or_default());
+                if sequence < next {
+                    continue;
+                }
+                if sequence > next {
+                    // A gap: fetch what was skipped on the next round, then resume.
+                    break;
+                }
+                next += 1;
+                if !handle(checkpoint) {
+                    return Ok(());
+                }
+            }
+            // The stream ended or dropped: back off if nothing new arrived, then resume.
+            idle_rounds = if next == before { idle_rounds + 1 } else { 0 };
+            if idle_rounds >= self.retry.attempts.max(1) * 8 {
+                return Err(ChainError::Unreachable {
+                    url: self.url.clone(),
+                    rpc: "SubscribeCheckpoints",
+                    reason: format!("no new checkpoint after {next} in {idle_rounds} reconnections"),
+                });
+            }
+            if idle_rounds > 0 {
+                tokio::time::sleep(self.retry.first_backoff * idle_rounds.min(10)).await;
+            }
+        }
+    }
+
     /// Submits a signed transaction; returns its digest.
     pub async fn execute(
         &mut self,

@@ -220,3 +220,42 @@ mod builders {
         assert_eq!(recorded[1].arguments[2], CallArg::Pure(vec![1]));
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn checkpoints_are_followed_in_order_across_dropped_streams() {
+    let double = NodeDouble::new("localnet");
+    for i in 0..10 {
+        double.add_checkpoint(&[&format!("tx{i}")]);
+    }
+    // Every subscription drops after three checkpoints.
+    double.drop_streams_after(3);
+    let mut client = client_for(&double).await;
+    let mut seen = vec![];
+    client
+        .follow_checkpoints(2, |checkpoint| {
+            seen.push(checkpoint.sequence_number.unwrap());
+            seen.len() < 8
+        })
+        .await
+        .unwrap();
+    assert_eq!(seen, (2..10).collect::<Vec<u64>>());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn following_past_the_tip_gives_up_with_a_named_error() {
+    let double = NodeDouble::new("localnet");
+    double.add_checkpoint(&[]);
+    let retry =
+        RetryPolicy { timeout: Duration::from_secs(2), attempts: 1, first_backoff: Duration::from_millis(1) };
+    let mut client = client_for(&double).await.with_retry(retry);
+    let mut seen = 0;
+    let error = client
+        .follow_checkpoints(0, |_| {
+            seen += 1;
+            true
+        })
+        .await
+        .unwrap_err();
+    assert_eq!(seen, 1);
+    assert!(matches!(error, ChainError::Unreachable { rpc: "SubscribeCheckpoints", .. }), "{error}");
+}
