@@ -1,9 +1,12 @@
 //! The `aihash` subcommands, one module each.
 
+mod dao;
 mod identity;
+mod keeper;
 mod keys;
 mod order;
 mod pow;
+mod stake;
 mod write;
 
 use clap::Subcommand;
@@ -23,6 +26,15 @@ pub enum Command {
     /// Hashpower orders.
     #[command(subcommand)]
     Order(order::OrderCommand),
+    /// HASH staked on identities.
+    #[command(subcommand)]
+    Stake(stake::StakeCommand),
+    /// Governance: vote with locked HASH.
+    #[command(subcommand)]
+    Dao(dao::DaoCommand),
+    /// Keeper node setup.
+    #[command(subcommand)]
+    Keeper(keeper::KeeperCommand),
 }
 
 /// Runs one command; an `Err` is bad input (exit status 2).
@@ -32,5 +44,8 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Keys(command) => keys::run(command),
         Command::Identity(command) => identity::run(command),
         Command::Order(command) => order::run(command),
+        Command::Stake(command) => stake::run(command),
+        Command::Dao(command) => dao::run(command),
+        Command::Keeper(command) => keeper::run(command),
     }
 }

@@ -228,3 +228,82 @@ fn an_identity_resolves_to_its_did_document_and_shows_its_record() {
     let out = run(&["identity", "resolve", "did:web:example.com"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn stake_add_splits_hash_and_stakes_it_on_the_shared_identity() {
+    let setup = Setup::new("stake");
+    let identity = Address::new([0x1d; 32]);
+    setup.double.add_shared_object(identity, "0xa1::identity::Identity", 40, vec![]);
+    let hash_type = format!("{}::hash::HASH", setup.deployment.package);
+    setup.double.add_coin(setup.sender, Address::new([0xca; 32]), &hash_type, 5_000_000_000_000);
+    let out =
+        setup.run(&["stake", "add", "--identity", &identity.to_string(), "--amount", "1000 HASH", "--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let call = &setup.double.submitted()[0].calls[0];
+    assert_eq!((call.module.as_str(), call.function.as_str()), ("staking", "stake"));
+    assert_eq!(call.arguments[0], CallArg::Object(identity));
+
+    // More than the largest coin holds: named, nothing sent.
+    let out =
+        setup.run(&["stake", "add", "--identity", &identity.to_string(), "--amount", "6000 HASH", "--yes"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("5000 HASH"), "{}", stderr(&out));
+    assert_eq!(setup.double.submitted().len(), 1);
+
+    // An object that is not shared is no identity.
+    let out = setup.run(&[
+        "stake",
+        "add",
+        "--identity",
+        &Address::new([0xca; 32]).to_string(),
+        "--amount",
+        "1 HASH",
+        "--yes",
+    ]);
+    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert!(stderr(&out).contains("shared object"), "{}", stderr(&out));
+}
+
+#[test]
+fn dao_vote_uses_the_owned_lock_on_the_shared_proposal() {
+    let setup = Setup::new("vote");
+    let proposal = Address::new([0x9f; 32]);
+    let lock = Address::new([0x10; 32]);
+    setup.double.add_shared_object(proposal, "0xa1::governance::Proposal", 41, vec![]);
+    setup.double.add_owned_object(setup.sender, lock, "0xa1::vote_lock::Lock", 5, vec![]);
+    let out = setup.run(&[
+        "dao",
+        "vote",
+        "--proposal",
+        &proposal.to_string(),
+        "--lock",
+        &lock.to_string(),
+        "--support",
+        "for",
+        "--yes",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let call = &setup.double.submitted()[0].calls[0];
+    assert_eq!((call.module.as_str(), call.function.as_str()), ("governance", "vote"));
+    assert_eq!(
+        call.arguments[..3],
+        [CallArg::Object(proposal), CallArg::Object(lock), CallArg::Pure(vec![1])]
+    );
+}
+
+#[test]
+fn keeper_register_creates_an_identity_with_the_senders_key_and_endpoint() {
+    let setup = Setup::new("keeper");
+    let out =
+        setup.run(&["keeper", "register", "--stratum-url", "stratum+tcp://keeper.example:3333", "--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let calls = &setup.double.submitted()[0].calls;
+    let names: Vec<_> = calls.iter().map(|c| c.function.as_str()).collect();
+    assert_eq!(names, ["new", "add_method", "add_service", "share"]);
+    let public_key = Ed25519PrivateKey::new([21; 32]).public_key();
+    assert_eq!(calls[1].arguments[4], CallArg::Pure(bcs::to_bytes(&public_key.as_bytes().to_vec()).unwrap()));
+    assert_eq!(calls[1].arguments[5], CallArg::Pure(vec![5]));
+    let out = setup.run(&["keeper", "register", "--stratum-url", "has space", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("has space"));
+}

@@ -96,10 +96,53 @@ impl NodeDouble {
         version: u64,
         contents: Vec<u8>,
     ) {
+        self.insert(object_id, object_type, version, contents, None);
+    }
+
+    /// Serves a shared object, shared at `initial_shared_version`.
+    pub fn add_shared_object(
+        &self,
+        object_id: sui_sdk_types::Address,
+        object_type: &str,
+        initial_shared_version: u64,
+        contents: Vec<u8>,
+    ) {
+        let mut owner = proto::Owner::default();
+        owner.kind = Some(proto::owner::OwnerKind::Shared as i32);
+        owner.version = Some(initial_shared_version);
+        self.insert(object_id, object_type, initial_shared_version, contents, Some(owner));
+    }
+
+    /// Serves an object owned by `owner` (it also appears in `owner`'s owned objects).
+    pub fn add_owned_object(
+        &self,
+        owner: sui_sdk_types::Address,
+        object_id: sui_sdk_types::Address,
+        object_type: &str,
+        version: u64,
+        contents: Vec<u8>,
+    ) {
+        let mut proto_owner = proto::Owner::default();
+        proto_owner.kind = Some(proto::owner::OwnerKind::Address as i32);
+        proto_owner.address = Some(owner.to_string());
+        self.insert(object_id, object_type, version, contents, Some(proto_owner));
+        self.state.lock().unwrap().owned.entry(owner.to_string()).or_default().push(object_id.to_string());
+    }
+
+    fn insert(
+        &self,
+        object_id: sui_sdk_types::Address,
+        object_type: &str,
+        version: u64,
+        contents: Vec<u8>,
+        owner: Option<proto::Owner>,
+    ) {
         let mut object = proto::Object::default();
         object.object_id = Some(object_id.to_string());
         object.object_type = Some(object_type.to_owned());
         object.version = Some(version);
+        object.digest = Some(sui_sdk_types::Digest::ZERO.to_string());
+        object.owner = owner;
         let mut bcs = proto::Bcs::default();
         bcs.name = Some(object_type.to_owned());
         bcs.value = Some(contents.into());
@@ -115,15 +158,12 @@ impl NodeDouble {
         coin_type: &str,
         balance: u64,
     ) {
-        let mut object = proto::Object::default();
-        object.object_id = Some(coin_id.to_string());
-        object.object_type = Some(format!("0x2::coin::Coin<{coin_type}>"));
-        object.version = Some(1);
-        object.digest = Some(sui_sdk_types::Digest::ZERO.to_string());
-        object.balance = Some(balance);
-        let mut state = self.state.lock().unwrap();
-        state.objects.insert(coin_id.to_string(), object);
-        state.owned.entry(owner.to_string()).or_default().push(coin_id.to_string());
+        let mut contents = coin_id.into_inner().to_vec();
+        contents.extend(balance.to_le_bytes());
+        self.add_owned_object(owner, coin_id, &format!("0x2::coin::Coin<{coin_type}>"), 1, contents);
+        if let Some(object) = self.state.lock().unwrap().objects.get_mut(&coin_id.to_string()) {
+            object.balance = Some(balance);
+        }
     }
 
     /// Appends a checkpoint carrying `transactions` (digests); returns its sequence number.

@@ -18,6 +18,8 @@ pub enum ChainError {
     NotFound { rpc: &'static str, target: String },
     #[error("{rpc} {target} was refused: {message}")]
     Refused { rpc: &'static str, target: String, message: String },
+    #[error("{target} is {actual}, but {expected} is needed")]
+    WrongOwnership { target: String, actual: String, expected: &'static str },
     #[error("{rpc} {target}: the answer does not decode: {reason}")]
     Malformed { rpc: &'static str, target: String, reason: String },
 }
@@ -46,6 +48,24 @@ pub struct OwnedCoin {
     pub version: u64,
     pub digest: sui_sdk_types::Digest,
     pub balance: u64,
+}
+
+/// Who owns an object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Ownership {
+    Address(Address),
+    Shared { initial_shared_version: u64 },
+    Immutable,
+    Other,
+}
+
+/// What a transaction needs to use an object.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectRef {
+    pub id: Address,
+    pub version: u64,
+    pub digest: sui_sdk_types::Digest,
+    pub ownership: Ownership,
 }
 
 /// How hard to try: a timeout per attempt and retries with doubling backoff.
@@ -123,6 +143,84 @@ impl ChainClient {
             version: object.version.unwrap_or_default(),
             bcs: bcs.to_vec(),
         })
+    }
+
+    /// What a transaction needs to use object `id`: version, digest and ownership.
+    pub async fn object_ref(&mut self, id: Address) -> Result<ObjectRef, ChainError> {
+        let target = id.to_string();
+        let mut request = proto::GetObjectRequest::default();
+        request.object_id = Some(target.clone());
+        request.read_mask = Some(prost_field_mask(&["object_id", "version", "digest", "owner"]));
+        let response = self
+            .call("GetObject", &target, |client| {
+                let mut ledger = client.ledger_client();
+                let request = request.clone();
+                async move { ledger.get_object(request).await }
+            })
+            .await?;
+        let malformed =
+            |reason: String| ChainError::Malformed { rpc: "GetObject", target: target.clone(), reason };
+        let object = response.object.ok_or_else(|| malformed("no object in the answer".into()))?;
+        let owner = object.owner.unwrap_or_default();
+        use proto::owner::OwnerKind;
+        let ownership =
+            match OwnerKind::try_from(owner.kind.unwrap_or_default()).unwrap_or(OwnerKind::Unknown) {
+                OwnerKind::Address => Ownership::Address(
+                    owner
+                        .address
+                        .unwrap_or_default()
+                        .parse()
+                        .map_err(|e| malformed(format!("owner address: {e}")))?,
+                ),
+                OwnerKind::Shared => {
+                    Ownership::Shared { initial_shared_version: owner.version.unwrap_or_default() }
+                }
+                OwnerKind::Immutable => Ownership::Immutable,
+                _ => Ownership::Other,
+            };
+        Ok(ObjectRef {
+            id,
+            version: object.version.unwrap_or_default(),
+            digest: object
+                .digest
+                .unwrap_or_default()
+                .parse()
+                .map_err(|e| malformed(format!("digest: {e}")))?,
+            ownership,
+        })
+    }
+
+    /// A shared object's id and initial shared version, for transaction inputs.
+    pub async fn shared(&mut self, id: Address) -> Result<crate::tx::Shared, ChainError> {
+        match self.object_ref(id).await?.ownership {
+            Ownership::Shared { initial_shared_version } => {
+                Ok(crate::tx::Shared { id, initial_shared_version })
+            }
+            other => Err(ChainError::WrongOwnership {
+                target: format!("object {id}"),
+                actual: format!("{other:?}"),
+                expected: "a shared object",
+            }),
+        }
+    }
+
+    /// An object the sender owns, for transaction inputs.
+    pub async fn owned(
+        &mut self,
+        id: Address,
+        owner: Address,
+    ) -> Result<sui_transaction_builder::ObjectInput, ChainError> {
+        let reference = self.object_ref(id).await?;
+        match reference.ownership {
+            Ownership::Address(actual) if actual == owner => {
+                Ok(sui_transaction_builder::ObjectInput::owned(id, reference.version, reference.digest))
+            }
+            other => Err(ChainError::WrongOwnership {
+                target: format!("object {id}"),
+                actual: format!("{other:?}"),
+                expected: "an object the sender owns",
+            }),
+        }
     }
 
     /// An object decoded into its binding type (e.g. `bindings::identity::Identity`).

@@ -6,6 +6,10 @@
 use sui_sdk_types::{Address, Identifier, StructTag, TypeTag};
 use sui_transaction_builder::{Argument, Function, ObjectInput, TransactionBuilder};
 
+/// Key purposes, as `aihash::identity` numbers them.
+pub const AUTHENTICATION: u8 = 1;
+pub const KEEPER_SIGNING: u8 = 4;
+
 /// The system `Clock` object, shared since genesis.
 pub const CLOCK: Address = Address::from_static("0x6");
 
@@ -59,6 +63,40 @@ impl Calls<'_> {
         tx.move_call(self.function("identity", "share"), vec![identity]);
     }
 
+    /// A keeper's identity in one transaction: `identity::new` (keeper role), its keeper-signing
+    /// key (also for authentication), its Stratum endpoint, then `identity::share`.
+    pub fn keeper_register(
+        &self,
+        tx: &mut TransactionBuilder,
+        key_type: u8,
+        public_key: &[u8],
+        stratum_url: &str,
+    ) {
+        let registry = tx.object(self.deployment.registry.input(true));
+        let roles = tx.pure(&2u8);
+        let clock = Self::clock(tx);
+        let identity = tx.move_call(self.function("identity", "new"), vec![registry, roles, clock]);
+        let args = vec![
+            identity,
+            registry,
+            tx.pure(&"keeper-1".to_owned()),
+            tx.pure(&key_type),
+            tx.pure(&public_key.to_vec()),
+            tx.pure(&(KEEPER_SIGNING | AUTHENTICATION)),
+            clock,
+        ];
+        tx.move_call(self.function("identity", "add_method"), args);
+        let args = vec![
+            identity,
+            tx.pure(&"stratum".to_owned()),
+            tx.pure(&"StratumEndpoint".to_owned()),
+            tx.pure(&stratum_url.to_owned()),
+            clock,
+        ];
+        tx.move_call(self.function("identity", "add_service"), args);
+        tx.move_call(self.function("identity", "share"), vec![identity]);
+    }
+
     /// `identity::add_method`.
     pub fn identity_add_key(
         &self,
@@ -83,12 +121,12 @@ impl Calls<'_> {
         tx.move_call(self.function("identity", "add_method"), args);
     }
 
-    /// `staking::stake` of `coin` (a `Coin<HASH>` the sender owns).
-    pub fn stake(&self, tx: &mut TransactionBuilder, identity: Shared, coin: ObjectInput) {
+    /// `staking::stake` of `coin`, a `Coin<HASH>` argument.
+    pub fn stake(&self, tx: &mut TransactionBuilder, identity: Shared, coin: Argument) {
         let args = vec![
             tx.object(identity.input(true)),
             tx.object(self.deployment.registry.input(false)),
-            tx.object(coin),
+            coin,
             Self::clock(tx),
         ];
         tx.move_call(self.function("staking", "stake"), args);

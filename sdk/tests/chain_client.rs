@@ -209,7 +209,8 @@ mod builders {
         let proposal = Shared { id: Address::new([0x9f; 32]), initial_shared_version: 41 };
         let mut tx = TransactionBuilder::new();
         let calls = Calls { deployment: &deployment };
-        calls.stake(&mut tx, identity, ObjectInput::owned(Address::new([0xca; 32]), 2, Digest::ZERO));
+        let coin = tx.object(ObjectInput::owned(Address::new([0xca; 32]), 2, Digest::ZERO));
+        calls.stake(&mut tx, identity, coin);
         calls.dao_vote(&mut tx, proposal, ObjectInput::owned(Address::new([0x10; 32]), 5, Digest::ZERO), 1);
         let double = submit(&keypair, tx).await;
         let recorded = &double.submitted()[0].calls;

@@ -67,27 +67,82 @@ struct Outcome {
     calls: Vec<CallView>,
 }
 
-/// Builds the transaction with `build`, shows it, and (unless a dry run) signs and submits it.
-pub fn submit(
-    args: &WriteArgs,
-    build: impl FnOnce(&Calls<'_>, &mut TransactionBuilder),
-) -> anyhow::Result<ExitCode> {
-    let network = Network::parse(&args.network)?;
-    let deployments_path = args
-        .deployments
-        .clone()
-        .or_else(Deployments::default_path)
-        .context("no deployments file: pass --deployments")?;
-    let deployments = Deployments::load(&deployments_path)?;
-    let deployment: Deployment = deployments.on(&network, &deployments_path)?.clone();
-    let gas_budget = amount::parse_coin(&args.gas_budget, amount::SUI)?;
-    let key = signer(args)?;
-    let sender = key.address();
+/// A connection to the network a write command targets, with the signer and the deployment.
+pub struct Session {
+    runtime: tokio::runtime::Runtime,
+    client: ChainClient,
+    key: Key,
+    network: Network,
+    pub deployment: Deployment,
+}
 
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    runtime.block_on(async {
-        let mut client = ChainClient::new(network.rpc_url())?;
-        let coins = client.coins(sender, "0x2::sui::SUI").await?;
+impl Session {
+    pub fn open(args: &WriteArgs) -> anyhow::Result<Self> {
+        let network = Network::parse(&args.network)?;
+        let deployments_path = args
+            .deployments
+            .clone()
+            .or_else(Deployments::default_path)
+            .context("no deployments file: pass --deployments")?;
+        let deployment = Deployments::load(&deployments_path)?.on(&network, &deployments_path)?.clone();
+        let key = signer(args)?;
+        let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+        // The client's connection is made on this runtime.
+        let client = {
+            let _entered = runtime.enter();
+            ChainClient::new(network.rpc_url())?
+        };
+        Ok(Self { runtime, client, key, network, deployment })
+    }
+
+    pub fn sender(&self) -> Address {
+        self.key.address()
+    }
+
+    pub fn key(&self) -> &Key {
+        &self.key
+    }
+
+    /// A shared object's input reference.
+    pub fn shared(&mut self, id: Address) -> anyhow::Result<aihash_sdk::tx::Shared> {
+        Ok(self.runtime.block_on(self.client.shared(id))?)
+    }
+
+    /// An object the sender owns, as a transaction input.
+    pub fn owned(&mut self, id: Address) -> anyhow::Result<ObjectInput> {
+        let sender = self.sender();
+        Ok(self.runtime.block_on(self.client.owned(id, sender))?)
+    }
+
+    /// The sender's largest coin of `coin_type`, which must hold at least `amount`.
+    pub fn coin_covering(
+        &mut self,
+        coin_type: &str,
+        amount: u64,
+        coin: amount::Coin,
+    ) -> anyhow::Result<ObjectInput> {
+        let sender = self.sender();
+        let coins = self.runtime.block_on(self.client.coins(sender, coin_type))?;
+        let largest = coins.first().with_context(|| format!("{sender} holds no {coin_type}"))?;
+        anyhow::ensure!(
+            largest.balance >= amount,
+            "{sender}'s largest {} coin holds {}, less than the {} needed",
+            coin.symbol,
+            CoinDisplay { base: largest.balance, coin },
+            CoinDisplay { base: amount, coin }
+        );
+        Ok(ObjectInput::owned(largest.id, largest.version, largest.digest))
+    }
+
+    /// Builds the transaction with `build`, shows it, and (unless a dry run) signs and submits it.
+    pub fn send(
+        mut self,
+        args: &WriteArgs,
+        build: impl FnOnce(&Calls<'_>, &mut TransactionBuilder),
+    ) -> anyhow::Result<ExitCode> {
+        let gas_budget = amount::parse_coin(&args.gas_budget, amount::SUI)?;
+        let sender = self.sender();
+        let coins = self.runtime.block_on(self.client.coins(sender, "0x2::sui::SUI"))?;
         let gas = coins.first().filter(|coin| coin.balance >= gas_budget).with_context(|| {
             format!(
                 "{sender} has no SUI coin covering the gas budget of {}",
@@ -95,15 +150,14 @@ pub fn submit(
             )
         })?;
         let mut tx = TransactionBuilder::new();
-        build(&Calls { deployment: &deployment }, &mut tx);
+        build(&Calls { deployment: &self.deployment }, &mut tx);
         tx.set_sender(sender);
         tx.set_gas_budget(gas_budget);
         tx.set_gas_price(args.gas_price);
         tx.add_gas_objects([ObjectInput::owned(gas.id, gas.version, gas.digest)]);
         let transaction = tx.try_build().context("building the transaction")?;
-
         let mut outcome = Outcome {
-            network: network.name().to_owned(),
+            network: self.network.name().to_owned(),
             sender: sender.to_string(),
             digest: None,
             dry_run: args.dry_run,
@@ -113,12 +167,20 @@ pub fn submit(
         if !args.dry_run {
             confirm(args, &outcome)?;
             let signature =
-                key.keypair().sign_transaction(&transaction).context("signing the transaction")?;
-            outcome.digest = Some(client.execute(&transaction, &[signature]).await?);
+                self.key.keypair().sign_transaction(&transaction).context("signing the transaction")?;
+            outcome.digest = Some(self.runtime.block_on(self.client.execute(&transaction, &[signature]))?);
         }
         report(args, &outcome)?;
         Ok(ExitCode::SUCCESS)
-    })
+    }
+}
+
+/// Builds, shows and (unless a dry run) sends a transaction that needs no lookups first.
+pub fn submit(
+    args: &WriteArgs,
+    build: impl FnOnce(&Calls<'_>, &mut TransactionBuilder),
+) -> anyhow::Result<ExitCode> {
+    Session::open(args)?.send(args, build)
 }
 
 fn signer(args: &WriteArgs) -> anyhow::Result<Key> {
