@@ -4,6 +4,7 @@ mod dao;
 mod identity;
 mod keeper;
 mod keys;
+mod oracle;
 mod order;
 mod pow;
 mod stake;
@@ -35,6 +36,9 @@ pub enum Command {
     /// Keeper node setup.
     #[command(subcommand)]
     Keeper(keeper::KeeperCommand),
+    /// The Bitcoin tip feed.
+    #[command(subcommand)]
+    Oracle(oracle::OracleCommand),
 }
 
 /// Runs one command; an `Err` is bad input (exit status 2).
@@ -47,5 +51,6 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Stake(command) => stake::run(command),
         Command::Dao(command) => dao::run(command),
         Command::Keeper(command) => keeper::run(command),
+        Command::Oracle(command) => oracle::run(command),
     }
 }

@@ -307,3 +307,49 @@ fn keeper_register_creates_an_identity_with_the_senders_key_and_endpoint() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("has space"));
 }
+
+#[test]
+fn oracle_show_reads_the_tip_feed() {
+    use aihash_sdk::bindings::tips::TipFeed;
+    use moverox_sui::sui::{
+        object::{ID, UID},
+        table::Table,
+        vec_set::VecSet,
+    };
+    let setup = Setup::new("oracle");
+    let uid = |n: u8| UID::new(ID::new(moverox::types::Address::from([n; 32])));
+    let feeder = moverox::types::Address::from([0xfe; 32]);
+    let feed = TipFeed::new(
+        uid(3),
+        1,
+        VecSet::new(vec![feeder]),
+        2,
+        7,
+        Table::new(uid(5), 7),
+        Table::new(uid(6), 7),
+    );
+    setup.double.add_shared_object(
+        setup.deployment.tips.id,
+        "0xa1::tips::TipFeed",
+        3,
+        bcs::to_bytes(&feed).unwrap(),
+    );
+    let deployments = setup.dir.join("deployments.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_aihash"))
+        .args([
+            "oracle",
+            "show",
+            "--network",
+            &setup.url,
+            "--deployments",
+            deployments.to_str().unwrap(),
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let view: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(view["quorum"], 2);
+    assert_eq!(view["tips_posted"], 7);
+    assert_eq!(view["feeders"][0], feeder.to_string());
+}
