@@ -353,3 +353,22 @@ fn oracle_show_reads_the_tip_feed() {
     assert_eq!(view["tips_posted"], 7);
     assert_eq!(view["feeders"][0], feeder.to_string());
 }
+
+#[test]
+fn order_show_decodes_the_order_in_human_units() {
+    let setup = Setup::new("ordershow");
+    let id = Address::new([0x0d; 32]);
+    let golden = aihash_sdk::golden::bytes("order_object").unwrap().to_vec();
+    setup.double.add_shared_object(id, "0xa1::order::Order<0x2::sui::SUI>", 9, golden);
+    let out = Command::new(env!("CARGO_BIN_EXE_aihash"))
+        .args(["order", "show", &id.to_string(), "--network", &setup.url, "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let view: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(view["state"], "active");
+    assert_eq!(view["pool_url"], "stratum+tcp://pool.example:3333");
+    assert_eq!(view["escrow"], "0.00000006 SUI (60 base units)");
+    assert_eq!(view["hashrate_cap"], "1.00 TH/s");
+    assert_eq!(view["fills"], 1);
+}

@@ -17,6 +17,41 @@ pub enum OrderCommand {
     ///     --escrow "10 SUI" --expires-in-hours 24 --network testnet
     #[command(verbatim_doc_comment)]
     Create(CreateArgs),
+    /// Show an order: buyer, pool, price, cap, escrow, reserve, state and its accounting.
+    ///
+    /// Example: aihash order show 0x51...ab --network testnet --json
+    #[command(verbatim_doc_comment)]
+    Show(ShowArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The order's object id.
+    order: String,
+    /// localnet, devnet, testnet, mainnet, or a node's http(s):// URL.
+    #[arg(long, default_value = "localnet")]
+    network: String,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(serde::Serialize)]
+struct OrderView {
+    order: String,
+    buyer: String,
+    pool_url: String,
+    worker: String,
+    state: String,
+    price: String,
+    hashrate_cap: String,
+    escrow: String,
+    reserved: String,
+    deposited: String,
+    paid_to_providers: String,
+    fees: String,
+    refunded: String,
+    fills: u64,
 }
 
 #[derive(Debug, Args)]
@@ -49,7 +84,62 @@ pub struct CreateArgs {
 pub fn run(command: OrderCommand) -> anyhow::Result<ExitCode> {
     match command {
         OrderCommand::Create(args) => create(&args),
+        OrderCommand::Show(args) => show(&args),
     }
+}
+
+fn show(args: &ShowArgs) -> anyhow::Result<ExitCode> {
+    use aihash_sdk::amount::CoinDisplay;
+    use aihash_sdk::bindings::order::{EndReason, Order, State};
+    let id: sui_sdk_types::Address =
+        args.order.parse().map_err(|e| anyhow::anyhow!("`{}` is not an object id: {e}", args.order))?;
+    let network = aihash_sdk::network::Network::parse(&args.network)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
+    let order: Order<moverox_sui::sui::sui::SUI> = runtime.block_on(async {
+        let mut client = aihash_sdk::chain::ChainClient::new(network.rpc_url())?;
+        client.object(id).await
+    })?;
+    let sui = |base: u64| CoinDisplay { base, coin: amount::SUI }.to_string();
+    let text = |s: &moverox_sui::move_stdlib::string::String| String::from_utf8_lossy(&s.bytes).into_owned();
+    let state = match &order.state {
+        State::Active => "active".to_owned(),
+        State::Exhausted => "exhausted (top up to resume)".to_owned(),
+        State::Ended { reason } => format!(
+            "ended: {}",
+            match reason {
+                EndReason::Cancelled => "cancelled",
+                EndReason::Expired => "expired",
+                EndReason::PoolDead => "pool dead",
+            }
+        ),
+    };
+    let view = OrderView {
+        order: id.to_string(),
+        buyer: order.buyer.to_string(),
+        pool_url: text(&order.pool.url),
+        worker: text(&order.pool.worker),
+        state,
+        price: format!("{} per PH·day", sui(order.price)),
+        hashrate_cap: amount::format_hashrate(order.hashrate_cap),
+        escrow: sui(order.escrow.value),
+        reserved: sui(order.reserved.value),
+        deposited: sui(order.deposited),
+        paid_to_providers: sui(order.paid_to_providers),
+        fees: sui(order.keeper_rewards + order.treasury_fees),
+        refunded: sui(order.refunded),
+        fills: order.fill_count,
+    };
+    if args.json {
+        crate::output::print_json(&view)?;
+    } else {
+        println!("order {} ({}) for {}", view.order, view.state, view.buyer);
+        println!("  pool      {} as {}", view.pool_url, view.worker);
+        println!("  price     {}", view.price);
+        println!("  cap       {}  ({} fills)", view.hashrate_cap, view.fills);
+        println!("  escrow    {}  reserved {}", view.escrow, view.reserved);
+        println!("  paid      {}  fees {}  refunded {}", view.paid_to_providers, view.fees, view.refunded);
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
 fn create(args: &CreateArgs) -> anyhow::Result<ExitCode> {
