@@ -16,7 +16,7 @@ pub enum OrderCommand {
     ///     --payout 0014aabb... --price "0.045 SUI/PH/day" --hashrate-cap "3 PH/s" \
     ///     --escrow "10 SUI" --expires-in-hours 24 --network testnet
     #[command(verbatim_doc_comment)]
-    Create(CreateArgs),
+    Create(Box<CreateArgs>),
     /// Show an order: buyer, pool, price, cap, escrow, reserve, state and its accounting.
     ///
     /// Example: aihash order show 0x51...ab --network testnet --json
