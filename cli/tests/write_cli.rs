@@ -372,3 +372,64 @@ fn order_show_decodes_the_order_in_human_units() {
     assert_eq!(view["hashrate_cap"], "1.00 TH/s");
     assert_eq!(view["fills"], 1);
 }
+
+/// One call per remaining writing command, each checked for the Move function it calls and its
+/// key arguments.
+#[test]
+fn the_other_writing_commands_call_their_move_functions() {
+    let setup = Setup::new("others");
+    let order = Address::new([0x0d; 32]);
+    let identity = Address::new([0x1d; 32]);
+    let proposal = Address::new([0x9f; 32]);
+    setup.double.add_shared_object(order, "0xa1::order::Order<0x2::sui::SUI>", 9, vec![]);
+    setup.double.add_shared_object(identity, "0xa1::identity::Identity", 40, vec![]);
+    setup.double.add_shared_object(proposal, "0xa1::governance::Proposal", 41, vec![]);
+    let hash_type = format!("{}::hash::HASH", setup.deployment.package);
+    setup.double.add_coin(setup.sender, Address::new([0xca; 32]), &hash_type, 50_000_000_000_000);
+    let (o, i, p) = (order.to_string(), identity.to_string(), proposal.to_string());
+    let cases: Vec<(Vec<&str>, &str, &str)> = vec![
+        (vec!["order", "top-up", "--order", &o, "--amount", "5 SUI"], "order", "top_up"),
+        (vec!["order", "reprice", "--order", &o, "--price", "0.05 SUI/PH/day"], "order", "set_price"),
+        (vec!["order", "cancel", "--order", &o], "order", "cancel"),
+        (
+            vec![
+                "identity",
+                "add-service",
+                "--identity",
+                &i,
+                "--id",
+                "eu",
+                "--type",
+                "StratumEndpoint",
+                "--endpoint",
+                "stratum+tcp://eu:1",
+            ],
+            "identity",
+            "add_service",
+        ),
+        (vec!["identity", "deactivate", "--identity", &i], "identity", "deactivate"),
+        (vec!["stake", "unstake", "--identity", &i, "--amount", "200 HASH"], "staking", "request_unstake"),
+        (vec!["stake", "withdraw", "--identity", &i], "staking", "withdraw"),
+        (vec!["dao", "lock", "--amount", "20000 HASH", "--weeks", "52"], "governance", "lock"),
+        (vec!["dao", "queue", "--proposal", &p], "governance", "queue"),
+    ];
+    for (n, (mut args, module, function)) in cases.into_iter().enumerate() {
+        args.push("--yes");
+        let out = setup.run(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        let submitted = setup.double.submitted();
+        assert_eq!(submitted.len(), n + 1, "{args:?}");
+        let call = &submitted[n].calls[0];
+        assert_eq!((call.module.as_str(), call.function.as_str()), (module, function), "{args:?}");
+    }
+    let submitted = setup.double.submitted();
+    // reprice: 0.05 SUI per PH·day in MIST
+    assert_eq!(submitted[1].calls[0].arguments[2], CallArg::Pure(50_000_000u64.to_le_bytes().to_vec()));
+    // unstake: 200 HASH in base units
+    assert_eq!(submitted[5].calls[0].arguments[2], CallArg::Pure(200_000_000_000u64.to_le_bytes().to_vec()));
+    // the lock is kept by its voter in the same transaction
+    assert_eq!(submitted[7].calls[1].function, "keep_lock");
+
+    let out = setup.run(&["dao", "lock", "--amount", "1 HASH", "--weeks", "209", "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}

@@ -163,6 +163,127 @@ impl Calls<'_> {
         tx.move_call(self.function("order", "share").with_type_args(vec![coin]), vec![order]);
     }
 
+    /// `order::top_up<C>` with `coins`, a `Coin<C>` argument.
+    pub fn order_top_up(
+        &self,
+        tx: &mut TransactionBuilder,
+        coin_type: &StructTag,
+        order: Shared,
+        coins: Argument,
+    ) {
+        let coin = TypeTag::Struct(Box::new(coin_type.clone()));
+        let order = tx.object(order.input(true));
+        tx.move_call(self.function("order", "top_up").with_type_args(vec![coin]), vec![order, coins]);
+    }
+
+    /// `order::set_price<C>`.
+    pub fn order_set_price(
+        &self,
+        tx: &mut TransactionBuilder,
+        coin_type: &StructTag,
+        order: Shared,
+        price: u64,
+    ) {
+        let coin = TypeTag::Struct(Box::new(coin_type.clone()));
+        let args = vec![
+            tx.object(order.input(true)),
+            tx.object(self.deployment.market.input(false)),
+            tx.pure(&price),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("order", "set_price").with_type_args(vec![coin]), args);
+    }
+
+    /// `order::cancel<C>`, the refund transferred to `recipient`.
+    pub fn order_cancel(
+        &self,
+        tx: &mut TransactionBuilder,
+        coin_type: &StructTag,
+        order: Shared,
+        recipient: Address,
+    ) {
+        let coin = TypeTag::Struct(Box::new(coin_type.clone()));
+        let args = vec![
+            tx.object(order.input(true)),
+            tx.object(self.deployment.market.input(false)),
+            Self::clock(tx),
+        ];
+        let refund = tx.move_call(self.function("order", "cancel").with_type_args(vec![coin]), args);
+        let recipient = tx.pure(&recipient);
+        tx.transfer_objects(vec![refund], recipient);
+    }
+
+    /// `identity::add_service`.
+    pub fn identity_add_service(
+        &self,
+        tx: &mut TransactionBuilder,
+        identity: Shared,
+        service_id: &str,
+        service_type: &str,
+        endpoint: &str,
+    ) {
+        let args = vec![
+            tx.object(identity.input(true)),
+            tx.pure(&service_id.to_owned()),
+            tx.pure(&service_type.to_owned()),
+            tx.pure(&endpoint.to_owned()),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("identity", "add_service"), args);
+    }
+
+    /// `identity::deactivate`: irreversible.
+    pub fn identity_deactivate(&self, tx: &mut TransactionBuilder, identity: Shared) {
+        let args = vec![
+            tx.object(identity.input(true)),
+            tx.object(self.deployment.registry.input(false)),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("identity", "deactivate"), args);
+    }
+
+    /// `staking::request_unstake`.
+    pub fn request_unstake(&self, tx: &mut TransactionBuilder, identity: Shared, amount: u64) {
+        let args = vec![
+            tx.object(identity.input(true)),
+            tx.object(self.deployment.registry.input(false)),
+            tx.pure(&amount),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("staking", "request_unstake"), args);
+    }
+
+    /// `staking::withdraw`, the HASH transferred to `recipient`.
+    pub fn withdraw_stake(&self, tx: &mut TransactionBuilder, identity: Shared, recipient: Address) {
+        let args = vec![
+            tx.object(identity.input(true)),
+            tx.object(self.deployment.registry.input(false)),
+            Self::clock(tx),
+        ];
+        let coins = tx.move_call(self.function("staking", "withdraw"), args);
+        let recipient = tx.pure(&recipient);
+        tx.transfer_objects(vec![coins], recipient);
+    }
+
+    /// `governance::lock` + `governance::keep_lock`: lock `coins` (a `Coin<HASH>` argument) until
+    /// the week of `unlock_ms`.
+    pub fn dao_lock(&self, tx: &mut TransactionBuilder, coins: Argument, unlock_ms: u64) {
+        let args = vec![
+            tx.object(self.deployment.governance.input(true)),
+            coins,
+            tx.pure(&unlock_ms),
+            Self::clock(tx),
+        ];
+        let lock = tx.move_call(self.function("governance", "lock"), args);
+        tx.move_call(self.function("governance", "keep_lock"), vec![lock]);
+    }
+
+    /// `governance::queue`: start a succeeded proposal's timelock.
+    pub fn dao_queue(&self, tx: &mut TransactionBuilder, proposal: Shared) {
+        let args = vec![tx.object(proposal.input(true)), Self::clock(tx)];
+        tx.move_call(self.function("governance", "queue"), args);
+    }
+
     /// `governance::vote` with an owned lock: support 0 against, 1 for, 2 abstain.
     pub fn dao_vote(&self, tx: &mut TransactionBuilder, proposal: Shared, lock: ObjectInput, support: u8) {
         let args = vec![tx.object(proposal.input(true)), tx.object(lock), tx.pure(&support), Self::clock(tx)];

@@ -1,6 +1,6 @@
 //! `aihash identity`: DID-linked identities of providers and keepers.
 
-use super::write::{submit, WriteArgs};
+use super::write::{submit, Session, WriteArgs};
 use crate::output::print_json;
 use aihash_sdk::amount::{self, CoinDisplay};
 use aihash_sdk::bindings::identity::Identity;
@@ -30,6 +30,44 @@ pub enum IdentityCommand {
     /// Example: aihash identity resolve did:sui:testnet:0x9a0e...3f56
     #[command(verbatim_doc_comment)]
     Resolve(ReadArgs),
+    /// Add a service endpoint to your identity, e.g. a keeper's Stratum URL.
+    ///
+    /// Example: aihash identity add-service --identity 0x9a..56 --id stratum-eu \
+    ///   --type StratumEndpoint --endpoint stratum+tcp://eu.keeper.example:3333
+    #[command(verbatim_doc_comment)]
+    AddService(AddServiceArgs),
+    /// Deactivate your identity for good: keys and services freeze, stake starts its cooldown.
+    ///
+    /// Example: aihash identity deactivate --identity 0x9a..56
+    #[command(verbatim_doc_comment)]
+    Deactivate(DeactivateArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AddServiceArgs {
+    /// The identity's object id.
+    #[arg(long)]
+    identity: String,
+    /// The service's id (a DID URL fragment).
+    #[arg(long)]
+    id: String,
+    /// The service type, e.g. `StratumEndpoint`.
+    #[arg(long = "type")]
+    service_type: String,
+    /// The endpoint URL.
+    #[arg(long)]
+    endpoint: String,
+    #[command(flatten)]
+    write: WriteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DeactivateArgs {
+    /// The identity's object id.
+    #[arg(long)]
+    identity: String,
+    #[command(flatten)]
+    write: WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -72,6 +110,18 @@ pub fn run(command: IdentityCommand) -> anyhow::Result<ExitCode> {
             submit(&args.write, |calls, tx| calls.identity_create(tx, roles))
         }
         IdentityCommand::Show(args) => show(&args),
+        IdentityCommand::AddService(args) => {
+            let mut session = Session::open(&args.write)?;
+            let identity = session.shared(super::order::object_id("--identity", &args.identity)?)?;
+            session.send(&args.write, |calls, tx| {
+                calls.identity_add_service(tx, identity, &args.id, &args.service_type, &args.endpoint)
+            })
+        }
+        IdentityCommand::Deactivate(args) => {
+            let mut session = Session::open(&args.write)?;
+            let identity = session.shared(super::order::object_id("--identity", &args.identity)?)?;
+            session.send(&args.write, |calls, tx| calls.identity_deactivate(tx, identity))
+        }
         IdentityCommand::Resolve(args) => resolve(&args),
     }
 }

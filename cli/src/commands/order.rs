@@ -1,6 +1,6 @@
 //! `aihash order`: hashpower orders escrowing SUI.
 
-use super::write::{submit, WriteArgs};
+use super::write::{submit, Session, WriteArgs};
 use aihash_sdk::amount;
 use anyhow::Context;
 use clap::{Args, Subcommand};
@@ -22,6 +22,54 @@ pub enum OrderCommand {
     /// Example: aihash order show 0x51...ab --network testnet --json
     #[command(verbatim_doc_comment)]
     Show(ShowArgs),
+    /// Add SUI to an order's escrow (an exhausted order resumes). Split from your gas coin.
+    ///
+    /// Example: aihash order top-up --order 0x51...ab --amount "5 SUI"
+    #[command(verbatim_doc_comment)]
+    TopUp(TopUpArgs),
+    /// Change an order's price: up any time, down by at most the market's limit per interval.
+    ///
+    /// Example: aihash order reprice --order 0x51...ab --price "0.05 SUI/PH/day"
+    #[command(verbatim_doc_comment)]
+    Reprice(RepriceArgs),
+    /// Cancel an order (after its grace period); the unspent escrow comes back to you.
+    ///
+    /// Example: aihash order cancel --order 0x51...ab
+    #[command(verbatim_doc_comment)]
+    Cancel(CancelArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TopUpArgs {
+    /// The order's object id.
+    #[arg(long)]
+    order: String,
+    /// SUI to add, e.g. `5 SUI`.
+    #[arg(long)]
+    amount: String,
+    #[command(flatten)]
+    write: WriteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RepriceArgs {
+    /// The order's object id.
+    #[arg(long)]
+    order: String,
+    /// The new price per PH·day, e.g. `0.05 SUI/PH/day`.
+    #[arg(long)]
+    price: String,
+    #[command(flatten)]
+    write: WriteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct CancelArgs {
+    /// The order's object id.
+    #[arg(long)]
+    order: String,
+    #[command(flatten)]
+    write: WriteArgs,
 }
 
 #[derive(Debug, Args)]
@@ -85,7 +133,38 @@ pub fn run(command: OrderCommand) -> anyhow::Result<ExitCode> {
     match command {
         OrderCommand::Create(args) => create(&args),
         OrderCommand::Show(args) => show(&args),
+        OrderCommand::TopUp(args) => {
+            let amount = amount::parse_coin(&args.amount, amount::SUI)?;
+            let mut session = Session::open(&args.write)?;
+            let order = session.shared(object_id("--order", &args.order)?)?;
+            session.send(&args.write, |calls, tx| {
+                let gas = tx.gas();
+                let amount = tx.pure(&amount);
+                let coins = tx.split_coins(gas, vec![amount]).remove(0);
+                calls.order_top_up(tx, &sui(), order, coins);
+            })
+        }
+        OrderCommand::Reprice(args) => {
+            let price = amount::parse_price(&args.price, amount::SUI)?;
+            let mut session = Session::open(&args.write)?;
+            let order = session.shared(object_id("--order", &args.order)?)?;
+            session.send(&args.write, |calls, tx| calls.order_set_price(tx, &sui(), order, price))
+        }
+        OrderCommand::Cancel(args) => {
+            let mut session = Session::open(&args.write)?;
+            let order = session.shared(object_id("--order", &args.order)?)?;
+            let me = session.sender();
+            session.send(&args.write, |calls, tx| calls.order_cancel(tx, &sui(), order, me))
+        }
     }
+}
+
+fn sui() -> StructTag {
+    "0x2::sui::SUI".parse().expect("the SUI type")
+}
+
+pub(crate) fn object_id(flag: &str, text: &str) -> anyhow::Result<sui_sdk_types::Address> {
+    text.parse().map_err(|e| anyhow::anyhow!("{flag} `{text}` is not an object id: {e}"))
 }
 
 fn show(args: &ShowArgs) -> anyhow::Result<ExitCode> {
