@@ -433,3 +433,54 @@ fn the_other_writing_commands_call_their_move_functions() {
     let out = setup.run(&["dao", "lock", "--amount", "1 HASH", "--weeks", "209", "--dry-run"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
 }
+
+#[test]
+fn dao_propose_builds_the_action_and_execute_follows_the_proposals_action() {
+    let setup = Setup::new("propose");
+    let lock = Address::new([0x10; 32]);
+    setup.double.add_owned_object(setup.sender, lock, "0xa1::vote_lock::Lock", 5, vec![]);
+    let out = setup.run(&[
+        "dao",
+        "propose",
+        "--lock",
+        &lock.to_string(),
+        "--platform-fee-bps",
+        "500",
+        "--keeper-share-bps",
+        "2500",
+        "--description",
+        "lower the platform fee to 5%",
+        "--yes",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let calls = &setup.double.submitted()[0].calls;
+    assert_eq!((calls[0].function.as_str(), calls[1].function.as_str()), ("set_market_fees", "propose"));
+    assert_eq!(
+        calls[0].arguments,
+        [CallArg::Pure(500u64.to_le_bytes().to_vec()), CallArg::Pure(2_500u64.to_le_bytes().to_vec())]
+    );
+    assert_eq!(calls[1].arguments[0], CallArg::Object(setup.deployment.governance.id));
+    assert_eq!(calls[1].arguments[1], CallArg::Object(lock));
+
+    // The golden proposal lowers the market fee: it executes through execute_market.
+    let proposal = Address::new([0x9f; 32]);
+    let golden = aihash_sdk::golden::bytes("governance_proposal_object").unwrap().to_vec();
+    setup.double.add_shared_object(proposal, "0xa1::governance::Proposal", 41, golden);
+    let out = setup.run(&["dao", "execute", "--proposal", &proposal.to_string(), "--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let execute = &setup.double.submitted()[1].calls[0];
+    assert_eq!(execute.function, "execute_market");
+    assert_eq!(
+        execute.arguments[..3],
+        [
+            CallArg::Object(proposal),
+            CallArg::Object(setup.deployment.governance.id),
+            CallArg::Object(setup.deployment.market.id)
+        ]
+    );
+
+    // No action: refused by the argument parser, nothing sent.
+    let out = setup.run(&["dao", "propose", "--lock", &lock.to_string(), "--dry-run"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(setup.double.submitted().len(), 2);
+}

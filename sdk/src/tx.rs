@@ -36,6 +36,36 @@ pub struct Deployment {
     pub governance: Shared,
 }
 
+/// What a proposal does, as the CLI offers it (each maps to a `governance::<action>` constructor,
+/// which checks the values on chain).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ProposalAction {
+    SetMarketFees { platform_fee_bps: u64, keeper_share_bps: u64 },
+    AddFeeder(Address),
+    RemoveFeeder(Address),
+    SpendTreasury { treasury: Address, coin_type: StructTag, amount: u64, recipient: Address },
+    Signal,
+}
+
+/// Which execution path a proposal's action takes, with the objects it needs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Execution {
+    /// `execute_market` (market parameter actions).
+    Market,
+    /// `execute_registry` (minimum stakes).
+    Registry,
+    /// `execute_feed` (feeders, tip quorum).
+    Feed,
+    /// `execute_spend<T>` from treasury `treasury`.
+    Spend { treasury: Shared, coin_type: StructTag },
+    /// `execute_governance` (governance's own parameters).
+    Governance,
+    /// `execute_upgrade_policy`.
+    UpgradePolicy,
+    /// `execute_signal`.
+    Signal,
+}
+
 /// Builds calls into one deployment of the package.
 pub struct Calls<'a> {
     pub deployment: &'a Deployment,
@@ -282,6 +312,103 @@ impl Calls<'_> {
     pub fn dao_queue(&self, tx: &mut TransactionBuilder, proposal: Shared) {
         let args = vec![tx.object(proposal.input(true)), Self::clock(tx)];
         tx.move_call(self.function("governance", "queue"), args);
+    }
+
+    /// `governance::<action>` then `governance::propose` with the proposer's lock.
+    pub fn dao_propose(
+        &self,
+        tx: &mut TransactionBuilder,
+        lock: ObjectInput,
+        action: &ProposalAction,
+        description: &str,
+    ) {
+        let action = match action {
+            ProposalAction::SetMarketFees { platform_fee_bps, keeper_share_bps } => {
+                let args = vec![tx.pure(platform_fee_bps), tx.pure(keeper_share_bps)];
+                tx.move_call(self.function("governance", "set_market_fees"), args)
+            }
+            ProposalAction::AddFeeder(feeder) => {
+                let args = vec![tx.pure(feeder)];
+                tx.move_call(self.function("governance", "add_feeder"), args)
+            }
+            ProposalAction::RemoveFeeder(feeder) => {
+                let args = vec![tx.pure(feeder)];
+                tx.move_call(self.function("governance", "remove_feeder"), args)
+            }
+            ProposalAction::SpendTreasury { treasury, coin_type, amount, recipient } => {
+                let coin = TypeTag::Struct(Box::new(coin_type.clone()));
+                let args = vec![tx.pure(treasury), tx.pure(amount), tx.pure(recipient)];
+                tx.move_call(self.function("governance", "spend_treasury").with_type_args(vec![coin]), args)
+            }
+            ProposalAction::Signal => tx.move_call(self.function("governance", "signal"), vec![]),
+        };
+        let args = vec![
+            tx.object(self.deployment.governance.input(true)),
+            tx.object(lock),
+            action,
+            tx.pure(&description.to_owned()),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("governance", "propose"), args);
+    }
+
+    /// Executes a queued proposal through the path its action takes.
+    pub fn dao_execute(&self, tx: &mut TransactionBuilder, proposal: Shared, execution: &Execution) {
+        let proposal = tx.object(proposal.input(true));
+        // Only governance's own parameters and the upgrade capability change governance itself.
+        let governance_mutable = matches!(execution, Execution::Governance | Execution::UpgradePolicy);
+        let governance = tx.object(self.deployment.governance.input(governance_mutable));
+        let clock = Self::clock(tx);
+        match execution {
+            Execution::Market => {
+                let market = tx.object(self.deployment.market.input(true));
+                tx.move_call(
+                    self.function("governance", "execute_market"),
+                    vec![proposal, governance, market, clock],
+                );
+            }
+            Execution::Registry => {
+                let registry = tx.object(self.deployment.registry.input(true));
+                tx.move_call(
+                    self.function("governance", "execute_registry"),
+                    vec![proposal, governance, registry, clock],
+                );
+            }
+            Execution::Feed => {
+                let feed = tx.object(self.deployment.tips.input(true));
+                let market = tx.object(self.deployment.market.input(false));
+                tx.move_call(
+                    self.function("governance", "execute_feed"),
+                    vec![proposal, governance, feed, market, clock],
+                );
+            }
+            Execution::Spend { treasury, coin_type } => {
+                let coin = TypeTag::Struct(Box::new(coin_type.clone()));
+                let treasury = tx.object(treasury.input(true));
+                tx.move_call(
+                    self.function("governance", "execute_spend").with_type_args(vec![coin]),
+                    vec![proposal, governance, treasury, clock],
+                );
+            }
+            Execution::Governance => {
+                tx.move_call(
+                    self.function("governance", "execute_governance"),
+                    vec![proposal, governance, clock],
+                );
+            }
+            Execution::UpgradePolicy => {
+                tx.move_call(
+                    self.function("governance", "execute_upgrade_policy"),
+                    vec![proposal, governance, clock],
+                );
+            }
+            Execution::Signal => {
+                tx.move_call(
+                    self.function("governance", "execute_signal"),
+                    vec![proposal, governance, clock],
+                );
+            }
+        }
     }
 
     /// `governance::vote` with an owned lock: support 0 against, 1 for, 2 abstain.

@@ -108,6 +108,11 @@ impl Session {
         Ok(self.runtime.block_on(self.client.shared(id))?)
     }
 
+    /// An object decoded into its binding type.
+    pub fn object<T: serde::de::DeserializeOwned>(&mut self, id: Address) -> anyhow::Result<T> {
+        Ok(self.runtime.block_on(self.client.object::<T>(id))?)
+    }
+
     /// An object the sender owns, as a transaction input.
     pub fn owned(&mut self, id: Address) -> anyhow::Result<ObjectInput> {
         let sender = self.sender();
