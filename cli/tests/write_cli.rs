@@ -484,3 +484,68 @@ fn dao_propose_builds_the_action_and_execute_follows_the_proposals_action() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(setup.double.submitted().len(), 2);
 }
+
+#[test]
+fn keys_are_added_and_rotated_with_checked_lengths() {
+    let setup = Setup::new("addkey");
+    let identity = Address::new([0x1d; 32]);
+    setup.double.add_shared_object(identity, "0xa1::identity::Identity", 40, vec![]);
+    let i = identity.to_string();
+    let key = "11".repeat(32);
+    let out = setup.run(&[
+        "identity",
+        "add-key",
+        "--identity",
+        &i,
+        "--id",
+        "signing-2",
+        "--key-type",
+        "ed25519",
+        "--public-key",
+        &key,
+        "--purpose",
+        "keeper-signing",
+        "--purpose",
+        "authentication",
+        "--yes",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let call = &setup.double.submitted()[0].calls[0];
+    assert_eq!(call.function, "add_method");
+    assert_eq!(call.arguments[3], CallArg::Pure(vec![0]));
+    assert_eq!(call.arguments[5], CallArg::Pure(vec![5]));
+
+    let new_key = format!("02{}", "22".repeat(32));
+    let out = setup.run(&[
+        "identity",
+        "rotate-key",
+        "--identity",
+        &i,
+        "--id",
+        "signing-2",
+        "--key-type",
+        "secp256k1",
+        "--public-key",
+        &new_key,
+        "--yes",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(setup.double.submitted()[1].calls[0].function, "rotate_method");
+
+    let short = "11".repeat(31);
+    let out = setup.run(&[
+        "identity",
+        "rotate-key",
+        "--identity",
+        &i,
+        "--id",
+        "k",
+        "--key-type",
+        "ed25519",
+        "--public-key",
+        &short,
+        "--dry-run",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("31 bytes"), "{}", stderr(&out));
+}

@@ -243,6 +243,26 @@ impl Calls<'_> {
         tx.transfer_objects(vec![refund], recipient);
     }
 
+    /// `identity::rotate_method`: a new key for method `method_id`, keeping its purposes.
+    pub fn identity_rotate_key(
+        &self,
+        tx: &mut TransactionBuilder,
+        identity: Shared,
+        method_id: &str,
+        key_type: u8,
+        public_key: &[u8],
+    ) {
+        let args = vec![
+            tx.object(identity.input(true)),
+            tx.object(self.deployment.registry.input(false)),
+            tx.pure(&method_id.to_owned()),
+            tx.pure(&key_type),
+            tx.pure(&public_key.to_vec()),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("identity", "rotate_method"), args);
+    }
+
     /// `identity::add_service`.
     pub fn identity_add_service(
         &self,

@@ -36,6 +36,18 @@ pub enum IdentityCommand {
     ///   --type StratumEndpoint --endpoint stratum+tcp://eu.keeper.example:3333
     #[command(verbatim_doc_comment)]
     AddService(AddServiceArgs),
+    /// Add a verification method (public key) to your identity.
+    ///
+    /// Example: aihash identity add-key --identity 0x9a..56 --id signing-2 --key-type ed25519 \
+    ///   --public-key 3b6a27bc...e2 --purpose keeper-signing --purpose authentication
+    #[command(verbatim_doc_comment)]
+    AddKey(AddKeyArgs),
+    /// Replace the key of one of your identity's verification methods (purposes stay).
+    ///
+    /// Example: aihash identity rotate-key --identity 0x9a..56 --id signing-2 --key-type ed25519 \
+    ///   --public-key 7d3f...91
+    #[command(verbatim_doc_comment)]
+    RotateKey(RotateKeyArgs),
     /// Deactivate your identity for good: keys and services freeze, stake starts its cooldown.
     ///
     /// Example: aihash identity deactivate --identity 0x9a..56
@@ -59,6 +71,74 @@ pub struct AddServiceArgs {
     endpoint: String,
     #[command(flatten)]
     write: WriteArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum KeyType {
+    Ed25519,
+    Secp256k1,
+    Secp256r1,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+enum Purpose {
+    Authentication,
+    Assertion,
+    KeeperSigning,
+}
+
+#[derive(Debug, Args)]
+pub struct AddKeyArgs {
+    /// The identity's object id.
+    #[arg(long)]
+    identity: String,
+    /// The method's id (a DID URL fragment).
+    #[arg(long)]
+    id: String,
+    #[arg(long, value_enum)]
+    key_type: KeyType,
+    /// The public key in hex: 32 bytes for Ed25519, 33 (compressed) for the others.
+    #[arg(long)]
+    public_key: String,
+    /// What the key may be used for (repeat for several).
+    #[arg(long = "purpose", required = true, value_enum)]
+    purposes: Vec<Purpose>,
+    #[command(flatten)]
+    write: WriteArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct RotateKeyArgs {
+    /// The identity's object id.
+    #[arg(long)]
+    identity: String,
+    /// The method's id.
+    #[arg(long)]
+    id: String,
+    #[arg(long, value_enum)]
+    key_type: KeyType,
+    /// The new public key in hex.
+    #[arg(long)]
+    public_key: String,
+    #[command(flatten)]
+    write: WriteArgs,
+}
+
+/// The key type number and the key bytes, checked for length as the package checks them.
+fn key(key_type: KeyType, hex_key: &str) -> anyhow::Result<(u8, Vec<u8>)> {
+    let bytes = hex::decode(hex_key.trim_start_matches("0x"))
+        .with_context(|| format!("--public-key `{hex_key}` is not hex"))?;
+    let (number, length) = match key_type {
+        KeyType::Ed25519 => (0u8, 32),
+        KeyType::Secp256k1 => (1, 33),
+        KeyType::Secp256r1 => (2, 33),
+    };
+    anyhow::ensure!(
+        bytes.len() == length,
+        "--public-key `{hex_key}` is {} bytes; a {key_type:?} key is {length}",
+        bytes.len()
+    );
+    Ok((number, bytes))
 }
 
 #[derive(Debug, Args)]
@@ -115,6 +195,29 @@ pub fn run(command: IdentityCommand) -> anyhow::Result<ExitCode> {
             let identity = session.shared(super::order::object_id("--identity", &args.identity)?)?;
             session.send(&args.write, |calls, tx| {
                 calls.identity_add_service(tx, identity, &args.id, &args.service_type, &args.endpoint)
+            })
+        }
+        IdentityCommand::AddKey(args) => {
+            let (key_type, public_key) = key(args.key_type, &args.public_key)?;
+            let purposes = args.purposes.iter().fold(0u8, |bits, purpose| {
+                bits | match purpose {
+                    Purpose::Authentication => 1,
+                    Purpose::Assertion => 2,
+                    Purpose::KeeperSigning => 4,
+                }
+            });
+            let mut session = Session::open(&args.write)?;
+            let identity = session.shared(super::order::object_id("--identity", &args.identity)?)?;
+            session.send(&args.write, |calls, tx| {
+                calls.identity_add_key(tx, identity, &args.id, key_type, &public_key, purposes)
+            })
+        }
+        IdentityCommand::RotateKey(args) => {
+            let (key_type, public_key) = key(args.key_type, &args.public_key)?;
+            let mut session = Session::open(&args.write)?;
+            let identity = session.shared(super::order::object_id("--identity", &args.identity)?)?;
+            session.send(&args.write, |calls, tx| {
+                calls.identity_rotate_key(tx, identity, &args.id, key_type, &public_key)
             })
         }
         IdentityCommand::Deactivate(args) => {
