@@ -129,6 +129,9 @@ fn a_dry_run_shows_the_calls_and_sends_nothing() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["dry_run"], true);
     assert!(report["digest"].is_null());
+    // The node dry-ran it: two commands at the double's 1,000,000 MIST each plus 2,000,000 storage.
+    assert_eq!(report["gas_estimate"], "0.004 SUI (4000000 base units)");
+    assert_eq!(setup.double.simulated().len(), 1);
     assert!(report["calls"][0]["function"].as_str().unwrap().ends_with("::identity::new"));
     assert!(setup.double.submitted().is_empty());
 }

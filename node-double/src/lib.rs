@@ -68,6 +68,8 @@ struct State {
     /// The checkpoint stream ends after this many checkpoints (a dropped connection).
     drop_stream_after: Option<usize>,
     submitted: Vec<Submitted>,
+    /// Digests of the transactions simulated (dry runs).
+    simulated: Vec<String>,
 }
 
 /// The node double. Clone it freely: clones share state.
@@ -188,6 +190,11 @@ impl NodeDouble {
     /// Makes every checkpoint stream end after `count` checkpoints, as a dropped connection would.
     pub fn drop_streams_after(&self, count: usize) {
         self.state.lock().unwrap().drop_stream_after = Some(count);
+    }
+
+    /// Digests of the transactions simulated so far (dry runs), in order.
+    pub fn simulated(&self) -> Vec<String> {
+        self.state.lock().unwrap().simulated.clone()
     }
 
     /// The transactions accepted so far, in order.
@@ -314,8 +321,44 @@ impl SubscriptionService for NodeDouble {
     }
 }
 
+/// The double's gas estimate: a fixed cost per command plus storage, so dry runs have numbers to
+/// show. A real node runs the transaction and reports what it really costs.
+const COMPUTATION_PER_COMMAND: u64 = 1_000_000;
+const STORAGE_COST: u64 = 2_000_000;
+
 #[tonic::async_trait]
 impl TransactionExecutionService for NodeDouble {
+    async fn simulate_transaction(
+        &self,
+        request: tonic::Request<proto::SimulateTransactionRequest>,
+    ) -> Result<tonic::Response<proto::SimulateTransactionResponse>, tonic::Status> {
+        let request = request.into_inner();
+        let proto_transaction =
+            request.transaction.as_ref().ok_or_else(|| tonic::Status::invalid_argument("no transaction"))?;
+        let transaction = sui_sdk_types::Transaction::try_from(proto_transaction)
+            .map_err(|e| tonic::Status::invalid_argument(format!("transaction does not decode: {e}")))?;
+        let TransactionKind::ProgrammableTransaction(ptb) = &transaction.kind else {
+            return Err(tonic::Status::invalid_argument("only programmable transactions are supported"));
+        };
+        let digest = transaction.digest().to_string();
+        self.state.lock().unwrap().simulated.push(digest.clone());
+        let mut gas = proto::GasCostSummary::default();
+        gas.computation_cost = Some(COMPUTATION_PER_COMMAND * ptb.commands.len() as u64);
+        gas.storage_cost = Some(STORAGE_COST);
+        gas.storage_rebate = Some(0);
+        let mut status = proto::ExecutionStatus::default();
+        status.success = Some(true);
+        let mut effects = proto::TransactionEffects::default();
+        effects.gas_used = Some(gas);
+        effects.status = Some(status);
+        let mut executed = proto::ExecutedTransaction::default();
+        executed.digest = Some(digest);
+        executed.effects = Some(effects);
+        let mut response = proto::SimulateTransactionResponse::default();
+        response.transaction = Some(executed);
+        Ok(tonic::Response::new(response))
+    }
+
     async fn execute_transaction(
         &self,
         request: tonic::Request<proto::ExecuteTransactionRequest>,

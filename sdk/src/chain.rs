@@ -68,6 +68,21 @@ pub struct ObjectRef {
     pub ownership: Ownership,
 }
 
+/// What a dry run says a transaction would cost, in MIST.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct GasEstimate {
+    pub computation: u64,
+    pub storage: u64,
+    pub rebate: u64,
+}
+
+impl GasEstimate {
+    /// What the sender pays: computation plus storage less the rebate.
+    pub fn net(&self) -> u64 {
+        (self.computation + self.storage).saturating_sub(self.rebate)
+    }
+}
+
 /// How hard to try: a timeout per attempt and retries with doubling backoff.
 #[derive(Debug, Clone, Copy)]
 pub struct RetryPolicy {
@@ -366,6 +381,47 @@ impl ChainClient {
                 tokio::time::sleep(self.retry.first_backoff * idle_rounds.min(10)).await;
             }
         }
+    }
+
+    /// Dry-runs a transaction (no signature needed): what it would cost, or why it would fail.
+    pub async fn simulate(&mut self, transaction: &Transaction) -> Result<GasEstimate, ChainError> {
+        let target = format!("transaction {}", transaction.digest());
+        let mut request = proto::SimulateTransactionRequest::default();
+        request.transaction = Some(transaction.clone().into());
+        request.read_mask =
+            Some(prost_field_mask(&["transaction.effects.status", "transaction.effects.gas_used"]));
+        let response = self
+            .call("SimulateTransaction", &target, |client| {
+                let mut execution = client.execution_client();
+                let request = request.clone();
+                async move { execution.simulate_transaction(request).await }
+            })
+            .await?;
+        let malformed = |reason: &str| ChainError::Malformed {
+            rpc: "SimulateTransaction",
+            target: target.clone(),
+            reason: reason.into(),
+        };
+        let effects = response.transaction.and_then(|t| t.effects).ok_or_else(|| malformed("no effects"))?;
+        if let Some(status) = &effects.status {
+            if status.success == Some(false) {
+                return Err(ChainError::Refused {
+                    rpc: "SimulateTransaction",
+                    target,
+                    message: status
+                        .error
+                        .as_ref()
+                        .map(|e| format!("{e:?}"))
+                        .unwrap_or_else(|| "the transaction would fail".into()),
+                });
+            }
+        }
+        let gas = effects.gas_used.ok_or_else(|| malformed("no gas summary"))?;
+        Ok(GasEstimate {
+            computation: gas.computation_cost.unwrap_or_default(),
+            storage: gas.storage_cost.unwrap_or_default(),
+            rebate: gas.storage_rebate.unwrap_or_default(),
+        })
     }
 
     /// Submits a signed transaction; returns its digest.

@@ -64,6 +64,8 @@ struct Outcome {
     digest: Option<String>,
     dry_run: bool,
     gas_budget: String,
+    /// What the node's dry run says the transaction would cost.
+    gas_estimate: Option<String>,
     calls: Vec<CallView>,
 }
 
@@ -167,9 +169,13 @@ impl Session {
             digest: None,
             dry_run: args.dry_run,
             gas_budget: CoinDisplay { base: gas_budget, coin: amount::SUI }.to_string(),
+            gas_estimate: None,
             calls: calls(&transaction),
         };
-        if !args.dry_run {
+        if args.dry_run {
+            let estimate = self.runtime.block_on(self.client.simulate(&transaction))?;
+            outcome.gas_estimate = Some(CoinDisplay { base: estimate.net(), coin: amount::SUI }.to_string());
+        } else {
             confirm(args, &outcome)?;
             let signature =
                 self.key.keypair().sign_transaction(&transaction).context("signing the transaction")?;
