@@ -187,6 +187,35 @@ impl NodeDouble {
         sequence
     }
 
+    /// Appends a checkpoint with one transaction emitting `events` of package `package`: each a
+    /// (module, event type, BCS contents) such as a golden vector of the package's events.
+    pub fn add_checkpoint_with_events(
+        &self,
+        transaction: &str,
+        package: sui_sdk_types::Address,
+        events: &[(&str, &str, Vec<u8>)],
+    ) -> u64 {
+        let sequence = self.add_checkpoint(&[transaction]);
+        let mut state = self.state.lock().unwrap();
+        let mut transaction_events = proto::TransactionEvents::default();
+        transaction_events.events = events
+            .iter()
+            .map(|(module, event_type, contents)| {
+                let mut event = proto::Event::default();
+                event.package_id = Some(package.to_string());
+                event.module = Some((*module).to_owned());
+                event.event_type = Some(format!("{package}::{module}::{event_type}"));
+                let mut bcs = proto::Bcs::default();
+                bcs.name = event.event_type.clone();
+                bcs.value = Some(contents.clone().into());
+                event.contents = Some(bcs);
+                event
+            })
+            .collect();
+        state.checkpoints[sequence as usize].transactions[0].events = Some(transaction_events);
+        sequence
+    }
+
     /// Makes every checkpoint stream end after `count` checkpoints, as a dropped connection would.
     pub fn drop_streams_after(&self, count: usize) {
         self.state.lock().unwrap().drop_stream_after = Some(count);

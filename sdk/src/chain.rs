@@ -83,6 +83,60 @@ impl GasEstimate {
     }
 }
 
+/// An event of the package found in a checkpoint.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PackageEvent {
+    pub checkpoint: u64,
+    pub transaction: String,
+    /// `<package>::<module>::<Name>`.
+    pub event_type: String,
+    /// BCS contents, to decode with the bindings.
+    pub bcs: Vec<u8>,
+}
+
+impl PackageEvent {
+    /// The event's name without its package and module, e.g. `IdentityChanged`.
+    pub fn name(&self) -> &str {
+        self.event_type.rsplit("::").next().unwrap_or_default()
+    }
+
+    /// Decodes the event into its binding type.
+    pub fn decode<T: DeserializeOwned>(&self) -> Result<T, ChainError> {
+        bcs::from_bytes(&self.bcs).map_err(|e| ChainError::Malformed {
+            rpc: "SubscribeCheckpoints",
+            target: format!("event {} in {}", self.event_type, self.transaction),
+            reason: e.to_string(),
+        })
+    }
+}
+
+/// The events of `package` in a checkpoint, in order.
+pub fn package_events(checkpoint: &proto::Checkpoint, package: Address) -> Vec<PackageEvent> {
+    let package = package.to_string();
+    let sequence = checkpoint.sequence_number.unwrap_or_default();
+    checkpoint
+        .transactions
+        .iter()
+        .flat_map(|transaction| {
+            let package = package.clone();
+            let digest = transaction.digest.clone().unwrap_or_default();
+            transaction.events.iter().flat_map(|events| events.events.iter()).filter_map(move |event| {
+                (event.package_id.as_deref() == Some(package.as_str())).then(|| PackageEvent {
+                    checkpoint: sequence,
+                    transaction: digest.clone(),
+                    event_type: event.event_type.clone().unwrap_or_default(),
+                    bcs: event
+                        .contents
+                        .as_ref()
+                        .and_then(|c| c.value.clone())
+                        .map(|b| b.to_vec())
+                        .unwrap_or_default(),
+                })
+            })
+        })
+        .collect()
+}
+
 /// How hard to try: a timeout per attempt and retries with doubling backoff.
 #[derive(Debug, Clone, Copy)]
 pub struct RetryPolicy {
@@ -296,6 +350,13 @@ impl ChainClient {
         let target = format!("checkpoint {sequence}");
         let mut request = proto::GetCheckpointRequest::default();
         request.checkpoint_id = Some(proto::get_checkpoint_request::CheckpointId::SequenceNumber(sequence));
+        request.read_mask = Some(prost_field_mask(&[
+            "sequence_number",
+            "digest",
+            "transactions.digest",
+            "transactions.events",
+            "summary",
+        ]));
         let response = self
             .call("GetCheckpoint", &target, |client| {
                 let mut ledger = client.ledger_client();

@@ -260,3 +260,42 @@ async fn following_past_the_tip_gives_up_with_a_named_error() {
     assert_eq!(seen, 1);
     assert!(matches!(error, ChainError::Unreachable { rpc: "SubscribeCheckpoints", .. }), "{error}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn package_events_come_out_of_followed_checkpoints_and_decode() {
+    use aihash_sdk::bindings::identity::{Change, IdentityChanged};
+    use aihash_sdk::bindings::staking::Staked;
+    use aihash_sdk::chain::package_events;
+    let double = NodeDouble::new("localnet");
+    let package = address("0xa1");
+    let golden = |name: &str| aihash_sdk::golden::bytes(name).unwrap().to_vec();
+    double.add_checkpoint(&["before"]);
+    double.add_checkpoint_with_events(
+        "tx-identity",
+        package,
+        &[
+            ("identity", "IdentityChanged", golden("identity_changed_created")),
+            ("staking", "Staked", golden("staking_staked")),
+        ],
+    );
+    // Another package's event in the same stream is not ours.
+    double.add_checkpoint_with_events("tx-other", address("0xb2"), &[("coin", "Minted", vec![1, 2, 3])]);
+    let mut client = client_for(&double).await;
+    let mut events = vec![];
+    client
+        .follow_checkpoints(0, |checkpoint| {
+            events.extend(package_events(&checkpoint, package));
+            checkpoint.sequence_number != Some(2)
+        })
+        .await
+        .unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!(
+        (events[0].checkpoint, events[0].transaction.as_str(), events[0].name()),
+        (1, "tx-identity", "IdentityChanged")
+    );
+    let created: IdentityChanged = events[0].decode().unwrap();
+    assert!(matches!(created.change, Change::Created { roles: 3, .. }));
+    let staked: Staked = events[1].decode().unwrap();
+    assert_eq!(staked.amount, 2_000_000_000_000);
+}
