@@ -120,8 +120,12 @@ pub fn package_events(checkpoint: &proto::Checkpoint, package: Address) -> Vec<P
         .flat_map(|transaction| {
             let package = package.clone();
             let digest = transaction.digest.clone().unwrap_or_default();
-            transaction.events.iter().flat_map(|events| events.events.iter()).filter_map(move |event| {
-                (event.package_id.as_deref() == Some(package.as_str())).then(|| PackageEvent {
+            transaction
+                .events
+                .iter()
+                .flat_map(|events| events.events.iter())
+                .filter(move |event| event.package_id.as_deref() == Some(package.as_str()))
+                .map(move |event| PackageEvent {
                     checkpoint: sequence,
                     transaction: digest.clone(),
                     event_type: event.event_type.clone().unwrap_or_default(),
@@ -132,7 +136,6 @@ pub fn package_events(checkpoint: &proto::Checkpoint, package: Address) -> Vec<P
                         .map(|b| b.to_vec())
                         .unwrap_or_default(),
                 })
-            })
         })
         .collect()
 }
