@@ -11,7 +11,6 @@
 //!
 //! It is a test library: nothing is executed, no state changes but what the test sets.
 
-use futures::StreamExt;
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -67,6 +66,8 @@ struct State {
     checkpoints: Vec<proto::Checkpoint>,
     /// The checkpoint stream ends after this many checkpoints (a dropped connection).
     drop_stream_after: Option<usize>,
+    /// The checkpoint stream stays open but silent after this many checkpoints (a stalled node).
+    stall_stream_after: Option<usize>,
     submitted: Vec<Submitted>,
     /// Digests of the transactions simulated (dry runs).
     simulated: Vec<String>,
@@ -221,6 +222,11 @@ impl NodeDouble {
         self.state.lock().unwrap().drop_stream_after = Some(count);
     }
 
+    /// Makes every checkpoint stream go silent, without closing, after `count` checkpoints.
+    pub fn stall_streams_after(&self, count: usize) {
+        self.state.lock().unwrap().stall_stream_after = Some(count);
+    }
+
     /// Digests of the transactions simulated so far (dry runs), in order.
     pub fn simulated(&self) -> Vec<String> {
         self.state.lock().unwrap().simulated.clone()
@@ -335,16 +341,38 @@ impl SubscriptionService for NodeDouble {
         _request: tonic::Request<proto::SubscribeCheckpointsRequest>,
     ) -> Result<tonic::Response<tonic::codegen::BoxStream<proto::SubscribeCheckpointsResponse>>, tonic::Status>
     {
-        let (checkpoints, limit) = {
-            let state = self.state.lock().unwrap();
-            (state.checkpoints.clone(), state.drop_stream_after)
-        };
-        let take = limit.unwrap_or(checkpoints.len());
-        let stream = futures::stream::iter(checkpoints.into_iter().take(take)).map(|checkpoint| {
-            let mut response = proto::SubscribeCheckpointsResponse::default();
-            response.cursor = checkpoint.sequence_number;
-            response.checkpoint = Some(checkpoint);
-            Ok(response)
+        // A live stream: the checkpoints there are, then new ones as the test adds them; it ends
+        // after `drop_stream_after` and goes silent after `stall_stream_after`.
+        let double = self.clone();
+        let stream = futures::stream::unfold(0usize, move |sent| {
+            let double = double.clone();
+            async move {
+                loop {
+                    let (checkpoint, drop_after, stall_after) = {
+                        let state = double.state.lock().unwrap();
+                        (
+                            state.checkpoints.get(sent).cloned(),
+                            state.drop_stream_after,
+                            state.stall_stream_after,
+                        )
+                    };
+                    if drop_after.is_some_and(|limit| sent >= limit) {
+                        return None;
+                    }
+                    if stall_after.is_some_and(|limit| sent >= limit) {
+                        futures::future::pending::<()>().await;
+                    }
+                    match checkpoint {
+                        Some(checkpoint) => {
+                            let mut response = proto::SubscribeCheckpointsResponse::default();
+                            response.cursor = checkpoint.sequence_number;
+                            response.checkpoint = Some(checkpoint);
+                            return Some((Ok(response), sent + 1));
+                        }
+                        None => tokio::time::sleep(std::time::Duration::from_millis(10)).await,
+                    }
+                }
+            }
         });
         Ok(tonic::Response::new(Box::pin(stream)))
     }

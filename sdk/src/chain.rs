@@ -375,9 +375,9 @@ impl ChainClient {
     }
 
     /// Hands checkpoints `from`, `from + 1`, ... to `handle`, in order and each once, until it
-    /// returns `false`. Follows the live subscription; when the stream drops or skips ahead, the
-    /// missing checkpoints are fetched one by one and the subscription is resumed, so nothing is
-    /// lost across reconnections.
+    /// returns `false`. Follows the live subscription; when the stream drops, stalls (silent for
+    /// longer than the call timeout) or skips ahead, the missing checkpoints are fetched one by one
+    /// and the subscription is resumed, so nothing is lost across reconnections.
     pub async fn follow_checkpoints(
         &mut self,
         from: u64,
@@ -414,8 +414,10 @@ impl ChainClient {
                     });
                 }
             };
-            while let Some(Ok(Some(message))) = match stream.as_mut() {
-                Some(stream) => Some(stream.message().await),
+            // A stream silent for longer than the call timeout counts as dropped.
+            let timeout = self.retry.timeout;
+            while let Some(Ok(Ok(Some(message)))) = match stream.as_mut() {
+                Some(stream) => Some(tokio::time::timeout(timeout, stream.message()).await),
                 None => None,
             } {
                 let Some(checkpoint) = message.checkpoint else { continue };

@@ -246,8 +246,12 @@ async fn checkpoints_are_followed_in_order_across_dropped_streams() {
 async fn following_past_the_tip_gives_up_with_a_named_error() {
     let double = NodeDouble::new("localnet");
     double.add_checkpoint(&[]);
-    let retry =
-        RetryPolicy { timeout: Duration::from_secs(2), attempts: 1, first_backoff: Duration::from_millis(1) };
+    // A silent stream counts as dropped after 100 ms; after eight silent rounds it gives up.
+    let retry = RetryPolicy {
+        timeout: Duration::from_millis(100),
+        attempts: 1,
+        first_backoff: Duration::from_millis(1),
+    };
     let mut client = client_for(&double).await.with_retry(retry);
     let mut seen = 0;
     let error = client
@@ -298,4 +302,59 @@ async fn package_events_come_out_of_followed_checkpoints_and_decode() {
     assert!(matches!(created.change, Change::Created { roles: 3, .. }));
     let staked: Staked = events[1].decode().unwrap();
     assert_eq!(staked.amount, 2_000_000_000_000);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_stalled_stream_is_abandoned_and_new_checkpoints_still_arrive() {
+    let double = NodeDouble::new("localnet");
+    for i in 0..5 {
+        double.add_checkpoint(&[&format!("tx{i}")]);
+    }
+    // The stream goes silent after two checkpoints; four more appear a moment later.
+    double.stall_streams_after(2);
+    let later = double.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(200)).await;
+        for i in 5..9 {
+            later.add_checkpoint(&[&format!("tx{i}")]);
+        }
+    });
+    let retry = RetryPolicy {
+        timeout: Duration::from_millis(300),
+        attempts: 3,
+        first_backoff: Duration::from_millis(10),
+    };
+    let mut client = client_for(&double).await.with_retry(retry);
+    let mut seen = vec![];
+    client
+        .follow_checkpoints(0, |checkpoint| {
+            seen.push(checkpoint.sequence_number.unwrap());
+            checkpoint.sequence_number != Some(8)
+        })
+        .await
+        .unwrap();
+    assert_eq!(seen, (0..9).collect::<Vec<u64>>());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_live_stream_delivers_checkpoints_as_they_come() {
+    let double = NodeDouble::new("localnet");
+    double.add_checkpoint(&["first"]);
+    let later = double.clone();
+    tokio::spawn(async move {
+        for i in 1..4 {
+            tokio::time::sleep(Duration::from_millis(50)).await;
+            later.add_checkpoint(&[&format!("tx{i}")]);
+        }
+    });
+    let mut client = client_for(&double).await;
+    let mut seen = vec![];
+    client
+        .follow_checkpoints(0, |checkpoint| {
+            seen.push(checkpoint.transactions[0].digest.clone().unwrap());
+            seen.len() < 4
+        })
+        .await
+        .unwrap();
+    assert_eq!(seen, ["first", "tx1", "tx2", "tx3"]);
 }
