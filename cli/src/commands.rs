@@ -7,6 +7,7 @@ mod keys;
 mod oracle;
 mod order;
 mod pow;
+mod publish;
 mod stake;
 mod write;
 
@@ -39,6 +40,13 @@ pub enum Command {
     /// The Bitcoin tip feed.
     #[command(subcommand)]
     Oracle(oracle::OracleCommand),
+    /// Publish the Move package (compiled by `make move-build`) and record its deployment.
+    ///
+    /// The package's id and its shared objects (registry, market, tip feed, governance) are
+    /// written to the deployments file under the network's name; the upgrade capability goes to
+    /// the sender. Example: make move-build && aihash publish --network testnet
+    #[command(verbatim_doc_comment)]
+    Publish(Box<publish::PublishArgs>),
 }
 
 /// Runs one command; an `Err` is bad input (exit status 2).
@@ -52,5 +60,6 @@ pub fn run(command: Command) -> anyhow::Result<ExitCode> {
         Command::Dao(command) => dao::run(command),
         Command::Keeper(command) => keeper::run(command),
         Command::Oracle(command) => oracle::run(command),
+        Command::Publish(args) => publish::run(&args),
     }
 }

@@ -552,3 +552,41 @@ fn keys_are_added_and_rotated_with_checked_lengths() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("31 bytes"), "{}", stderr(&out));
 }
+
+#[test]
+fn publish_sends_the_modules_and_records_the_deployment_from_the_effects() {
+    let setup = Setup::new("publish");
+    let bytecode = setup.dir.join("bytecode.json");
+    std::fs::write(
+        &bytecode,
+        r#"{"modules": ["oRzrCwcAAA==", "oRzrCwgAAA=="], "dependencies": ["0x1", "0x2"], "digest": []}"#,
+    )
+    .unwrap();
+    // A fresh network for the deployments file: publish records it.
+    let package = Address::new([0xa2; 32]);
+    let object = |n: u8| Address::new([n; 32]);
+    setup.double.respond_with_publication(
+        package,
+        &[
+            (object(0x11), "0xa2::registry::Registry", Some(7)),
+            (object(0x12), "0xa2::market::Market", Some(7)),
+            (object(0x13), "0xa2::tips::TipFeed", Some(7)),
+            (object(0x14), "0xa2::governance::Governance", Some(7)),
+            (object(0x15), "0xa2::registry::RegistryCap", None),
+        ],
+    );
+    let out = setup.run(&["publish", "--bytecode", bytecode.to_str().unwrap(), "--yes", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(setup.double.submitted()[0].published_modules, 2);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["deployment"]["package"], package.to_string());
+    let recorded = Deployments::load(&setup.dir.join("deployments.json")).unwrap();
+    let deployment = &recorded.networks[&setup.url];
+    assert_eq!(deployment.package, package);
+    assert_eq!(deployment.market, Shared { id: object(0x12), initial_shared_version: 7 });
+    assert_eq!(deployment.governance.id, object(0x14));
+
+    let out = setup.run(&["publish", "--bytecode", setup.dir.join("absent.json").to_str().unwrap(), "--yes"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("make move-build"), "{}", stderr(&out));
+}

@@ -53,6 +53,8 @@ pub struct Submitted {
     pub digest: String,
     pub sender: sui_sdk_types::Address,
     pub calls: Vec<RecordedCall>,
+    /// Modules published by a `Publish` command, if any.
+    pub published_modules: usize,
 }
 
 #[derive(Default)]
@@ -71,6 +73,8 @@ struct State {
     submitted: Vec<Submitted>,
     /// Digests of the transactions simulated (dry runs).
     simulated: Vec<String>,
+    /// Effects the next executed transaction reports (set by a test, e.g. for a publication).
+    next_changed_objects: Vec<proto::ChangedObject>,
 }
 
 /// The node double. Clone it freely: clones share state.
@@ -220,6 +224,42 @@ impl NodeDouble {
     /// Makes every checkpoint stream end after `count` checkpoints, as a dropped connection would.
     pub fn drop_streams_after(&self, count: usize) {
         self.state.lock().unwrap().drop_stream_after = Some(count);
+    }
+
+    /// Makes the next executed transaction report that it published `package` and created
+    /// `objects` (id, type, initial shared version or `None` for an object owned by the sender), as
+    /// a node reports a publication whose module initialisers ran.
+    pub fn respond_with_publication(
+        &self,
+        package: sui_sdk_types::Address,
+        objects: &[(sui_sdk_types::Address, &str, Option<u64>)],
+    ) {
+        use proto::changed_object::{IdOperation, OutputObjectState};
+        let mut changed = vec![];
+        let mut published = proto::ChangedObject::default();
+        published.object_id = Some(package.to_string());
+        published.output_state = Some(OutputObjectState::PackageWrite as i32);
+        published.id_operation = Some(IdOperation::Created as i32);
+        changed.push(published);
+        for (id, object_type, shared_version) in objects {
+            let mut object = proto::ChangedObject::default();
+            object.object_id = Some(id.to_string());
+            object.object_type = Some((*object_type).to_owned());
+            object.output_state = Some(OutputObjectState::ObjectWrite as i32);
+            object.id_operation = Some(IdOperation::Created as i32);
+            object.output_version = Some(shared_version.unwrap_or(1));
+            let mut owner = proto::Owner::default();
+            match shared_version {
+                Some(version) => {
+                    owner.kind = Some(proto::owner::OwnerKind::Shared as i32);
+                    owner.version = Some(*version);
+                }
+                None => owner.kind = Some(proto::owner::OwnerKind::Address as i32),
+            }
+            object.output_owner = Some(owner);
+            changed.push(object);
+        }
+        self.state.lock().unwrap().next_changed_objects = changed;
     }
 
     /// Makes every checkpoint stream go silent, without closing, after `count` checkpoints.
@@ -443,17 +483,29 @@ impl TransactionExecutionService for NodeDouble {
             }
         }
         let digest = transaction.digest().to_string();
-        let calls = match &transaction.kind {
-            TransactionKind::ProgrammableTransaction(ptb) => recorded_calls(ptb),
-            _ => return Err(tonic::Status::invalid_argument("only programmable transactions are supported")),
+        let TransactionKind::ProgrammableTransaction(ptb) = &transaction.kind else {
+            return Err(tonic::Status::invalid_argument("only programmable transactions are supported"));
         };
-        self.state.lock().unwrap().submitted.push(Submitted {
+        let published_modules = ptb
+            .commands
+            .iter()
+            .map(|command| match command {
+                Command::Publish(publish) => publish.modules.len(),
+                _ => 0,
+            })
+            .sum();
+        let mut state = self.state.lock().unwrap();
+        state.submitted.push(Submitted {
             digest: digest.clone(),
             sender: transaction.sender,
-            calls,
+            calls: recorded_calls(ptb),
+            published_modules,
         });
+        let mut effects = proto::TransactionEffects::default();
+        effects.changed_objects = std::mem::take(&mut state.next_changed_objects);
         let mut executed = proto::ExecutedTransaction::default();
         executed.digest = Some(digest);
+        executed.effects = Some(effects);
         let mut response = proto::ExecuteTransactionResponse::default();
         response.transaction = Some(executed);
         Ok(tonic::Response::new(response))

@@ -140,6 +140,37 @@ pub fn package_events(checkpoint: &proto::Checkpoint, package: Address) -> Vec<P
         .collect()
 }
 
+/// An object a transaction created, as its effects report it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreatedObject {
+    pub id: Address,
+    pub object_type: String,
+    pub version: u64,
+    pub ownership: Ownership,
+}
+
+/// What executing a transaction did: its digest, the package it published (if any) and the
+/// objects it created.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Executed {
+    pub digest: String,
+    pub published_package: Option<Address>,
+    pub created: Vec<CreatedObject>,
+}
+
+fn ownership(owner: Option<&proto::Owner>) -> Ownership {
+    use proto::owner::OwnerKind;
+    let Some(owner) = owner else { return Ownership::Other };
+    match OwnerKind::try_from(owner.kind.unwrap_or_default()).unwrap_or(OwnerKind::Unknown) {
+        OwnerKind::Address => {
+            owner.address.as_deref().and_then(|a| a.parse().ok()).map_or(Ownership::Other, Ownership::Address)
+        }
+        OwnerKind::Shared => Ownership::Shared { initial_shared_version: owner.version.unwrap_or_default() },
+        OwnerKind::Immutable => Ownership::Immutable,
+        _ => Ownership::Other,
+    }
+}
+
 /// How hard to try: a timeout per attempt and retries with doubling backoff.
 #[derive(Debug, Clone, Copy)]
 pub struct RetryPolicy {
@@ -496,10 +527,21 @@ impl ChainClient {
         transaction: &Transaction,
         signatures: &[UserSignature],
     ) -> Result<String, ChainError> {
+        Ok(self.execute_with_effects(transaction, signatures).await?.digest)
+    }
+
+    /// Submits a signed transaction; returns what its effects report it did.
+    pub async fn execute_with_effects(
+        &mut self,
+        transaction: &Transaction,
+        signatures: &[UserSignature],
+    ) -> Result<Executed, ChainError> {
+        use proto::changed_object::{IdOperation, OutputObjectState};
         let target = format!("transaction {}", transaction.digest());
         let mut request = proto::ExecuteTransactionRequest::default();
         request.transaction = Some(transaction.clone().into());
         request.signatures = signatures.iter().cloned().map(Into::into).collect();
+        request.read_mask = Some(prost_field_mask(&["digest", "effects.status", "effects.changed_objects"]));
         let response = self
             .call("ExecuteTransaction", &target, |client| {
                 let mut execution = client.execution_client();
@@ -507,7 +549,27 @@ impl ChainClient {
                 async move { execution.execute_transaction(request).await }
             })
             .await?;
-        Ok(response.transaction.and_then(|t| t.digest).unwrap_or_else(|| transaction.digest().to_string()))
+        let executed = response.transaction.unwrap_or_default();
+        let digest = executed.digest.clone().unwrap_or_else(|| transaction.digest().to_string());
+        let changed = executed.effects.map(|e| e.changed_objects).unwrap_or_default();
+        let mut published_package = None;
+        let mut created = vec![];
+        for object in changed {
+            let Some(id) = object.object_id.as_deref().and_then(|id| id.parse::<Address>().ok()) else {
+                continue;
+            };
+            if object.output_state == Some(OutputObjectState::PackageWrite as i32) {
+                published_package = Some(id);
+            } else if object.id_operation == Some(IdOperation::Created as i32) {
+                created.push(CreatedObject {
+                    id,
+                    object_type: object.object_type.clone().unwrap_or_default(),
+                    version: object.output_version.unwrap_or_default(),
+                    ownership: ownership(object.output_owner.as_ref()),
+                });
+            }
+        }
+        Ok(Executed { digest, published_package, created })
     }
 
     /// Runs one RPC with the timeout, retrying transient failures with doubling backoff.

@@ -127,7 +127,7 @@ pub fn run(command: DaoCommand) -> anyhow::Result<ExitCode> {
         DaoCommand::Lock(args) => {
             let amount = aihash_sdk::amount::parse_coin(&args.amount, aihash_sdk::amount::HASH)?;
             let mut session = Session::open(&args.write)?;
-            let hash_type = format!("{}::hash::HASH", session.deployment.package);
+            let hash_type = format!("{}::hash::HASH", session.deployment().package);
             let coin = session.coin_covering(&hash_type, amount, aihash_sdk::amount::HASH)?;
             let now_ms =
                 std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis() as u64;
@@ -190,7 +190,8 @@ fn propose(args: &ProposeArgs) -> anyhow::Result<ExitCode> {
             aihash_sdk::amount::HASH,
         )?;
         let recipient = address("--spend-recipient", args.spend_recipient.as_deref().unwrap_or_default())?;
-        let coin_type = format!("{}::hash::HASH", session.deployment.package).parse().expect("the HASH type");
+        let coin_type =
+            format!("{}::hash::HASH", session.deployment().package).parse().expect("the HASH type");
         ProposalAction::SpendTreasury {
             treasury: object_id("--spend-treasury", treasury)?,
             coin_type,

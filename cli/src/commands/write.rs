@@ -57,8 +57,9 @@ struct CallView {
     arguments: Vec<String>,
 }
 
+/// What a write command did (or, in a dry run, would do).
 #[derive(Serialize)]
-struct Outcome {
+pub struct Outcome {
     network: String,
     sender: String,
     digest: Option<String>,
@@ -75,18 +76,30 @@ pub struct Session {
     client: ChainClient,
     key: Key,
     network: Network,
-    pub deployment: Deployment,
+    deployments_path: PathBuf,
+    deployments: Deployments,
+    /// The package's deployment on this network (absent only before `publish`).
+    deployment: Option<Deployment>,
 }
 
 impl Session {
+    /// A session on a network the package is deployed on.
     pub fn open(args: &WriteArgs) -> anyhow::Result<Self> {
+        let session = Self::open_for_publication(args)?;
+        session.deployments.on(&session.network, &session.deployments_path)?;
+        Ok(session)
+    }
+
+    /// A session on a network the package may not be deployed on yet.
+    pub fn open_for_publication(args: &WriteArgs) -> anyhow::Result<Self> {
         let network = Network::parse(&args.network)?;
         let deployments_path = args
             .deployments
             .clone()
             .or_else(Deployments::default_path)
             .context("no deployments file: pass --deployments")?;
-        let deployment = Deployments::load(&deployments_path)?.on(&network, &deployments_path)?.clone();
+        let deployments = Deployments::load(&deployments_path)?;
+        let deployment = deployments.on(&network, &deployments_path).ok().cloned();
         let key = signer(args)?;
         let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
         // The client's connection is made on this runtime.
@@ -94,7 +107,19 @@ impl Session {
             let _entered = runtime.enter();
             ChainClient::new(network.rpc_url())?
         };
-        Ok(Self { runtime, client, key, network, deployment })
+        Ok(Self { runtime, client, key, network, deployments_path, deployments, deployment })
+    }
+
+    /// The package's deployment on this network.
+    pub fn deployment(&self) -> &Deployment {
+        self.deployment.as_ref().expect("sessions opened with `open` have a deployment")
+    }
+
+    /// Records the package's deployment on this network in the deployments file.
+    pub fn record_deployment(&mut self, deployment: Deployment) -> anyhow::Result<PathBuf> {
+        self.deployments.networks.insert(self.network.name().to_owned(), deployment);
+        self.deployments.save(&self.deployments_path)?;
+        Ok(self.deployments_path.clone())
     }
 
     pub fn sender(&self) -> Address {
@@ -147,6 +172,19 @@ impl Session {
         args: &WriteArgs,
         build: impl FnOnce(&Calls<'_>, &mut TransactionBuilder),
     ) -> anyhow::Result<ExitCode> {
+        let deployment = self.deployment().clone();
+        let (outcome, _) = self.send_raw(args, |tx| build(&Calls { deployment: &deployment }, tx))?;
+        report(args, &outcome)?;
+        Ok(ExitCode::SUCCESS)
+    }
+
+    /// Like `send`, for transactions that do not call the package (publication), without printing:
+    /// returns what was sent and what the execution did (`None` for a dry run).
+    pub fn send_raw(
+        &mut self,
+        args: &WriteArgs,
+        build: impl FnOnce(&mut TransactionBuilder),
+    ) -> anyhow::Result<(Outcome, Option<aihash_sdk::chain::Executed>)> {
         let gas_budget = amount::parse_coin(&args.gas_budget, amount::SUI)?;
         let sender = self.sender();
         let coins = self.runtime.block_on(self.client.coins(sender, "0x2::sui::SUI"))?;
@@ -157,7 +195,7 @@ impl Session {
             )
         })?;
         let mut tx = TransactionBuilder::new();
-        build(&Calls { deployment: &self.deployment }, &mut tx);
+        build(&mut tx);
         tx.set_sender(sender);
         tx.set_gas_budget(gas_budget);
         tx.set_gas_price(args.gas_price);
@@ -172,6 +210,7 @@ impl Session {
             gas_estimate: None,
             calls: calls(&transaction),
         };
+        let mut executed = None;
         if args.dry_run {
             let estimate = self.runtime.block_on(self.client.simulate(&transaction))?;
             outcome.gas_estimate = Some(CoinDisplay { base: estimate.net(), coin: amount::SUI }.to_string());
@@ -179,10 +218,12 @@ impl Session {
             confirm(args, &outcome)?;
             let signature =
                 self.key.keypair().sign_transaction(&transaction).context("signing the transaction")?;
-            outcome.digest = Some(self.runtime.block_on(self.client.execute(&transaction, &[signature]))?);
+            let result =
+                self.runtime.block_on(self.client.execute_with_effects(&transaction, &[signature]))?;
+            outcome.digest = Some(result.digest.clone());
+            executed = Some(result);
         }
-        report(args, &outcome)?;
-        Ok(ExitCode::SUCCESS)
+        Ok((outcome, executed))
     }
 }
 
@@ -262,7 +303,7 @@ fn confirm(args: &WriteArgs, outcome: &Outcome) -> anyhow::Result<()> {
     }
 }
 
-fn report(args: &WriteArgs, outcome: &Outcome) -> anyhow::Result<()> {
+pub fn report(args: &WriteArgs, outcome: &Outcome) -> anyhow::Result<()> {
     if args.json {
         return print_json(outcome);
     }
