@@ -75,6 +75,10 @@ struct State {
     simulated: Vec<String>,
     /// Effects the next executed transaction reports (set by a test, e.g. for a publication).
     next_changed_objects: Vec<proto::ChangedObject>,
+    /// Parent id -> its dynamic fields, in the order they were added.
+    dynamic_fields: BTreeMap<String, Vec<proto::DynamicField>>,
+    /// Listings answer at most this many entries per page (a real node pages its answers too).
+    max_page_size: Option<u32>,
 }
 
 /// The node double. Clone it freely: clones share state.
@@ -221,6 +225,36 @@ impl NodeDouble {
         sequence
     }
 
+    /// Gives object `parent` (e.g. a `Table`'s id) a dynamic field `field_id` whose name and value
+    /// are BCS bytes (e.g. a table's key and entry), with the value's Move type.
+    pub fn add_dynamic_field(
+        &self,
+        parent: sui_sdk_types::Address,
+        field_id: sui_sdk_types::Address,
+        name: Vec<u8>,
+        value_type: &str,
+        value: Vec<u8>,
+    ) {
+        let bcs = |bytes: Vec<u8>| {
+            let mut bcs = proto::Bcs::default();
+            bcs.value = Some(bytes.into());
+            bcs
+        };
+        let mut field = proto::DynamicField::default();
+        field.kind = Some(proto::dynamic_field::DynamicFieldKind::Field as i32);
+        field.parent = Some(parent.to_string());
+        field.field_id = Some(field_id.to_string());
+        field.name = Some(bcs(name));
+        field.value_type = Some(value_type.to_owned());
+        field.value = Some(bcs(value));
+        self.state.lock().unwrap().dynamic_fields.entry(parent.to_string()).or_default().push(field);
+    }
+
+    /// Makes listings (owned objects, dynamic fields) answer at most `size` entries per page.
+    pub fn limit_page_size(&self, size: u32) {
+        self.state.lock().unwrap().max_page_size = Some(size);
+    }
+
     /// Makes every checkpoint stream end after `count` checkpoints, as a dropped connection would.
     pub fn drop_streams_after(&self, count: usize) {
         self.state.lock().unwrap().drop_stream_after = Some(count);
@@ -356,7 +390,7 @@ impl StateService for NodeDouble {
         let request = request.into_inner();
         let owner = request.owner.unwrap_or_default();
         let state = self.state.lock().unwrap();
-        let objects = state
+        let objects: Vec<_> = state
             .owned
             .get(&owner)
             .into_iter()
@@ -368,9 +402,48 @@ impl StateService for NodeDouble {
             })
             .cloned()
             .collect();
+        let (page, next) = state.page(&objects, request.page_size, request.page_token.as_deref())?;
         let mut response = proto::ListOwnedObjectsResponse::default();
-        response.objects = objects;
+        response.objects = page;
+        response.next_page_token = next.map(Into::into);
         Ok(tonic::Response::new(response))
+    }
+
+    async fn list_dynamic_fields(
+        &self,
+        request: tonic::Request<proto::ListDynamicFieldsRequest>,
+    ) -> Result<tonic::Response<proto::ListDynamicFieldsResponse>, tonic::Status> {
+        let request = request.into_inner();
+        let parent = request.parent.unwrap_or_default();
+        let state = self.state.lock().unwrap();
+        let fields = state.dynamic_fields.get(&parent).cloned().unwrap_or_default();
+        let (page, next) = state.page(&fields, request.page_size, request.page_token.as_deref())?;
+        let mut response = proto::ListDynamicFieldsResponse::default();
+        response.dynamic_fields = page;
+        response.next_page_token = next.map(Into::into);
+        Ok(tonic::Response::new(response))
+    }
+}
+
+impl State {
+    /// One page of a listing and the token of the next (the offset, as a node's tokens are opaque).
+    fn page<T: Clone>(
+        &self,
+        entries: &[T],
+        page_size: Option<u32>,
+        token: Option<&[u8]>,
+    ) -> Result<(Vec<T>, Option<Vec<u8>>), tonic::Status> {
+        let start = match token {
+            None => 0,
+            Some(token) => u64::from_be_bytes(
+                token.try_into().map_err(|_| tonic::Status::invalid_argument("malformed page token"))?,
+            ) as usize,
+        };
+        let size = page_size.unwrap_or(50).min(self.max_page_size.unwrap_or(u32::MAX)).max(1) as usize;
+        let end = (start + size).min(entries.len());
+        let page = entries.get(start..end).unwrap_or_default().to_vec();
+        let next = (end < entries.len()).then(|| (end as u64).to_be_bytes().to_vec());
+        Ok((page, next))
     }
 }
 

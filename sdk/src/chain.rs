@@ -110,6 +110,35 @@ impl PackageEvent {
     }
 }
 
+/// A dynamic field: its own object id, its name and its value (BCS, to decode with the bindings).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DynamicField {
+    pub field_id: Address,
+    pub name: Vec<u8>,
+    pub value_type: String,
+    pub value: Vec<u8>,
+}
+
+impl DynamicField {
+    /// Decodes the field's name (e.g. a `Table`'s key).
+    pub fn decode_name<T: DeserializeOwned>(&self) -> Result<T, ChainError> {
+        self.decode(&self.name, "name")
+    }
+
+    /// Decodes the field's value (e.g. a `Table`'s entry).
+    pub fn decode_value<T: DeserializeOwned>(&self) -> Result<T, ChainError> {
+        self.decode(&self.value, "value")
+    }
+
+    fn decode<T: DeserializeOwned>(&self, bytes: &[u8], what: &str) -> Result<T, ChainError> {
+        bcs::from_bytes(bytes).map_err(|e| ChainError::Malformed {
+            rpc: "ListDynamicFields",
+            target: format!("the {what} of field {} ({})", self.field_id, self.value_type),
+            reason: e.to_string(),
+        })
+    }
+}
+
 /// The events of `package` in a checkpoint, in order.
 pub fn package_events(checkpoint: &proto::Checkpoint, package: Address) -> Vec<PackageEvent> {
     let package = package.to_string();
@@ -220,27 +249,12 @@ impl ChainClient {
 
     /// An object's type, version and contents.
     pub async fn object_contents(&mut self, id: Address) -> Result<ObjectContents, ChainError> {
-        let target = id.to_string();
-        let mut request = proto::GetObjectRequest::default();
-        request.object_id = Some(target.clone());
-        request.read_mask = Some(prost_field_mask(&["object_type", "version", "contents"]));
-        let response = self
-            .call("GetObject", &target, |client| {
-                let mut ledger = client.ledger_client();
-                let request = request.clone();
-                async move { ledger.get_object(request).await }
-            })
-            .await?;
-        let malformed = |reason: &str| ChainError::Malformed {
+        let object = self.get_object(id, &["object_type", "version", "contents"]).await?;
+        let bcs = object.contents.and_then(|c| c.value).ok_or_else(|| ChainError::Malformed {
             rpc: "GetObject",
-            target: target.clone(),
-            reason: reason.into(),
-        };
-        let object = response.object.ok_or_else(|| malformed("no object in the answer"))?;
-        let bcs = object
-            .contents
-            .and_then(|c| c.value)
-            .ok_or_else(|| malformed("no contents (is it a Move object?)"))?;
+            target: id.to_string(),
+            reason: "no contents (is it a Move object?)".into(),
+        })?;
         Ok(ObjectContents {
             object_type: object.object_type.unwrap_or_default(),
             version: object.version.unwrap_or_default(),
@@ -250,37 +264,10 @@ impl ChainClient {
 
     /// What a transaction needs to use object `id`: version, digest and ownership.
     pub async fn object_ref(&mut self, id: Address) -> Result<ObjectRef, ChainError> {
-        let target = id.to_string();
-        let mut request = proto::GetObjectRequest::default();
-        request.object_id = Some(target.clone());
-        request.read_mask = Some(prost_field_mask(&["object_id", "version", "digest", "owner"]));
-        let response = self
-            .call("GetObject", &target, |client| {
-                let mut ledger = client.ledger_client();
-                let request = request.clone();
-                async move { ledger.get_object(request).await }
-            })
-            .await?;
+        let object = self.get_object(id, &["object_id", "version", "digest", "owner"]).await?;
         let malformed =
-            |reason: String| ChainError::Malformed { rpc: "GetObject", target: target.clone(), reason };
-        let object = response.object.ok_or_else(|| malformed("no object in the answer".into()))?;
-        let owner = object.owner.unwrap_or_default();
-        use proto::owner::OwnerKind;
-        let ownership =
-            match OwnerKind::try_from(owner.kind.unwrap_or_default()).unwrap_or(OwnerKind::Unknown) {
-                OwnerKind::Address => Ownership::Address(
-                    owner
-                        .address
-                        .unwrap_or_default()
-                        .parse()
-                        .map_err(|e| malformed(format!("owner address: {e}")))?,
-                ),
-                OwnerKind::Shared => {
-                    Ownership::Shared { initial_shared_version: owner.version.unwrap_or_default() }
-                }
-                OwnerKind::Immutable => Ownership::Immutable,
-                _ => Ownership::Other,
-            };
+            |reason: String| ChainError::Malformed { rpc: "GetObject", target: id.to_string(), reason };
+        let ownership = ownership(object.owner.as_ref());
         Ok(ObjectRef {
             id,
             version: object.version.unwrap_or_default(),
@@ -290,6 +277,26 @@ impl ChainClient {
                 .parse()
                 .map_err(|e| malformed(format!("digest: {e}")))?,
             ownership,
+        })
+    }
+
+    /// `GetObject` with the fields in `mask`.
+    async fn get_object(&mut self, id: Address, mask: &[&str]) -> Result<proto::Object, ChainError> {
+        let target = id.to_string();
+        let mut request = proto::GetObjectRequest::default();
+        request.object_id = Some(target.clone());
+        request.read_mask = Some(prost_field_mask(mask));
+        let response = self
+            .call("GetObject", &target, |client| {
+                let mut ledger = client.ledger_client();
+                let request = request.clone();
+                async move { ledger.get_object(request).await }
+            })
+            .await?;
+        response.object.ok_or_else(|| ChainError::Malformed {
+            rpc: "GetObject",
+            target,
+            reason: "no object in the answer".into(),
         })
     }
 
@@ -336,35 +343,40 @@ impl ChainClient {
         })
     }
 
-    /// The coins of `coin_type` (e.g. `0x2::sui::SUI`) that `owner` holds, largest first.
+    /// The coins of `coin_type` (e.g. `0x2::sui::SUI`) that `owner` holds, largest first (every
+    /// page of the node's answer).
     pub async fn coins(&mut self, owner: Address, coin_type: &str) -> Result<Vec<OwnedCoin>, ChainError> {
         let target = format!("{coin_type} coins of {owner}");
         let mut request = proto::ListOwnedObjectsRequest::default();
         request.owner = Some(owner.to_string());
         request.object_type = Some(format!("0x2::coin::Coin<{coin_type}>"));
+        request.page_size = Some(PAGE_SIZE);
         request.read_mask = Some(prost_field_mask(&["object_id", "version", "digest", "balance"]));
-        let response = self
-            .call("ListOwnedObjects", &target, |client| {
-                let mut state = client.state_client();
-                let request = request.clone();
-                async move { state.list_owned_objects(request).await }
-            })
-            .await?;
+        let mut objects = vec![];
+        loop {
+            let response = self
+                .call("ListOwnedObjects", &target, |client| {
+                    let mut state = client.state_client();
+                    let request = request.clone();
+                    async move { state.list_owned_objects(request).await }
+                })
+                .await?;
+            objects.extend(response.objects);
+            match response.next_page_token {
+                Some(token) if !token.is_empty() => request.page_token = Some(token),
+                _ => break,
+            }
+        }
         let malformed = |reason: String| ChainError::Malformed {
             rpc: "ListOwnedObjects",
             target: target.clone(),
             reason,
         };
-        let mut coins = response
-            .objects
+        let mut coins = objects
             .into_iter()
             .map(|object| {
                 Ok(OwnedCoin {
-                    id: object
-                        .object_id
-                        .unwrap_or_default()
-                        .parse()
-                        .map_err(|e| malformed(format!("object id: {e}")))?,
+                    id: parse_id(object.object_id.as_deref()).map_err(&malformed)?,
                     version: object.version.unwrap_or_default(),
                     digest: object
                         .digest
@@ -377,6 +389,66 @@ impl ChainClient {
             .collect::<Result<Vec<_>, ChainError>>()?;
         coins.sort_by_key(|coin| std::cmp::Reverse(coin.balance));
         Ok(coins)
+    }
+
+    /// The dynamic fields of object `parent` (every page), e.g. the entries of a `Table` whose id
+    /// is `parent`.
+    pub async fn dynamic_fields(&mut self, parent: Address) -> Result<Vec<DynamicField>, ChainError> {
+        let target = format!("dynamic fields of {parent}");
+        let mut request = proto::ListDynamicFieldsRequest::default();
+        request.parent = Some(parent.to_string());
+        request.page_size = Some(PAGE_SIZE);
+        request.read_mask = Some(prost_field_mask(&["field_id", "name", "value", "value_type"]));
+        let mut fields = vec![];
+        loop {
+            let response = self
+                .call("ListDynamicFields", &target, |client| {
+                    let mut state = client.state_client();
+                    let request = request.clone();
+                    async move { state.list_dynamic_fields(request).await }
+                })
+                .await?;
+            for field in response.dynamic_fields {
+                let malformed = |reason: String| ChainError::Malformed {
+                    rpc: "ListDynamicFields",
+                    target: target.clone(),
+                    reason,
+                };
+                let bytes = |bcs: Option<proto::Bcs>, what: &str| {
+                    bcs.and_then(|b| b.value)
+                        .map(|v| v.to_vec())
+                        .ok_or_else(|| malformed(format!("a field without its {what}")))
+                };
+                fields.push(DynamicField {
+                    field_id: parse_id(field.field_id.as_deref()).map_err(&malformed)?,
+                    name: bytes(field.name, "name")?,
+                    value_type: field.value_type.unwrap_or_default(),
+                    value: bytes(field.value, "value")?,
+                });
+            }
+            match response.next_page_token {
+                Some(token) if !token.is_empty() => request.page_token = Some(token),
+                _ => break,
+            }
+        }
+        Ok(fields)
+    }
+
+    /// The events of `package` in checkpoints `from..=to`, in order. `progress` hears of every
+    /// checkpoint read, so long scans can show how far they are.
+    pub async fn package_events_between(
+        &mut self,
+        package: Address,
+        from: u64,
+        to: u64,
+        mut progress: impl FnMut(u64),
+    ) -> Result<Vec<PackageEvent>, ChainError> {
+        let mut events = vec![];
+        for sequence in from..=to {
+            events.extend(package_events(&self.checkpoint(sequence).await?, package));
+            progress(sequence);
+        }
+        Ok(events)
     }
 
     /// A checkpoint by sequence number.
@@ -619,6 +691,15 @@ fn is_transient(code: tonic::Code) -> bool {
             | tonic::Code::Aborted
             | tonic::Code::Unknown
     )
+}
+
+/// How many entries to ask for per page of a listing.
+const PAGE_SIZE: u32 = 200;
+
+/// An object id from an answer, or why it is not one.
+fn parse_id(id: Option<&str>) -> Result<Address, String> {
+    let id = id.ok_or("an entry without an object id")?;
+    id.parse().map_err(|e| format!("object id `{id}`: {e}"))
 }
 
 fn prost_field_mask(paths: &[&str]) -> prost_types::FieldMask {

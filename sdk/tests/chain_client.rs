@@ -358,3 +358,88 @@ async fn a_live_stream_delivers_checkpoints_as_they_come() {
         .unwrap();
     assert_eq!(seen, ["first", "tx1", "tx2", "tx3"]);
 }
+
+/// A `Fill` as the Move package lays it out: keeper, provider, hashrate, D (32.32), no pending
+/// change of D, attached, reported until, released.
+fn fill_bytes(keeper: u8, hashrate: u64, difficulty: u128) -> Vec<u8> {
+    let fields = (
+        Address::new([keeper; 32]),
+        Address::new([0xf0; 32]),
+        hashrate,
+        difficulty,
+        Option::<(u128, u64)>::None,
+        1_000u64,
+        2_000u64,
+        0u64,
+    );
+    bcs::to_bytes(&fields).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tables_entries_are_listed_across_pages_and_decode() {
+    use aihash_sdk::bindings::order::{Fill, Order};
+    use moverox_sui::sui::sui::SUI;
+    let double = NodeDouble::new("localnet");
+    let order: Order<SUI> = bcs::from_bytes(aihash_sdk::golden::bytes("order_object").unwrap()).unwrap();
+    let table = Address::new(order.fills.id.id.bytes.into_inner());
+    for index in 0..5u64 {
+        double.add_dynamic_field(
+            table,
+            Address::new([0x50 + index as u8; 32]),
+            bcs::to_bytes(&index).unwrap(),
+            "0xa1::order::Fill",
+            fill_bytes(index as u8, 1_000 * (index + 1), (index as u128 + 1) << 32),
+        );
+    }
+    // Another object's fields are not this table's.
+    double.add_dynamic_field(Address::new([9; 32]), Address::new([8; 32]), vec![0; 8], "u64", vec![0; 8]);
+    double.limit_page_size(2);
+    let mut client = client_for(&double).await;
+    let fields = client.dynamic_fields(table).await.unwrap();
+    assert_eq!(fields.len(), 5, "all three pages are read");
+    for (index, field) in fields.iter().enumerate() {
+        assert_eq!(field.decode_name::<u64>().unwrap(), index as u64);
+        let fill: Fill = field.decode_value().unwrap();
+        assert_eq!(fill.keeper_id.bytes.into_inner(), [index as u8; 32]);
+        assert_eq!((fill.hashrate, fill.difficulty), (1_000 * (index as u64 + 1), (index as u128 + 1) << 32));
+        assert_eq!((fill.attached_ms, fill.reported_until_ms, fill.released_ms), (1_000, 2_000, 0));
+    }
+    // A value of another layout is named, not misread.
+    let error = fields[0].decode_value::<(u64, u64, u64, u64, u64, u64, u64, u64, u64, u64)>().unwrap_err();
+    assert!(error.to_string().contains("the value of field 0x5050"), "{error}");
+    assert!(client.dynamic_fields(Address::new([7; 32])).await.unwrap().is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn coins_are_listed_across_pages_largest_first() {
+    let double = NodeDouble::new("localnet");
+    let owner = address("0xb0b");
+    for (n, balance) in [5u64, 50, 1, 500, 20].into_iter().enumerate() {
+        double.add_coin(owner, Address::new([n as u8 + 1; 32]), "0x2::sui::SUI", balance);
+    }
+    double.add_coin(owner, Address::new([0xee; 32]), "0xa1::hash::HASH", 7);
+    double.limit_page_size(2);
+    let mut client = client_for(&double).await;
+    let balances: Vec<u64> =
+        client.coins(owner, "0x2::sui::SUI").await.unwrap().iter().map(|c| c.balance).collect();
+    assert_eq!(balances, [500, 50, 20, 5, 1]);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn package_events_are_collected_over_a_range_of_checkpoints() {
+    let double = NodeDouble::new("localnet");
+    let package = address("0xa1");
+    let golden = |name: &str| aihash_sdk::golden::bytes(name).unwrap().to_vec();
+    double.add_checkpoint_with_events("tx-0", package, &[("order", "OrderCreated", golden("order_created"))]);
+    double.add_checkpoint(&["empty"]);
+    double.add_checkpoint_with_events("tx-2", package, &[("order", "OrderEnded", golden("order_ended"))]);
+    double.add_checkpoint_with_events("tx-3", package, &[("order", "OrderCreated", golden("order_created"))]);
+    let mut client = client_for(&double).await;
+    let mut seen = vec![];
+    let events = client.package_events_between(package, 1, 2, |sequence| seen.push(sequence)).await.unwrap();
+    assert_eq!(seen, [1, 2]);
+    assert_eq!(events.iter().map(|e| (e.checkpoint, e.name())).collect::<Vec<_>>(), [(2, "OrderEnded")]);
+    let error = client.package_events_between(package, 3, 4, |_| {}).await.unwrap_err();
+    assert!(matches!(error, ChainError::NotFound { .. }), "{error}");
+    assert!(error.to_string().contains("checkpoint 4"), "{error}");
+}
