@@ -8,6 +8,7 @@ mod oracle;
 mod order;
 mod pow;
 mod publish;
+mod read;
 mod stake;
 mod write;
 

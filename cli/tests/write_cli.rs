@@ -2,74 +2,15 @@
 //! double over loopback gRPC: the submitted Move calls and their arguments, dry runs, and bad
 //! input of every argument type.
 
-use aihash_node_double::{CallArg, NodeDouble};
+mod common;
+
+use aihash_node_double::CallArg;
 use aihash_sdk::network::Deployments;
-use aihash_sdk::tx::{Deployment, Shared};
-use std::os::unix::fs::PermissionsExt;
-use std::path::PathBuf;
-use std::process::{Command, Output};
+use aihash_sdk::tx::Shared;
+use common::{stderr, Setup};
+use std::process::Command;
 use sui_crypto::ed25519::Ed25519PrivateKey;
-use sui_crypto::simple::SimpleKeypair;
 use sui_sdk_types::Address;
-
-struct Setup {
-    double: NodeDouble,
-    url: String,
-    dir: PathBuf,
-    deployment: Deployment,
-    sender: Address,
-    _runtime: tokio::runtime::Runtime,
-}
-
-impl Setup {
-    /// A node double with a funded sender, a keystore holding its key and a deployments file
-    /// naming the double's URL.
-    fn new(name: &str) -> Self {
-        let runtime = tokio::runtime::Runtime::new().unwrap();
-        let double = NodeDouble::new("localnet");
-        let addr = runtime.block_on(double.spawn());
-        let url = format!("http://{addr}");
-        let dir = std::env::temp_dir().join(format!("aihash-cli-write-{name}-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let keypair: SimpleKeypair = Ed25519PrivateKey::new([21; 32]).into();
-        let sender = keypair.verifying_key().derive_address();
-        let keystore = dir.join("sui.keystore");
-        std::fs::write(&keystore, serde_json::to_string(&[keypair.to_base64()]).unwrap()).unwrap();
-        std::fs::set_permissions(&keystore, std::fs::Permissions::from_mode(0o600)).unwrap();
-        double.add_coin(sender, Address::new([0x6a; 32]), "0x2::sui::SUI", 100_000_000_000);
-        let shared = |n: u8| Shared { id: Address::new([n; 32]), initial_shared_version: n as u64 };
-        let deployment = Deployment {
-            package: Address::new([0xa1; 32]),
-            registry: shared(1),
-            market: shared(2),
-            tips: shared(3),
-            governance: shared(4),
-        };
-        let mut deployments = Deployments::default();
-        deployments.networks.insert(url.clone(), deployment.clone());
-        deployments.save(&dir.join("deployments.json")).unwrap();
-        Self { double, url, dir, deployment, sender, _runtime: runtime }
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        let keystore = self.dir.join("sui.keystore");
-        let deployments = self.dir.join("deployments.json");
-        let mut all: Vec<&str> = args.to_vec();
-        all.extend([
-            "--network",
-            &self.url,
-            "--keystore",
-            keystore.to_str().unwrap(),
-            "--deployments",
-            deployments.to_str().unwrap(),
-        ]);
-        Command::new(env!("CARGO_BIN_EXE_aihash")).args(&all).output().expect("aihash runs")
-    }
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
 
 const ORDER: [&str; 14] = [
     "order",
@@ -575,6 +516,10 @@ fn publish_sends_the_modules_and_records_the_deployment_from_the_effects() {
             (object(0x15), "0xa2::registry::RegistryCap", None),
         ],
     );
+    // The node is at checkpoint 2: the package's events can only be in later ones.
+    for _ in 0..3 {
+        setup.double.add_checkpoint(&[]);
+    }
     let out = setup.run(&["publish", "--bytecode", bytecode.to_str().unwrap(), "--yes", "--json"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(setup.double.submitted()[0].published_modules, 2);
@@ -585,6 +530,7 @@ fn publish_sends_the_modules_and_records_the_deployment_from_the_effects() {
     assert_eq!(deployment.package, package);
     assert_eq!(deployment.market, Shared { id: object(0x12), initial_shared_version: 7 });
     assert_eq!(deployment.governance.id, object(0x14));
+    assert_eq!(deployment.since_checkpoint, 2);
 
     let out = setup.run(&["publish", "--bytecode", setup.dir.join("absent.json").to_str().unwrap(), "--yes"]);
     assert_eq!(out.status.code(), Some(2));

@@ -19,6 +19,7 @@ fn main() {
         market: shared(2),
         tips: shared(3),
         governance: shared(4),
+        since_checkpoint: 0,
     };
     let calls = Calls { deployment: &deployment };
     let key = Ed25519PrivateKey::new([7; 32]);

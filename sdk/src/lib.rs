@@ -10,6 +10,7 @@ pub mod golden;
 pub mod keystore;
 pub mod network;
 pub mod pow;
+pub mod proposal;
 pub mod share_tree;
 pub mod share_vectors;
 pub mod tx;

@@ -132,6 +132,7 @@ mod tests {
             market: shared(2),
             tips: shared(3),
             governance: shared(4),
+            since_checkpoint: 0,
         };
         let mut deployments = Deployments::default();
         deployments.networks.insert("localnet".into(), deployment.clone());

@@ -34,6 +34,10 @@ pub struct Deployment {
     pub market: Shared,
     pub tips: Shared,
     pub governance: Shared,
+    /// A checkpoint at or before the publication: listings that scan the package's events start
+    /// here (files written before this field existed start at 0).
+    #[serde(default)]
+    pub since_checkpoint: u64,
 }
 
 /// What a proposal does, as the CLI offers it (each maps to a `governance::<action>` constructor,
@@ -451,6 +455,7 @@ mod tests {
             market: shared(2, 4),
             tips: shared(3, 5),
             governance: shared(4, 6),
+            since_checkpoint: 0,
         }
     }
 

@@ -145,6 +145,7 @@ mod builders {
             market: shared(2, 4),
             tips: shared(3, 5),
             governance: shared(4, 6),
+            since_checkpoint: 0,
         }
     }
 

@@ -1,5 +1,6 @@
 //! `aihash dao`: governance by vote-escrowed HASH.
 
+use super::read::{address, now_ms, object_id, ReadArgs, Reader};
 use super::write::{Session, WriteArgs};
 use clap::{Args, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -39,6 +40,70 @@ pub enum DaoCommand {
     /// Example: aihash dao execute --proposal 0x51...ab
     #[command(verbatim_doc_comment)]
     Execute(QueueArgs),
+    /// Show a proposal: its action, state now, timing and votes against the quorum.
+    ///
+    /// Example: aihash dao show 0x51...ab --network testnet --json
+    #[command(verbatim_doc_comment)]
+    Show(ShowArgs),
+    /// List proposals with their state now, from the package's `ProposalCreated` events. Reads
+    /// every checkpoint since publication (progress on stderr).
+    ///
+    /// Example: aihash dao list --state active --network testnet
+    #[command(verbatim_doc_comment)]
+    List(ListArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The proposal's object id.
+    proposal: String,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StateFilter {
+    Pending,
+    Active,
+    Canceled,
+    Defeated,
+    Succeeded,
+    Queued,
+    Expired,
+    Executed,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only proposals in this state now.
+    #[arg(long, value_enum)]
+    state: Option<StateFilter>,
+    /// Where to start reading the package's events [default: the checkpoint recorded at publication].
+    #[arg(long)]
+    from_checkpoint: Option<u64>,
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+/// A proposal as the CLI shows it.
+#[derive(serde::Serialize)]
+struct ProposalView {
+    proposal: String,
+    number: u64,
+    proposer: String,
+    state: &'static str,
+    action: aihash_sdk::bindings::governance::Action,
+    description: String,
+    start_ms: u64,
+    end_ms: u64,
+    /// When it may execute, once queued (0: not queued).
+    eta_ms: u64,
+    for_weight: u64,
+    against_weight: u64,
+    abstain_weight: u64,
+    /// For and abstain weight needed.
+    quorum: u64,
+    passed: bool,
 }
 
 #[derive(Debug, Args)]
@@ -129,10 +194,8 @@ pub fn run(command: DaoCommand) -> anyhow::Result<ExitCode> {
             let mut session = Session::open(&args.write)?;
             let hash_type = format!("{}::hash::HASH", session.deployment().package);
             let coin = session.coin_covering(&hash_type, amount, aihash_sdk::amount::HASH)?;
-            let now_ms =
-                std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis() as u64;
             // One week past the requested weeks, so rounding down to a week boundary keeps them.
-            let unlock_ms = now_ms + (args.weeks + 1).min(208) * 7 * 86_400_000;
+            let unlock_ms = now_ms() + (args.weeks + 1).min(208) * 7 * 86_400_000;
             session.send(&args.write, |calls, tx| {
                 let coin = tx.object(coin);
                 let amount = tx.pure(&amount);
@@ -141,6 +204,8 @@ pub fn run(command: DaoCommand) -> anyhow::Result<ExitCode> {
             })
         }
         DaoCommand::Propose(args) => propose(&args),
+        DaoCommand::Show(args) => show(&args),
+        DaoCommand::List(args) => list(&args),
         DaoCommand::Execute(args) => execute(&args),
         DaoCommand::Queue(args) => {
             let mut session = Session::open(&args.write)?;
@@ -148,10 +213,6 @@ pub fn run(command: DaoCommand) -> anyhow::Result<ExitCode> {
             session.send(&args.write, |calls, tx| calls.dao_queue(tx, proposal))
         }
     }
-}
-
-fn object_id(flag: &str, text: &str) -> anyhow::Result<Address> {
-    text.parse().map_err(|e| anyhow::anyhow!("{flag} `{text}` is not an object id: {e}"))
 }
 
 fn vote(args: &VoteArgs) -> anyhow::Result<ExitCode> {
@@ -166,10 +227,6 @@ fn vote(args: &VoteArgs) -> anyhow::Result<ExitCode> {
     let proposal = session.shared(proposal)?;
     let lock = session.owned(lock)?;
     session.send(&args.write, |calls, tx| calls.dao_vote(tx, proposal, lock, support))
-}
-
-fn address(flag: &str, text: &str) -> anyhow::Result<Address> {
-    text.parse().map_err(|e| anyhow::anyhow!("{flag} `{text}` is not a Sui address: {e}"))
 }
 
 fn propose(args: &ProposeArgs) -> anyhow::Result<ExitCode> {
@@ -235,4 +292,90 @@ fn execute(args: &QueueArgs) -> anyhow::Result<ExitCode> {
     };
     let proposal = session.shared(id)?;
     session.send(&args.write, |calls, tx| calls.dao_execute(tx, proposal, &execution))
+}
+
+fn proposal_view(reader: &mut Reader, id: Address) -> anyhow::Result<ProposalView> {
+    use aihash_sdk::bindings::governance::Proposal;
+    use aihash_sdk::proposal;
+    let found: Proposal = reader.run(|client| client.object(id))?;
+    let quorum = (found.total_weight as u128 * found.params.quorum_bps as u128 / 10_000) as u64;
+    Ok(ProposalView {
+        proposal: id.to_string(),
+        number: found.number,
+        proposer: found.proposer.to_string(),
+        state: proposal::state_name(&proposal::state(&found, now_ms())),
+        description: String::from_utf8_lossy(&found.description.bytes).into_owned(),
+        start_ms: found.start_ms,
+        end_ms: found.end_ms,
+        eta_ms: found.eta_ms,
+        for_weight: found.for_weight,
+        against_weight: found.against_weight,
+        abstain_weight: found.abstain_weight,
+        quorum,
+        passed: proposal::passed(&found),
+        action: found.action,
+    })
+}
+
+fn show(args: &ShowArgs) -> anyhow::Result<ExitCode> {
+    let id = object_id("proposal", &args.proposal)?;
+    let mut reader = Reader::open(&args.read)?;
+    let view = proposal_view(&mut reader, id)?;
+    if args.read.json {
+        crate::output::print_json(&view)?;
+    } else {
+        println!("proposal #{} {} ({}) by {}", view.number, view.proposal, view.state, view.proposer);
+        println!("  action    {:?}", view.action);
+        if !view.description.is_empty() {
+            println!("  about     {}", view.description);
+        }
+        println!("  voting    {} to {} (ms since the epoch)", view.start_ms, view.end_ms);
+        if view.eta_ms != 0 {
+            println!("  executes  from {}", view.eta_ms);
+        }
+        println!(
+            "  votes     for {}  against {}  abstain {}  (quorum {}, {})",
+            view.for_weight,
+            view.against_weight,
+            view.abstain_weight,
+            view.quorum,
+            if view.passed { "passing" } else { "not passing" }
+        );
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
+    use aihash_sdk::bindings::governance::ProposalCreated;
+    let mut reader = Reader::open(&args.read)?;
+    let mut ids = vec![];
+    for event in reader.package_events(args.from_checkpoint)? {
+        if event.name() == "ProposalCreated" {
+            let created: ProposalCreated = event.decode()?;
+            ids.push(Address::new(created.proposal_id.bytes.into_inner()));
+        }
+    }
+    let wanted = args
+        .state
+        .map(|state| state.to_possible_value().map(|v| v.get_name().to_owned()).unwrap_or_default());
+    let mut views = vec![];
+    for id in ids {
+        let view = proposal_view(&mut reader, id)?;
+        if wanted.as_deref().is_none_or(|state| state == view.state) {
+            views.push(view);
+        }
+    }
+    if args.read.json {
+        crate::output::print_json(&views)?;
+    } else if views.is_empty() {
+        println!("no proposals");
+    } else {
+        for view in &views {
+            println!(
+                "#{} {} {:<9} {:?}  {}",
+                view.number, view.proposal, view.state, view.action, view.description
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }

@@ -192,7 +192,7 @@ pub fn run(command: IdentityCommand) -> anyhow::Result<ExitCode> {
         IdentityCommand::Show(args) => show(&args),
         IdentityCommand::AddService(args) => {
             let mut session = Session::open(&args.write)?;
-            let identity = session.shared(super::order::object_id("--identity", &args.identity)?)?;
+            let identity = session.shared(super::read::object_id("--identity", &args.identity)?)?;
             session.send(&args.write, |calls, tx| {
                 calls.identity_add_service(tx, identity, &args.id, &args.service_type, &args.endpoint)
             })
@@ -207,7 +207,7 @@ pub fn run(command: IdentityCommand) -> anyhow::Result<ExitCode> {
                 }
             });
             let mut session = Session::open(&args.write)?;
-            let identity = session.shared(super::order::object_id("--identity", &args.identity)?)?;
+            let identity = session.shared(super::read::object_id("--identity", &args.identity)?)?;
             session.send(&args.write, |calls, tx| {
                 calls.identity_add_key(tx, identity, &args.id, key_type, &public_key, purposes)
             })
@@ -215,14 +215,14 @@ pub fn run(command: IdentityCommand) -> anyhow::Result<ExitCode> {
         IdentityCommand::RotateKey(args) => {
             let (key_type, public_key) = key(args.key_type, &args.public_key)?;
             let mut session = Session::open(&args.write)?;
-            let identity = session.shared(super::order::object_id("--identity", &args.identity)?)?;
+            let identity = session.shared(super::read::object_id("--identity", &args.identity)?)?;
             session.send(&args.write, |calls, tx| {
                 calls.identity_rotate_key(tx, identity, &args.id, key_type, &public_key)
             })
         }
         IdentityCommand::Deactivate(args) => {
             let mut session = Session::open(&args.write)?;
-            let identity = session.shared(super::order::object_id("--identity", &args.identity)?)?;
+            let identity = session.shared(super::read::object_id("--identity", &args.identity)?)?;
             session.send(&args.write, |calls, tx| calls.identity_deactivate(tx, identity))
         }
         IdentityCommand::Resolve(args) => resolve(&args),

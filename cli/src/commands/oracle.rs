@@ -1,13 +1,10 @@
 //! `aihash oracle`: the Bitcoin tip feed challenges check shares against.
 
+use super::read::{ReadArgs, Reader};
 use crate::output::print_json;
 use aihash_sdk::bindings::tips::TipFeed;
-use aihash_sdk::chain::ChainClient;
-use aihash_sdk::network::{Deployments, Network};
-use anyhow::Context;
 use clap::{Args, Subcommand};
 use serde::Serialize;
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Debug, Subcommand)]
@@ -21,15 +18,8 @@ pub enum OracleCommand {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// localnet, devnet, testnet, mainnet, or a node's http(s):// URL.
-    #[arg(long, default_value = "localnet")]
-    network: String,
-    /// The deployments file [default: ~/.aihash/deployments.json].
-    #[arg(long)]
-    deployments: Option<PathBuf>,
-    /// Print one JSON object instead of text.
-    #[arg(long)]
-    json: bool,
+    #[command(flatten)]
+    read: ReadArgs,
 }
 
 #[derive(Serialize)]
@@ -47,25 +37,16 @@ pub fn run(command: OracleCommand) -> anyhow::Result<ExitCode> {
 }
 
 fn show(args: &ShowArgs) -> anyhow::Result<ExitCode> {
-    let network = Network::parse(&args.network)?;
-    let path = args
-        .deployments
-        .clone()
-        .or_else(Deployments::default_path)
-        .context("no deployments file: pass --deployments")?;
-    let feed_id = Deployments::load(&path)?.on(&network, &path)?.tips.id;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    let feed: TipFeed = runtime.block_on(async {
-        let mut client = ChainClient::new(network.rpc_url())?;
-        client.object::<TipFeed>(feed_id).await
-    })?;
+    let mut reader = Reader::open(&args.read)?;
+    let feed_id = reader.deployment()?.tips.id;
+    let feed: TipFeed = reader.run(|client| client.object(feed_id))?;
     let view = FeedView {
         feed: feed_id.to_string(),
         feeders: feed.feeders.contents.iter().map(|a| a.to_string()).collect(),
         quorum: feed.quorum,
         tips_posted: feed.posted,
     };
-    if args.json {
+    if args.read.json {
         print_json(&view)?;
     } else {
         println!("tip feed {}: {} tips posted, quorum {}", view.feed, view.tips_posted, view.quorum);

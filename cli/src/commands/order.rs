@@ -1,5 +1,6 @@
 //! `aihash order`: hashpower orders escrowing SUI.
 
+use super::read::{now_ms, object_id, ReadArgs, Reader};
 use super::write::{submit, Session, WriteArgs};
 use aihash_sdk::amount;
 use anyhow::Context;
@@ -37,6 +38,12 @@ pub enum OrderCommand {
     /// Example: aihash order cancel --order 0x51...ab
     #[command(verbatim_doc_comment)]
     Cancel(CancelArgs),
+    /// List orders, open ones by default, from the package's `OrderCreated` events and the orders'
+    /// current state. Reads every checkpoint since publication (progress on stderr).
+    ///
+    /// Example: aihash order list --buyer 0xb0b... --network testnet --json
+    #[command(verbatim_doc_comment)]
+    List(ListArgs),
 }
 
 #[derive(Debug, Args)]
@@ -76,12 +83,23 @@ pub struct CancelArgs {
 pub struct ShowArgs {
     /// The order's object id.
     order: String,
-    /// localnet, devnet, testnet, mainnet, or a node's http(s):// URL.
-    #[arg(long, default_value = "localnet")]
-    network: String,
-    /// Print one JSON object instead of text.
+    #[command(flatten)]
+    read: ReadArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only the orders of this buyer.
     #[arg(long)]
-    json: bool,
+    buyer: Option<String>,
+    /// Also the orders that have ended (cancelled, expired, pool dead).
+    #[arg(long)]
+    all: bool,
+    /// Where to start reading the package's events [default: the checkpoint recorded at publication].
+    #[arg(long)]
+    from_checkpoint: Option<u64>,
+    #[command(flatten)]
+    read: ReadArgs,
 }
 
 #[derive(serde::Serialize)]
@@ -100,6 +118,20 @@ struct OrderView {
     fees: String,
     refunded: String,
     fills: u64,
+    /// The fills attached so far (released ones included), by number.
+    fill_list: Vec<FillView>,
+}
+
+#[derive(serde::Serialize)]
+struct FillView {
+    number: u64,
+    keeper: String,
+    provider: String,
+    hashrate: String,
+    /// Share difficulty D (shares count D × 2^32 hashes).
+    difficulty: f64,
+    reported_until_ms: u64,
+    released: bool,
 }
 
 #[derive(Debug, Args)]
@@ -133,6 +165,7 @@ pub fn run(command: OrderCommand) -> anyhow::Result<ExitCode> {
     match command {
         OrderCommand::Create(args) => create(&args),
         OrderCommand::Show(args) => show(&args),
+        OrderCommand::List(args) => list(&args),
         OrderCommand::TopUp(args) => {
             let amount = amount::parse_coin(&args.amount, amount::SUI)?;
             let mut session = Session::open(&args.write)?;
@@ -163,23 +196,95 @@ fn sui() -> StructTag {
     "0x2::sui::SUI".parse().expect("the SUI type")
 }
 
-pub(crate) fn object_id(flag: &str, text: &str) -> anyhow::Result<sui_sdk_types::Address> {
-    text.parse().map_err(|e| anyhow::anyhow!("{flag} `{text}` is not an object id: {e}"))
+fn show(args: &ShowArgs) -> anyhow::Result<ExitCode> {
+    let id = object_id("order", &args.order)?;
+    let mut reader = Reader::open(&args.read)?;
+    let view = order_view(&mut reader, id, true)?;
+    if args.read.json {
+        crate::output::print_json(&view)?;
+    } else {
+        println!("order {} ({}) for {}", view.order, view.state, view.buyer);
+        println!("  pool      {} as {}", view.pool_url, view.worker);
+        println!("  price     {}", view.price);
+        println!("  cap       {}  ({} fills)", view.hashrate_cap, view.fills);
+        println!("  escrow    {}  reserved {}", view.escrow, view.reserved);
+        println!("  paid      {}  fees {}  refunded {}", view.paid_to_providers, view.fees, view.refunded);
+        for fill in &view.fill_list {
+            println!(
+                "  fill #{} {}: keeper {} provider {} at D {}{}",
+                fill.number,
+                fill.hashrate,
+                fill.keeper,
+                fill.provider,
+                fill.difficulty,
+                if fill.released { " (released)" } else { "" }
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
 }
 
-fn show(args: &ShowArgs) -> anyhow::Result<ExitCode> {
+fn list(args: &ListArgs) -> anyhow::Result<ExitCode> {
+    use aihash_sdk::bindings::order::OrderCreated;
+    let buyer = args.buyer.as_deref().map(|b| super::read::address("--buyer", b)).transpose()?;
+    let mut reader = Reader::open(&args.read)?;
+    let mut ids = vec![];
+    for event in reader.package_events(args.from_checkpoint)? {
+        if event.name() == "OrderCreated" {
+            let created: OrderCreated = event.decode()?;
+            if buyer.is_none_or(|buyer| created.buyer.into_inner() == buyer.into_inner()) {
+                ids.push(sui_sdk_types::Address::new(created.order_id.bytes.into_inner()));
+            }
+        }
+    }
+    let mut views = vec![];
+    for id in ids {
+        let view = order_view(&mut reader, id, false)?;
+        if args.all || !view.state.starts_with("ended") {
+            views.push(view);
+        }
+    }
+    if args.read.json {
+        crate::output::print_json(&views)?;
+    } else if views.is_empty() {
+        println!("no {}orders", if args.all { "" } else { "open " });
+    } else {
+        for view in &views {
+            println!(
+                "{}  {}  {}  cap {}  escrow {}  {}",
+                view.order, view.state, view.price, view.hashrate_cap, view.escrow, view.pool_url
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// An order as the CLI shows it, with its fills (read from the fills table) when `with_fills`.
+fn order_view(
+    reader: &mut Reader,
+    id: sui_sdk_types::Address,
+    with_fills: bool,
+) -> anyhow::Result<OrderView> {
     use aihash_sdk::amount::CoinDisplay;
-    use aihash_sdk::bindings::order::{EndReason, Order, State};
-    let id: sui_sdk_types::Address =
-        args.order.parse().map_err(|e| anyhow::anyhow!("`{}` is not an object id: {e}", args.order))?;
-    let network = aihash_sdk::network::Network::parse(&args.network)?;
-    let runtime = tokio::runtime::Builder::new_multi_thread().enable_all().build()?;
-    let order: Order<moverox_sui::sui::sui::SUI> = runtime.block_on(async {
-        let mut client = aihash_sdk::chain::ChainClient::new(network.rpc_url())?;
-        client.object(id).await
-    })?;
-    let sui = |base: u64| CoinDisplay { base, coin: amount::SUI }.to_string();
+    use aihash_sdk::bindings::order::{EndReason, Fill, Order, State};
+    let contents = reader.run(|client| client.object_contents(id))?;
+    anyhow::ensure!(
+        contents.object_type.contains("::order::Order<"),
+        "{id} is a {}, not an order",
+        contents.object_type
+    );
+    // `C` is phantom: the layout is the same for every escrow coin, which the type names.
+    let order: Order<moverox_sui::sui::sui::SUI> = bcs::from_bytes(&contents.bcs)
+        .with_context(|| format!("order {id} ({}) does not decode", contents.object_type))?;
+    let escrows_sui = contents.object_type.ends_with("::sui::SUI>");
+    let coin_type = contents.object_type.clone();
+    let sui = |base: u64| match escrows_sui {
+        true => CoinDisplay { base, coin: amount::SUI }.to_string(),
+        false => format!("{base} base units of {coin_type}"),
+    };
     let text = |s: &moverox_sui::move_stdlib::string::String| String::from_utf8_lossy(&s.bytes).into_owned();
+    let hex_id =
+        |id: &moverox_sui::sui::object::ID| sui_sdk_types::Address::new(id.bytes.into_inner()).to_string();
     let state = match &order.state {
         State::Active => "active".to_owned(),
         State::Exhausted => "exhausted (top up to resume)".to_owned(),
@@ -192,7 +297,25 @@ fn show(args: &ShowArgs) -> anyhow::Result<ExitCode> {
             }
         ),
     };
-    let view = OrderView {
+    let mut fill_list = vec![];
+    if with_fills {
+        let table = sui_sdk_types::Address::new(order.fills.id.id.bytes.into_inner());
+        for field in reader.run(|client| client.dynamic_fields(table))? {
+            let number: u64 = field.decode_name()?;
+            let fill: Fill = field.decode_value()?;
+            fill_list.push(FillView {
+                number,
+                keeper: hex_id(&fill.keeper_id),
+                provider: hex_id(&fill.provider_id),
+                hashrate: amount::format_hashrate(fill.hashrate),
+                difficulty: fill.difficulty as f64 / 4_294_967_296.0,
+                reported_until_ms: fill.reported_until_ms,
+                released: fill.released_ms != 0,
+            });
+        }
+        fill_list.sort_by_key(|fill| fill.number);
+    }
+    Ok(OrderView {
         order: id.to_string(),
         buyer: order.buyer.to_string(),
         pool_url: text(&order.pool.url),
@@ -207,18 +330,8 @@ fn show(args: &ShowArgs) -> anyhow::Result<ExitCode> {
         fees: sui(order.keeper_rewards + order.treasury_fees),
         refunded: sui(order.refunded),
         fills: order.fill_count,
-    };
-    if args.json {
-        crate::output::print_json(&view)?;
-    } else {
-        println!("order {} ({}) for {}", view.order, view.state, view.buyer);
-        println!("  pool      {} as {}", view.pool_url, view.worker);
-        println!("  price     {}", view.price);
-        println!("  cap       {}  ({} fills)", view.hashrate_cap, view.fills);
-        println!("  escrow    {}  reserved {}", view.escrow, view.reserved);
-        println!("  paid      {}  fees {}  refunded {}", view.paid_to_providers, view.fees, view.refunded);
-    }
-    Ok(ExitCode::SUCCESS)
+        fill_list,
+    })
 }
 
 fn create(args: &CreateArgs) -> anyhow::Result<ExitCode> {
@@ -227,8 +340,7 @@ fn create(args: &CreateArgs) -> anyhow::Result<ExitCode> {
     let escrow = amount::parse_coin(&args.escrow, amount::SUI)?;
     let payout = hex::decode(args.payout.trim_start_matches("0x"))
         .with_context(|| format!("--payout `{}` is not hex", args.payout))?;
-    let now_ms = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_millis() as u64;
-    let expiry_ms = now_ms + args.expires_in_hours.saturating_mul(3_600_000);
+    let expiry_ms = now_ms() + args.expires_in_hours.saturating_mul(3_600_000);
     let sui: StructTag = "0x2::sui::SUI".parse().expect("the SUI type");
     submit(&args.write, |calls, tx| {
         let gas = tx.gas();

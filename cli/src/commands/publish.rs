@@ -49,6 +49,9 @@ pub fn run(args: &PublishArgs) -> anyhow::Result<ExitCode> {
         .collect::<anyhow::Result<Vec<_>>>()?;
     let mut session = Session::open_for_publication(&args.write)?;
     let sender = session.sender();
+    // The publication lands in a later checkpoint than the node's height now: scans of the
+    // package's events can start here.
+    let since_checkpoint = session.checkpoint_height()?;
     let (outcome, executed) = session.send_raw(&args.write, |tx| {
         let upgrade_cap = tx.publish(modules, dependencies);
         let sender = tx.pure(&sender);
@@ -58,7 +61,7 @@ pub fn run(args: &PublishArgs) -> anyhow::Result<ExitCode> {
         report(&args.write, &outcome)?;
         return Ok(ExitCode::SUCCESS);
     };
-    let deployment = deployment_from(&executed)?;
+    let deployment = deployment_from(&executed, since_checkpoint)?;
     let path = session.record_deployment(deployment.clone())?;
     if args.write.json {
         print_json(
@@ -73,7 +76,7 @@ pub fn run(args: &PublishArgs) -> anyhow::Result<ExitCode> {
 
 /// The deployment a publication's effects describe: the package and the shared objects its
 /// module initialisers created.
-fn deployment_from(executed: &Executed) -> anyhow::Result<Deployment> {
+fn deployment_from(executed: &Executed, since_checkpoint: u64) -> anyhow::Result<Deployment> {
     let package =
         executed.published_package.context("the transaction's effects name no published package")?;
     let shared = |suffix: &str| -> anyhow::Result<Shared> {
@@ -94,5 +97,6 @@ fn deployment_from(executed: &Executed) -> anyhow::Result<Deployment> {
         market: shared("::market::Market")?,
         tips: shared("::tips::TipFeed")?,
         governance: shared("::governance::Governance")?,
+        since_checkpoint,
     })
 }

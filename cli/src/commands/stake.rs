@@ -52,12 +52,12 @@ pub fn run(command: StakeCommand) -> anyhow::Result<ExitCode> {
         StakeCommand::Unstake(args) => {
             let amount = amount::parse_coin(&args.amount, amount::HASH)?;
             let mut session = Session::open(&args.write)?;
-            let identity = session.shared(super::order::object_id("--identity", &args.identity)?)?;
+            let identity = session.shared(super::read::object_id("--identity", &args.identity)?)?;
             session.send(&args.write, |calls, tx| calls.request_unstake(tx, identity, amount))
         }
         StakeCommand::Withdraw(args) => {
             let mut session = Session::open(&args.write)?;
-            let identity = session.shared(super::order::object_id("--identity", &args.identity)?)?;
+            let identity = session.shared(super::read::object_id("--identity", &args.identity)?)?;
             let me = session.sender();
             session.send(&args.write, |calls, tx| calls.withdraw_stake(tx, identity, me))
         }

@@ -130,6 +130,11 @@ impl Session {
         &self.key
     }
 
+    /// The node's latest checkpoint.
+    pub fn checkpoint_height(&mut self) -> anyhow::Result<u64> {
+        Ok(self.runtime.block_on(self.client.service_info())?.checkpoint_height)
+    }
+
     /// A shared object's input reference.
     pub fn shared(&mut self, id: Address) -> anyhow::Result<aihash_sdk::tx::Shared> {
         Ok(self.runtime.block_on(self.client.shared(id))?)
