@@ -78,6 +78,36 @@ fn a_dry_run_shows_the_calls_and_sends_nothing() {
 }
 
 #[test]
+fn a_dry_run_shows_the_balance_changes_the_node_reports() {
+    let setup = Setup::new("dry-balances");
+    // What a node would report for escrowing 10 SUI: the sender's SUI goes down by the escrow
+    // (plus gas, which the double adds), and some other coin changes too.
+    let escrow = -10_000_000_000i128;
+    setup.double.simulate_balance_changes(&[
+        (setup.sender, "0x2::sui::SUI", escrow),
+        (Address::new([0xb2; 32]), "0xa1::hash::HASH", 2_500_000_000),
+        (Address::new([0xb3; 32]), "0xc0::usdc::USDC", -7),
+    ]);
+    let mut args = ORDER.to_vec();
+    args.extend(["--dry-run", "--json"]);
+    let report: serde_json::Value = serde_json::from_slice(&setup.run(&args).stdout).unwrap();
+    let changes = report["balance_changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 3);
+    // Three commands (split, new, share) at 1,000,000 MIST each plus 2,000,000 storage.
+    assert_eq!(changes[0]["owner"], setup.sender.to_string());
+    assert_eq!(changes[0]["amount"], "-10.005 SUI (10005000000 base units)");
+    assert_eq!(changes[1]["amount"], "+2.5 HASH (2500000000 base units)");
+    assert_eq!(changes[2]["amount"], "-7 base units");
+    assert!(setup.double.submitted().is_empty());
+    // The text form lists them too.
+    let mut args = ORDER.to_vec();
+    args.push("--dry-run");
+    let text = String::from_utf8(setup.run(&args).stdout).unwrap();
+    assert!(text.contains("-10.005 SUI"), "{text}");
+    assert!(text.contains("estimated gas 0.005 SUI"), "{text}");
+}
+
+#[test]
 fn sending_without_yes_and_without_a_terminal_is_refused() {
     let setup = Setup::new("noyes");
     let out = setup.run(&["identity", "create", "--role", "provider"]);

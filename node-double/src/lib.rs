@@ -77,6 +77,8 @@ struct State {
     next_changed_objects: Vec<proto::ChangedObject>,
     /// Parent id -> its dynamic fields, in the order they were added.
     dynamic_fields: BTreeMap<String, Vec<proto::DynamicField>>,
+    /// Balance changes dry runs report besides the sender's gas (set by a test).
+    simulated_balance_changes: Vec<(sui_sdk_types::Address, String, i128)>,
     /// Listings answer at most this many entries per page (a real node pages its answers too).
     max_page_size: Option<u32>,
 }
@@ -248,6 +250,13 @@ impl NodeDouble {
         field.value_type = Some(value_type.to_owned());
         field.value = Some(bcs(value));
         self.state.lock().unwrap().dynamic_fields.entry(parent.to_string()).or_default().push(field);
+    }
+
+    /// Makes dry runs report these balance changes (owner, coin type, amount), added to the
+    /// sender's gas charge the double always reports, as a node sums them per owner and coin.
+    pub fn simulate_balance_changes(&self, changes: &[(sui_sdk_types::Address, &str, i128)]) {
+        self.state.lock().unwrap().simulated_balance_changes =
+            changes.iter().map(|(owner, coin, amount)| (*owner, (*coin).to_owned(), *amount)).collect();
     }
 
     /// Makes listings (owned objects, dynamic fields) answer at most `size` entries per page.
@@ -511,11 +520,23 @@ impl TransactionExecutionService for NodeDouble {
             return Err(tonic::Status::invalid_argument("only programmable transactions are supported"));
         };
         let digest = transaction.digest().to_string();
-        self.state.lock().unwrap().simulated.push(digest.clone());
         let mut gas = proto::GasCostSummary::default();
-        gas.computation_cost = Some(COMPUTATION_PER_COMMAND * ptb.commands.len() as u64);
+        let computation = COMPUTATION_PER_COMMAND * ptb.commands.len() as u64;
+        gas.computation_cost = Some(computation);
         gas.storage_cost = Some(STORAGE_COST);
         gas.storage_rebate = Some(0);
+        // Sum per (owner, coin type), the sender's gas charge first.
+        let mut changes: Vec<(sui_sdk_types::Address, String, i128)> =
+            vec![(transaction.sender, "0x2::sui::SUI".into(), -((computation + STORAGE_COST) as i128))];
+        let mut state = self.state.lock().unwrap();
+        state.simulated.push(digest.clone());
+        for (owner, coin, amount) in &state.simulated_balance_changes {
+            match changes.iter_mut().find(|(o, c, _)| o == owner && c == coin) {
+                Some(change) => change.2 += amount,
+                None => changes.push((*owner, coin.clone(), *amount)),
+            }
+        }
+        drop(state);
         let mut status = proto::ExecutionStatus::default();
         status.success = Some(true);
         let mut effects = proto::TransactionEffects::default();
@@ -524,6 +545,16 @@ impl TransactionExecutionService for NodeDouble {
         let mut executed = proto::ExecutedTransaction::default();
         executed.digest = Some(digest);
         executed.effects = Some(effects);
+        executed.balance_changes = changes
+            .into_iter()
+            .map(|(owner, coin, amount)| {
+                let mut change = proto::BalanceChange::default();
+                change.address = Some(owner.to_string());
+                change.coin_type = Some(coin);
+                change.amount = Some(amount.to_string());
+                change
+            })
+            .collect();
         let mut response = proto::SimulateTransactionResponse::default();
         response.transaction = Some(executed);
         Ok(tonic::Response::new(response))

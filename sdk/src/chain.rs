@@ -83,6 +83,21 @@ impl GasEstimate {
     }
 }
 
+/// How a transaction changes an owner's balance of a coin type (negative: spent).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BalanceChange {
+    pub owner: Address,
+    pub coin_type: String,
+    pub amount: i128,
+}
+
+/// What a dry run says a transaction would do: its cost and the balances it would change.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Simulation {
+    pub gas: GasEstimate,
+    pub balance_changes: Vec<BalanceChange>,
+}
+
 /// An event of the package found in a checkpoint.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PackageEvent {
@@ -552,13 +567,17 @@ impl ChainClient {
         }
     }
 
-    /// Dry-runs a transaction (no signature needed): what it would cost, or why it would fail.
-    pub async fn simulate(&mut self, transaction: &Transaction) -> Result<GasEstimate, ChainError> {
+    /// Dry-runs a transaction (no signature needed): what it would cost and which balances it
+    /// would change, or why it would fail.
+    pub async fn simulate(&mut self, transaction: &Transaction) -> Result<Simulation, ChainError> {
         let target = format!("transaction {}", transaction.digest());
         let mut request = proto::SimulateTransactionRequest::default();
         request.transaction = Some(transaction.clone().into());
-        request.read_mask =
-            Some(prost_field_mask(&["transaction.effects.status", "transaction.effects.gas_used"]));
+        request.read_mask = Some(prost_field_mask(&[
+            "transaction.effects.status",
+            "transaction.effects.gas_used",
+            "transaction.balance_changes",
+        ]));
         let response = self
             .call("SimulateTransaction", &target, |client| {
                 let mut execution = client.execution_client();
@@ -566,12 +585,13 @@ impl ChainClient {
                 async move { execution.simulate_transaction(request).await }
             })
             .await?;
-        let malformed = |reason: &str| ChainError::Malformed {
+        let malformed = |reason: String| ChainError::Malformed {
             rpc: "SimulateTransaction",
             target: target.clone(),
-            reason: reason.into(),
+            reason,
         };
-        let effects = response.transaction.and_then(|t| t.effects).ok_or_else(|| malformed("no effects"))?;
+        let executed = response.transaction.ok_or_else(|| malformed("no transaction".into()))?;
+        let effects = executed.effects.ok_or_else(|| malformed("no effects".into()))?;
         if let Some(status) = &effects.status {
             if status.success == Some(false) {
                 return Err(ChainError::Refused {
@@ -585,11 +605,28 @@ impl ChainClient {
                 });
             }
         }
-        let gas = effects.gas_used.ok_or_else(|| malformed("no gas summary"))?;
-        Ok(GasEstimate {
-            computation: gas.computation_cost.unwrap_or_default(),
-            storage: gas.storage_cost.unwrap_or_default(),
-            rebate: gas.storage_rebate.unwrap_or_default(),
+        let gas = effects.gas_used.ok_or_else(|| malformed("no gas summary".into()))?;
+        let balance_changes = executed
+            .balance_changes
+            .into_iter()
+            .map(|change| {
+                let amount = change.amount.unwrap_or_default();
+                Ok(BalanceChange {
+                    owner: parse_id(change.address.as_deref()).map_err(&malformed)?,
+                    coin_type: change.coin_type.unwrap_or_default(),
+                    amount: amount
+                        .parse()
+                        .map_err(|e| malformed(format!("balance change `{amount}`: {e}")))?,
+                })
+            })
+            .collect::<Result<_, ChainError>>()?;
+        Ok(Simulation {
+            gas: GasEstimate {
+                computation: gas.computation_cost.unwrap_or_default(),
+                storage: gas.storage_cost.unwrap_or_default(),
+                rebate: gas.storage_rebate.unwrap_or_default(),
+            },
+            balance_changes,
         })
     }
 

@@ -67,7 +67,36 @@ pub struct Outcome {
     gas_budget: String,
     /// What the node's dry run says the transaction would cost.
     gas_estimate: Option<String>,
+    /// What the node's dry run says the transaction would do to balances (gas included).
+    balance_changes: Vec<BalanceChangeView>,
     calls: Vec<CallView>,
+}
+
+/// A balance change as shown to the user: signed, in the coin's units when it is SUI or HASH.
+#[derive(Serialize)]
+struct BalanceChangeView {
+    owner: String,
+    coin_type: String,
+    amount: String,
+}
+
+impl BalanceChangeView {
+    fn new(change: &aihash_sdk::chain::BalanceChange) -> Self {
+        let coin = if change.coin_type.ends_with("::sui::SUI") {
+            Some(amount::SUI)
+        } else if change.coin_type.ends_with("::hash::HASH") {
+            Some(amount::HASH)
+        } else {
+            None
+        };
+        let sign = if change.amount < 0 { "-" } else { "+" };
+        let magnitude = change.amount.unsigned_abs();
+        let amount = match (coin, u64::try_from(magnitude)) {
+            (Some(coin), Ok(base)) => format!("{sign}{}", CoinDisplay { base, coin }),
+            _ => format!("{sign}{magnitude} base units"),
+        };
+        Self { owner: change.owner.to_string(), coin_type: change.coin_type.clone(), amount }
+    }
 }
 
 /// A connection to the network a write command targets, with the signer and the deployment.
@@ -213,12 +242,15 @@ impl Session {
             dry_run: args.dry_run,
             gas_budget: CoinDisplay { base: gas_budget, coin: amount::SUI }.to_string(),
             gas_estimate: None,
+            balance_changes: vec![],
             calls: calls(&transaction),
         };
         let mut executed = None;
         if args.dry_run {
-            let estimate = self.runtime.block_on(self.client.simulate(&transaction))?;
-            outcome.gas_estimate = Some(CoinDisplay { base: estimate.net(), coin: amount::SUI }.to_string());
+            let simulation = self.runtime.block_on(self.client.simulate(&transaction))?;
+            outcome.gas_estimate =
+                Some(CoinDisplay { base: simulation.gas.net(), coin: amount::SUI }.to_string());
+            outcome.balance_changes = simulation.balance_changes.iter().map(BalanceChangeView::new).collect();
         } else {
             confirm(args, &outcome)?;
             let signature =
@@ -321,6 +353,12 @@ pub fn report(args: &WriteArgs, outcome: &Outcome) -> anyhow::Result<()> {
     }
     for call in &outcome.calls {
         println!("  {}({})", call.function, call.arguments.join(", "));
+    }
+    if let Some(gas) = &outcome.gas_estimate {
+        println!("estimated gas {gas}; balance changes:");
+        for change in &outcome.balance_changes {
+            println!("  {} {} ({})", change.owner, change.amount, change.coin_type);
+        }
     }
     Ok(())
 }
