@@ -108,6 +108,27 @@ fn a_dry_run_shows_the_balance_changes_the_node_reports() {
 }
 
 #[test]
+fn gas_is_paid_with_as_many_coins_as_the_budget_needs() {
+    let setup = Setup::new("gas");
+    // The setup's 100 SUI coin, and two small ones.
+    setup.double.add_coin(setup.sender, Address::new([0x6b; 32]), "0x2::sui::SUI", 30_000_000);
+    setup.double.add_coin(setup.sender, Address::new([0x6c; 32]), "0x2::sui::SUI", 20_000_000);
+    let create = ["identity", "create", "--role", "provider", "--yes"];
+    let out = setup.run(&[&create[..], &["--gas-budget", "100.04 SUI"]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        setup.double.submitted()[0].gas,
+        [Address::new([0x6a; 32]), Address::new([0x6b; 32]), Address::new([0x6c; 32])]
+    );
+    let out = setup.run(&[&create[..], &["--gas-budget", "0.5 SUI"]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(setup.double.submitted()[1].gas, [Address::new([0x6a; 32])]);
+    let out = setup.run(&[&create[..], &["--gas-budget", "100.06 SUI"]].concat());
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("cannot cover the gas budget of 100.06 SUI"), "{}", stderr(&out));
+}
+
+#[test]
 fn sending_without_yes_and_without_a_terminal_is_refused() {
     let setup = Setup::new("noyes");
     let out = setup.run(&["identity", "create", "--role", "provider"]);
@@ -217,12 +238,25 @@ fn stake_add_splits_hash_and_stakes_it_on_the_shared_identity() {
     assert_eq!((call.module.as_str(), call.function.as_str()), ("staking", "stake"));
     assert_eq!(call.arguments[0], CallArg::Object(identity));
 
-    // More than the largest coin holds: named, nothing sent.
+    assert_eq!(setup.double.submitted()[0].commands, ["SplitCoins", "MoveCall"]);
+
+    // More than any one coin holds: the coins are merged, largest first, then split.
+    setup.double.add_coin(setup.sender, Address::new([0xcb; 32]), &hash_type, 2_000_000_000_000);
+    setup.double.add_coin(setup.sender, Address::new([0xcc; 32]), &hash_type, 1_000_000_000_000);
     let out =
         setup.run(&["stake", "add", "--identity", &identity.to_string(), "--amount", "6000 HASH", "--yes"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let submitted = &setup.double.submitted()[1];
+    assert_eq!(submitted.commands, ["MergeCoins", "SplitCoins", "MoveCall"]);
+    assert!(submitted.calls[0].function == "stake");
+
+    // More than all of them hold: named with what is held, nothing sent.
+    let out =
+        setup.run(&["stake", "add", "--identity", &identity.to_string(), "--amount", "8001 HASH", "--yes"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("5000 HASH"), "{}", stderr(&out));
-    assert_eq!(setup.double.submitted().len(), 1);
+    assert!(stderr(&out).contains("holds 8000 HASH"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("in 3 HASH coins, less than the 8001 HASH"), "{}", stderr(&out));
+    assert_eq!(setup.double.submitted().len(), 2);
 
     // An object that is not shared is no identity.
     let out = setup.run(&[

@@ -53,6 +53,10 @@ pub struct Submitted {
     pub digest: String,
     pub sender: sui_sdk_types::Address,
     pub calls: Vec<RecordedCall>,
+    /// Every command's kind in order (`MoveCall`, `SplitCoins`, `MergeCoins`, ...).
+    pub commands: Vec<&'static str>,
+    /// The coins paying for gas.
+    pub gas: Vec<sui_sdk_types::Address>,
     /// Modules published by a `Publish` command, if any.
     pub published_modules: usize,
 }
@@ -603,6 +607,8 @@ impl TransactionExecutionService for NodeDouble {
             digest: digest.clone(),
             sender: transaction.sender,
             calls: recorded_calls(ptb),
+            commands: ptb.commands.iter().map(command_kind).collect(),
+            gas: transaction.gas_payment.objects.iter().map(|reference| *reference.object_id()).collect(),
             published_modules,
         });
         let mut effects = proto::TransactionEffects::default();
@@ -613,6 +619,19 @@ impl TransactionExecutionService for NodeDouble {
         let mut response = proto::ExecuteTransactionResponse::default();
         response.transaction = Some(executed);
         Ok(tonic::Response::new(response))
+    }
+}
+
+fn command_kind(command: &Command) -> &'static str {
+    match command {
+        Command::MoveCall(_) => "MoveCall",
+        Command::TransferObjects(_) => "TransferObjects",
+        Command::SplitCoins(_) => "SplitCoins",
+        Command::MergeCoins(_) => "MergeCoins",
+        Command::Publish(_) => "Publish",
+        Command::MakeMoveVector(_) => "MakeMoveVector",
+        Command::Upgrade(_) => "Upgrade",
+        _ => "Other",
     }
 }
 

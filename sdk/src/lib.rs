@@ -5,6 +5,7 @@
 pub mod amount;
 pub mod bindings;
 pub mod chain;
+pub mod coin_selection;
 pub mod did;
 pub mod golden;
 pub mod keystore;

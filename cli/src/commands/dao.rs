@@ -193,11 +193,11 @@ pub fn run(command: DaoCommand) -> anyhow::Result<ExitCode> {
             let amount = aihash_sdk::amount::parse_coin(&args.amount, aihash_sdk::amount::HASH)?;
             let mut session = Session::open(&args.write)?;
             let hash_type = format!("{}::hash::HASH", session.deployment().package);
-            let coin = session.coin_covering(&hash_type, amount, aihash_sdk::amount::HASH)?;
+            let coin = session.coins_covering(&hash_type, amount, aihash_sdk::amount::HASH)?;
             // One week past the requested weeks, so rounding down to a week boundary keeps them.
             let unlock_ms = now_ms() + (args.weeks + 1).min(208) * 7 * 86_400_000;
             session.send(&args.write, |calls, tx| {
-                let coin = tx.object(coin);
+                let coin = super::write::spend(tx, coin);
                 let amount = tx.pure(&amount);
                 let locked = tx.split_coins(coin, vec![amount]).remove(0);
                 calls.dao_lock(tx, locked, unlock_ms);

@@ -73,9 +73,9 @@ fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
     let mut session = Session::open(&args.write)?;
     let identity = session.shared(identity)?;
     let hash_type = format!("{}::hash::HASH", session.deployment().package);
-    let coin = session.coin_covering(&hash_type, amount, amount::HASH)?;
+    let coin = session.coins_covering(&hash_type, amount, amount::HASH)?;
     session.send(&args.write, |calls, tx| {
-        let coin = tx.object(coin);
+        let coin = super::write::spend(tx, coin);
         let amount = tx.pure(&amount);
         let stake = tx.split_coins(coin, vec![amount]).remove(0);
         calls.stake(tx, identity, stake);

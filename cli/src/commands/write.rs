@@ -5,6 +5,7 @@
 use crate::output::print_json;
 use aihash_sdk::amount::{self, CoinDisplay};
 use aihash_sdk::chain::ChainClient;
+use aihash_sdk::coin_selection;
 use aihash_sdk::keystore::{Key, Keystore, KeystoreError};
 use aihash_sdk::network::{Deployments, Network};
 use aihash_sdk::tx::{Calls, Deployment};
@@ -180,24 +181,27 @@ impl Session {
         Ok(self.runtime.block_on(self.client.owned(id, sender))?)
     }
 
-    /// The sender's largest coin of `coin_type`, which must hold at least `amount`.
-    pub fn coin_covering(
+    /// Coins of `coin_type` the sender holds that together cover `amount`, largest first; spend
+    /// them with [`spend`], which merges them into one.
+    pub fn coins_covering(
         &mut self,
         coin_type: &str,
         amount: u64,
         coin: amount::Coin,
-    ) -> anyhow::Result<ObjectInput> {
+    ) -> anyhow::Result<Vec<ObjectInput>> {
         let sender = self.sender();
         let coins = self.runtime.block_on(self.client.coins(sender, coin_type))?;
-        let largest = coins.first().with_context(|| format!("{sender} holds no {coin_type}"))?;
-        anyhow::ensure!(
-            largest.balance >= amount,
-            "{sender}'s largest {} coin holds {}, less than the {} needed",
-            coin.symbol,
-            CoinDisplay { base: largest.balance, coin },
-            CoinDisplay { base: amount, coin }
-        );
-        Ok(ObjectInput::owned(largest.id, largest.version, largest.digest))
+        let chosen = coin_selection::select(&coins, amount, coin_selection::MAX_GAS_COINS).map_err(|_| {
+            let held = coins.iter().map(|c| c.balance).sum::<u64>();
+            anyhow::anyhow!(
+                "{sender} holds {} in {} {} coins, less than the {} needed",
+                CoinDisplay { base: held, coin },
+                coins.len(),
+                coin.symbol,
+                CoinDisplay { base: amount, coin }
+            )
+        })?;
+        Ok(chosen.iter().map(|c| ObjectInput::owned(c.id, c.version, c.digest)).collect())
     }
 
     /// Builds the transaction with `build`, shows it, and (unless a dry run) signs and submits it.
@@ -222,18 +226,21 @@ impl Session {
         let gas_budget = amount::parse_coin(&args.gas_budget, amount::SUI)?;
         let sender = self.sender();
         let coins = self.runtime.block_on(self.client.coins(sender, "0x2::sui::SUI"))?;
-        let gas = coins.first().filter(|coin| coin.balance >= gas_budget).with_context(|| {
-            format!(
-                "{sender} has no SUI coin covering the gas budget of {}",
-                CoinDisplay { base: gas_budget, coin: amount::SUI }
-            )
-        })?;
+        // Gas coins are merged by the node: as many as needed to cover the budget.
+        let gas = coin_selection::select(&coins, gas_budget, coin_selection::MAX_GAS_COINS).map_err(
+            |shortfall| {
+                anyhow::anyhow!(
+                    "{sender}'s SUI cannot cover the gas budget of {}: {shortfall} MIST",
+                    CoinDisplay { base: gas_budget, coin: amount::SUI }
+                )
+            },
+        )?;
         let mut tx = TransactionBuilder::new();
         build(&mut tx);
         tx.set_sender(sender);
         tx.set_gas_budget(gas_budget);
         tx.set_gas_price(args.gas_price);
-        tx.add_gas_objects([ObjectInput::owned(gas.id, gas.version, gas.digest)]);
+        tx.add_gas_objects(gas.iter().map(|coin| ObjectInput::owned(coin.id, coin.version, coin.digest)));
         let transaction = tx.try_build().context("building the transaction")?;
         let mut outcome = Outcome {
             network: self.network.name().to_owned(),
@@ -262,6 +269,18 @@ impl Session {
         }
         Ok((outcome, executed))
     }
+}
+
+/// One coin holding all of `coins` (from [`Session::coins_covering`]): the first, with the rest
+/// merged into it.
+pub fn spend(tx: &mut TransactionBuilder, coins: Vec<ObjectInput>) -> sui_transaction_builder::Argument {
+    let mut arguments = coins.into_iter().map(|coin| tx.object(coin));
+    let first = arguments.next().expect("a covering selection has at least one coin");
+    let rest: Vec<_> = arguments.collect();
+    if !rest.is_empty() {
+        tx.merge_coins(first, rest);
+    }
+    first
 }
 
 /// Builds, shows and (unless a dry run) sends a transaction that needs no lookups first.
