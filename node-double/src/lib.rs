@@ -9,8 +9,14 @@
 //!   against its sender; the Move calls it makes are recorded so a test can assert which function
 //!   was called with which arguments. Bad signatures are refused as a node would refuse them.
 //!
+//! - Signatures: calls into a package whose sources a test names are checked against its public
+//!   functions' signatures (see [`Signatures`]), so a wrong builder fails as on a real node.
+//!
 //! It is a test library: nothing is executed, no state changes but what the test sets.
 
+mod signatures;
+
+pub use signatures::Signatures;
 use std::collections::BTreeMap;
 use std::net::SocketAddr;
 use std::sync::{Arc, Mutex};
@@ -83,6 +89,8 @@ struct State {
     dynamic_fields: BTreeMap<String, Vec<proto::DynamicField>>,
     /// Balance changes dry runs report besides the sender's gas (set by a test).
     simulated_balance_changes: Vec<(sui_sdk_types::Address, String, i128)>,
+    /// Packages whose calls are checked against their functions' signatures.
+    signatures: Vec<(sui_sdk_types::Address, Arc<Signatures>)>,
     /// Listings answer at most this many entries per page (a real node pages its answers too).
     max_page_size: Option<u32>,
 }
@@ -261,6 +269,27 @@ impl NodeDouble {
     pub fn simulate_balance_changes(&self, changes: &[(sui_sdk_types::Address, &str, i128)]) {
         self.state.lock().unwrap().simulated_balance_changes =
             changes.iter().map(|(owner, coin, amount)| (*owner, (*coin).to_owned(), *amount)).collect();
+    }
+
+    /// Checks every call into `package` that a dry run or an execution makes against
+    /// `signatures` (see [`Signatures`]), refusing the transaction as a node would when a call
+    /// does not fit.
+    pub fn check_calls_against(&self, package: sui_sdk_types::Address, signatures: Signatures) {
+        self.state.lock().unwrap().signatures.push((package, Arc::new(signatures)));
+    }
+
+    /// Refuses `ptb` if a call into a checked package does not fit its signature.
+    fn check_calls(&self, ptb: &ProgrammableTransaction) -> Result<(), tonic::Status> {
+        let checked = self.state.lock().unwrap().signatures.clone();
+        for command in &ptb.commands {
+            let Command::MoveCall(call) = command else { continue };
+            if let Some((_, signatures)) = checked.iter().find(|(package, _)| *package == call.package) {
+                signatures
+                    .check(ptb, call)
+                    .map_err(|e| tonic::Status::invalid_argument(format!("invalid Move call {e}")))?;
+            }
+        }
+        Ok(())
     }
 
     /// Makes listings (owned objects, dynamic fields) answer at most `size` entries per page.
@@ -523,6 +552,7 @@ impl TransactionExecutionService for NodeDouble {
         let TransactionKind::ProgrammableTransaction(ptb) = &transaction.kind else {
             return Err(tonic::Status::invalid_argument("only programmable transactions are supported"));
         };
+        self.check_calls(ptb)?;
         let digest = transaction.digest().to_string();
         let mut gas = proto::GasCostSummary::default();
         let computation = COMPUTATION_PER_COMMAND * ptb.commands.len() as u64;
@@ -594,6 +624,7 @@ impl TransactionExecutionService for NodeDouble {
         let TransactionKind::ProgrammableTransaction(ptb) = &transaction.kind else {
             return Err(tonic::Status::invalid_argument("only programmable transactions are supported"));
         };
+        self.check_calls(ptb)?;
         let published_modules = ptb
             .commands
             .iter()

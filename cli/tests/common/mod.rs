@@ -47,6 +47,11 @@ impl Setup {
             governance: shared(4),
             since_checkpoint: 0,
         };
+        let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources");
+        double.check_calls_against(
+            deployment.package,
+            aihash_node_double::Signatures::from_sources(&sources).unwrap(),
+        );
         let mut deployments = Deployments::default();
         deployments.networks.insert(url.clone(), deployment.clone());
         deployments.save(&dir.join("deployments.json")).unwrap();
