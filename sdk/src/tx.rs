@@ -6,6 +6,11 @@
 mod governance;
 mod identity;
 mod market;
+mod report;
+mod token;
+
+pub use report::{DeliveryReport, SampleAnswer, ShareCounters};
+pub use token::{GenesisRecipients, PublisherCaps};
 
 use sui_sdk_types::{Address, Identifier, StructTag};
 use sui_transaction_builder::{Argument, Function, ObjectInput, TransactionBuilder};

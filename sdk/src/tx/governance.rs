@@ -1,7 +1,7 @@
 //! Calls into `governance`: vote locks, proposals, votes, queueing and execution.
 
 use super::{Calls, Execution, ProposalAction, Shared};
-use sui_sdk_types::TypeTag;
+use sui_sdk_types::{Address, TypeTag};
 use sui_transaction_builder::{Argument, ObjectInput, TransactionBuilder};
 
 impl Calls<'_> {
@@ -125,5 +125,37 @@ impl Calls<'_> {
     pub fn dao_vote(&self, tx: &mut TransactionBuilder, proposal: Shared, lock: ObjectInput, support: u8) {
         let args = vec![tx.object(proposal.input(true)), tx.object(lock), tx.pure(&support), Self::clock(tx)];
         tx.move_call(self.function("governance", "vote"), args);
+    }
+
+    /// `governance::increase_lock`: add `coins` (a `Coin<HASH>` argument) to an owned lock.
+    pub fn dao_increase_lock(&self, tx: &mut TransactionBuilder, lock: ObjectInput, coins: Argument) {
+        let args =
+            vec![tx.object(self.deployment.governance.input(true)), tx.object(lock), coins, Self::clock(tx)];
+        tx.move_call(self.function("governance", "increase_lock"), args);
+    }
+
+    /// `governance::extend_lock`: move an owned lock's unlock time later (never earlier).
+    pub fn dao_extend_lock(&self, tx: &mut TransactionBuilder, lock: ObjectInput, unlock_ms: u64) {
+        let args = vec![
+            tx.object(self.deployment.governance.input(true)),
+            tx.object(lock),
+            tx.pure(&unlock_ms),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("governance", "extend_lock"), args);
+    }
+
+    /// `governance::withdraw_lock`: after its unlock time, the HASH goes to `recipient`.
+    pub fn dao_withdraw_lock(&self, tx: &mut TransactionBuilder, lock: ObjectInput, recipient: Address) {
+        let args = vec![tx.object(lock), Self::clock(tx)];
+        let coins = tx.move_call(self.function("governance", "withdraw_lock"), args);
+        let recipient = tx.pure(&recipient);
+        tx.transfer_objects(vec![coins], recipient);
+    }
+
+    /// `governance::cancel`: the proposer withdraws a proposal before voting starts.
+    pub fn dao_cancel(&self, tx: &mut TransactionBuilder, proposal: Shared) {
+        let args = vec![tx.object(proposal.input(true)), Self::clock(tx)];
+        tx.move_call(self.function("governance", "cancel"), args);
     }
 }

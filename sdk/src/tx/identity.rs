@@ -154,4 +154,117 @@ impl Calls<'_> {
         let recipient = tx.pure(&recipient);
         tx.transfer_objects(vec![coins], recipient);
     }
+
+    /// `identity::revoke_method`.
+    pub fn identity_revoke_key(&self, tx: &mut TransactionBuilder, identity: Shared, method_id: &str) {
+        let args = vec![
+            tx.object(identity.input(true)),
+            tx.object(self.deployment.registry.input(false)),
+            tx.pure(&method_id.to_owned()),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("identity", "revoke_method"), args);
+    }
+
+    /// `identity::remove_service`.
+    pub fn identity_remove_service(&self, tx: &mut TransactionBuilder, identity: Shared, service_id: &str) {
+        let args = vec![tx.object(identity.input(true)), tx.pure(&service_id.to_owned()), Self::clock(tx)];
+        tx.move_call(self.function("identity", "remove_service"), args);
+    }
+
+    /// `identity::set_controller`: hand the identity to `new_controller`.
+    pub fn identity_set_controller(
+        &self,
+        tx: &mut TransactionBuilder,
+        identity: Shared,
+        new_controller: Address,
+    ) {
+        let args = vec![tx.object(identity.input(true)), tx.pure(&new_controller), Self::clock(tx)];
+        tx.move_call(self.function("identity", "set_controller"), args);
+    }
+
+    /// `identity::activate`: a verified (or paused) identity with enough stake starts operating.
+    pub fn identity_activate(&self, tx: &mut TransactionBuilder, identity: Shared) {
+        let args = vec![
+            tx.object(identity.input(true)),
+            tx.object(self.deployment.registry.input(false)),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("identity", "activate"), args);
+    }
+
+    /// `identity::pause`.
+    pub fn identity_pause(&self, tx: &mut TransactionBuilder, identity: Shared) {
+        let args = vec![tx.object(identity.input(true)), Self::clock(tx)];
+        tx.move_call(self.function("identity", "pause"), args);
+    }
+
+    /// `staking::withdraw_early`: withdraw stake before the cooldown ends, burning the penalty
+    /// through the HASH `currency` (the coin registry's shared `Currency<HASH>`); the rest is
+    /// transferred to `recipient`.
+    pub fn withdraw_stake_early(
+        &self,
+        tx: &mut TransactionBuilder,
+        identity: Shared,
+        currency: Shared,
+        recipient: Address,
+    ) {
+        let args = vec![
+            tx.object(identity.input(true)),
+            tx.object(self.deployment.registry.input(false)),
+            tx.object(currency.input(true)),
+            Self::clock(tx),
+        ];
+        let coins = tx.move_call(self.function("staking", "withdraw_early"), args);
+        let recipient = tx.pure(&recipient);
+        tx.transfer_objects(vec![coins], recipient);
+    }
+
+    /// `capacity::request`: a provider asks to prove `claimed_hashrate` (H/s); `random` is the
+    /// system `Random` object (0x8).
+    pub fn capacity_request(
+        &self,
+        tx: &mut TransactionBuilder,
+        identity: Shared,
+        claimed_hashrate: u64,
+        random: Shared,
+    ) {
+        let args = vec![
+            tx.object(self.deployment.registry.input(false)),
+            tx.object(identity.input(true)),
+            tx.pure(&claimed_hashrate),
+            tx.object(random.input(false)),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("capacity", "request"), args);
+    }
+
+    /// `capacity::submit`: one solved 80-byte header for an open capacity challenge.
+    pub fn capacity_submit(
+        &self,
+        tx: &mut TransactionBuilder,
+        challenge: Shared,
+        identity: Shared,
+        header: &[u8],
+    ) {
+        let args = vec![
+            tx.object(challenge.input(true)),
+            tx.object(identity.input(true)),
+            tx.object(self.deployment.registry.input(false)),
+            tx.pure(&header.to_vec()),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("capacity", "submit"), args);
+    }
+
+    /// `capacity::finalize`: anyone may close a capacity challenge whose deadline passed.
+    pub fn capacity_finalize(&self, tx: &mut TransactionBuilder, challenge: Shared, identity: Shared) {
+        let args = vec![
+            tx.object(challenge.input(true)),
+            tx.object(identity.input(true)),
+            tx.object(self.deployment.registry.input(false)),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("capacity", "finalize"), args);
+    }
 }

@@ -86,4 +86,89 @@ impl Calls<'_> {
         let recipient = tx.pure(&recipient);
         tx.transfer_objects(vec![refund], recipient);
     }
+
+    /// `order::expire<C>`: anyone may end an order past its expiry; the refund goes to its buyer.
+    pub fn order_expire(&self, tx: &mut TransactionBuilder, coin_type: &StructTag, order: Shared) {
+        let args = vec![tx.object(order.input(true)), Self::clock(tx)];
+        tx.move_call(self.function("order", "expire").with_type_args(coin(coin_type)), args);
+    }
+
+    /// `order::attach_fill<C>`: the keeper attaches `provider` with `hashrate` (H/s) at share
+    /// difficulty `difficulty` (D × 2^32); the result is the fill's number.
+    #[allow(clippy::too_many_arguments)]
+    pub fn fill_attach(
+        &self,
+        tx: &mut TransactionBuilder,
+        coin_type: &StructTag,
+        order: Shared,
+        keeper: Shared,
+        provider: Shared,
+        hashrate: u64,
+        difficulty: u128,
+    ) -> Argument {
+        let args = vec![
+            tx.object(order.input(true)),
+            tx.object(self.deployment.market.input(false)),
+            tx.object(keeper.input(false)),
+            tx.object(provider.input(false)),
+            tx.pure(&hashrate),
+            tx.pure(&difficulty),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("order", "attach_fill").with_type_args(coin(coin_type)), args)
+    }
+
+    /// `order::set_difficulty<C>`: a new D (× 2^32) for fill `fill`, from its next window on.
+    pub fn fill_set_difficulty(
+        &self,
+        tx: &mut TransactionBuilder,
+        coin_type: &StructTag,
+        order: Shared,
+        fill: u64,
+        keeper: Shared,
+        difficulty: u128,
+    ) {
+        let args = vec![
+            tx.object(order.input(true)),
+            tx.pure(&fill),
+            tx.object(keeper.input(false)),
+            tx.pure(&difficulty),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("order", "set_difficulty").with_type_args(coin(coin_type)), args);
+    }
+
+    /// `order::release_fill<C>`: the keeper ends fill `fill`.
+    pub fn fill_release(
+        &self,
+        tx: &mut TransactionBuilder,
+        coin_type: &StructTag,
+        order: Shared,
+        fill: u64,
+        keeper: Shared,
+    ) {
+        let args = vec![
+            tx.object(order.input(true)),
+            tx.pure(&fill),
+            tx.object(keeper.input(false)),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("order", "release_fill").with_type_args(coin(coin_type)), args);
+    }
+
+    /// `tips::post`: a feeder reports Bitcoin block `hash` (internal byte order) at `height`.
+    pub fn tip_post(&self, tx: &mut TransactionBuilder, hash: &[u8; 32], height: u64) {
+        let args = vec![
+            tx.object(self.deployment.tips.input(true)),
+            tx.pure(&hash.to_vec()),
+            tx.pure(&height),
+            Self::clock(tx),
+        ];
+        tx.move_call(self.function("tips", "post"), args);
+    }
+}
+
+/// The type arguments of a call generic over the escrow coin.
+pub(super) fn coin(coin_type: &StructTag) -> Vec<TypeTag> {
+    vec![TypeTag::Struct(Box::new(coin_type.clone()))]
 }
