@@ -50,6 +50,13 @@ pub struct OwnedCoin {
     pub balance: u64,
 }
 
+/// An object an address owns: what a transaction needs to use it, and its type.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OwnedObject {
+    pub reference: ObjectRef,
+    pub object_type: String,
+}
+
 /// Who owns an object.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Ownership {
@@ -361,12 +368,53 @@ impl ChainClient {
     /// The coins of `coin_type` (e.g. `0x2::sui::SUI`) that `owner` holds, largest first (every
     /// page of the node's answer).
     pub async fn coins(&mut self, owner: Address, coin_type: &str) -> Result<Vec<OwnedCoin>, ChainError> {
-        let target = format!("{coin_type} coins of {owner}");
+        let object_type = format!("0x2::coin::Coin<{coin_type}>");
+        let mut coins = self
+            .list_owned(owner, Some(&object_type), &["object_id", "version", "digest", "balance"])
+            .await?
+            .into_iter()
+            .map(|(reference, object)| OwnedCoin {
+                id: reference.id,
+                version: reference.version,
+                digest: reference.digest,
+                balance: object.balance.unwrap_or_default(),
+            })
+            .collect::<Vec<_>>();
+        coins.sort_by_key(|coin| std::cmp::Reverse(coin.balance));
+        Ok(coins)
+    }
+
+    /// The objects `owner` holds, of `object_type` only if given (e.g. the package's
+    /// `<package>::vote_lock::Lock`), every page of the node's answer.
+    pub async fn owned_objects(
+        &mut self,
+        owner: Address,
+        object_type: Option<&str>,
+    ) -> Result<Vec<OwnedObject>, ChainError> {
+        let objects =
+            self.list_owned(owner, object_type, &["object_id", "version", "digest", "object_type"]).await?;
+        Ok(objects
+            .into_iter()
+            .map(|(reference, object)| OwnedObject {
+                reference,
+                object_type: object.object_type.unwrap_or_default(),
+            })
+            .collect())
+    }
+
+    /// `ListOwnedObjects` over every page, each object with its reference.
+    async fn list_owned(
+        &mut self,
+        owner: Address,
+        object_type: Option<&str>,
+        mask: &[&str],
+    ) -> Result<Vec<(ObjectRef, proto::Object)>, ChainError> {
+        let target = format!("{} objects of {owner}", object_type.unwrap_or("all"));
         let mut request = proto::ListOwnedObjectsRequest::default();
         request.owner = Some(owner.to_string());
-        request.object_type = Some(format!("0x2::coin::Coin<{coin_type}>"));
+        request.object_type = object_type.map(str::to_owned);
         request.page_size = Some(PAGE_SIZE);
-        request.read_mask = Some(prost_field_mask(&["object_id", "version", "digest", "balance"]));
+        request.read_mask = Some(prost_field_mask(mask));
         let mut objects = vec![];
         loop {
             let response = self
@@ -387,23 +435,23 @@ impl ChainClient {
             target: target.clone(),
             reason,
         };
-        let mut coins = objects
+        objects
             .into_iter()
             .map(|object| {
-                Ok(OwnedCoin {
+                let reference = ObjectRef {
                     id: parse_id(object.object_id.as_deref()).map_err(&malformed)?,
                     version: object.version.unwrap_or_default(),
                     digest: object
                         .digest
+                        .clone()
                         .unwrap_or_default()
                         .parse()
                         .map_err(|e| malformed(format!("digest: {e}")))?,
-                    balance: object.balance.unwrap_or_default(),
-                })
+                    ownership: Ownership::Address(owner),
+                };
+                Ok((reference, object))
             })
-            .collect::<Result<Vec<_>, ChainError>>()?;
-        coins.sort_by_key(|coin| std::cmp::Reverse(coin.balance));
-        Ok(coins)
+            .collect()
     }
 
     /// The dynamic fields of object `parent` (every page), e.g. the entries of a `Table` whose id

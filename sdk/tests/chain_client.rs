@@ -352,3 +352,26 @@ async fn package_events_are_collected_over_a_range_of_checkpoints() {
     assert!(matches!(error, ChainError::NotFound { .. }), "{error}");
     assert!(error.to_string().contains("checkpoint 4"), "{error}");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_owners_objects_are_listed_by_type_across_pages() {
+    let double = NodeDouble::new("localnet");
+    let owner = address("0xb0b");
+    let lock_type = "0xa1::vote_lock::Lock";
+    for n in 0..3u8 {
+        double.add_owned_object(owner, Address::new([0x10 + n; 32]), lock_type, 4 + n as u64, vec![n]);
+    }
+    double.add_coin(owner, Address::new([0xee; 32]), "0x2::sui::SUI", 7);
+    double.add_owned_object(address("0xa11ce"), Address::new([0x20; 32]), lock_type, 1, vec![]);
+    double.limit_page_size(2);
+    let mut client = client_for(&double).await;
+    let locks = client.owned_objects(owner, Some(lock_type)).await.unwrap();
+    let found: Vec<_> = locks.iter().map(|o| (o.reference.id, o.reference.version)).collect();
+    assert_eq!(
+        found,
+        [(Address::new([0x10; 32]), 4), (Address::new([0x11; 32]), 5), (Address::new([0x12; 32]), 6)]
+    );
+    assert!(locks.iter().all(|o| o.object_type == lock_type));
+    assert_eq!(client.owned_objects(owner, None).await.unwrap().len(), 4);
+    assert!(client.owned_objects(address("0xdead"), None).await.unwrap().is_empty());
+}
