@@ -41,11 +41,12 @@ pub enum Command {
     /// The Bitcoin tip feed.
     #[command(subcommand)]
     Oracle(oracle::OracleCommand),
-    /// Publish the Move package (compiled by `make move-build`) and record its deployment.
+    /// Compile the Move package with the offline toolchain, publish it and record its deployment.
     ///
     /// The package's id and its shared objects (registry, market, tip feed, governance) are
     /// written to the deployments file under the network's name; the upgrade capability goes to
-    /// the sender. Example: make move-build && aihash publish --network testnet
+    /// the sender. Run it from the repository (or pass --package-dir; --bytecode publishes an
+    /// already compiled package). Example: aihash publish --network testnet
     #[command(verbatim_doc_comment)]
     Publish(Box<publish::PublishArgs>),
 }

@@ -600,3 +600,44 @@ fn publish_sends_the_modules_and_records_the_deployment_from_the_effects() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("make move-build"), "{}", stderr(&out));
 }
+
+#[test]
+fn publish_compiles_the_package_with_the_offline_toolchain_first() {
+    let setup = Setup::new("publish-build");
+    let repository = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let package = Address::new([0xa3; 32]);
+    let object = |n: u8| Address::new([n; 32]);
+    setup.double.respond_with_publication(
+        package,
+        &[
+            (object(0x11), "0xa3::registry::Registry", Some(7)),
+            (object(0x12), "0xa3::market::Market", Some(7)),
+            (object(0x13), "0xa3::tips::TipFeed", Some(7)),
+            (object(0x14), "0xa3::governance::Governance", Some(7)),
+        ],
+    );
+    let out = setup.run(&["publish", "--package-dir", repository.to_str().unwrap(), "--yes", "--json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("compiling the Move package"), "{}", stderr(&out));
+    // Every module of the package's sources was compiled and sent.
+    let mut modules = 0;
+    let mut pending = vec![repository.join("sources")];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "move") {
+                modules += 1;
+            }
+        }
+    }
+    assert!(modules > 10);
+    assert_eq!(setup.double.submitted()[0].published_modules, modules);
+
+    // Outside the repository there is nothing to compile: named, nothing sent.
+    let out = setup.run(&["publish", "--package-dir", setup.dir.to_str().unwrap(), "--yes"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("is not the aihash repository"), "{}", stderr(&out));
+    assert_eq!(setup.double.submitted().len(), 1);
+}

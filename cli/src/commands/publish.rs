@@ -14,9 +14,13 @@ use sui_sdk_types::Address;
 
 #[derive(Debug, Args)]
 pub struct PublishArgs {
-    /// The compiled package, as `make move-build` writes it.
-    #[arg(long, default_value = "build/move/bytecode.json")]
-    bytecode: PathBuf,
+    /// A compiled package (`build/move/bytecode.json` as `make move-build` writes it) to publish
+    /// as it is [default: compile the package in --package-dir first].
+    #[arg(long)]
+    bytecode: Option<PathBuf>,
+    /// The aihash repository: the Move package and its offline toolchain (`tools/move`).
+    #[arg(long, default_value = ".")]
+    package_dir: PathBuf,
     #[command(flatten)]
     write: WriteArgs,
 }
@@ -30,18 +34,22 @@ struct Bytecode {
 /// Publishes the package: modules and dependencies from the bytecode file, the upgrade capability
 /// to the sender; then records the package and its shared objects for this network.
 ///
-/// Example: make move-build && aihash publish --network testnet
+/// Example: aihash publish --network testnet
 pub fn run(args: &PublishArgs) -> anyhow::Result<ExitCode> {
-    let text = std::fs::read_to_string(&args.bytecode)
-        .with_context(|| format!("cannot read {}: run `make move-build` first", args.bytecode.display()))?;
+    let path = match &args.bytecode {
+        Some(path) => path.clone(),
+        None => build(&args.package_dir)?,
+    };
+    let text = std::fs::read_to_string(&path)
+        .with_context(|| format!("cannot read {}: run `make move-build` first", path.display()))?;
     let bytecode: Bytecode = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a compiled package", args.bytecode.display()))?;
+        .with_context(|| format!("{} is not a compiled package", path.display()))?;
     let modules = bytecode
         .modules
         .iter()
         .map(|module| base64::engine::general_purpose::STANDARD.decode(module).map_err(anyhow::Error::from))
         .collect::<anyhow::Result<Vec<_>>>()
-        .with_context(|| format!("{}: a module is not Base64", args.bytecode.display()))?;
+        .with_context(|| format!("{}: a module is not Base64", path.display()))?;
     let dependencies = bytecode
         .dependencies
         .iter()
@@ -72,6 +80,27 @@ pub fn run(args: &PublishArgs) -> anyhow::Result<ExitCode> {
         println!("published package {} (recorded in {})", deployment.package, path.display());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Compiles the package in `dir` with the offline toolchain (its output goes to stderr); returns
+/// the compiled package's path.
+fn build(dir: &std::path::Path) -> anyhow::Result<PathBuf> {
+    let toolchain = dir.join("tools/move/move.mjs");
+    anyhow::ensure!(
+        dir.join("Move.toml").is_file() && toolchain.is_file(),
+        "--package-dir {} is not the aihash repository (no Move.toml and tools/move/move.mjs): run \
+         from the repository or pass --package-dir or --bytecode",
+        dir.display()
+    );
+    eprintln!("compiling the Move package in {} ...", dir.display());
+    let status = std::process::Command::new("node")
+        .args(["tools/move/move.mjs", "build", "--out", "build/move"])
+        .current_dir(dir)
+        .stdout(std::process::Stdio::from(std::io::stderr()))
+        .status()
+        .context("cannot run `node`: install Node.js 20 or later (see `make setup`)")?;
+    anyhow::ensure!(status.success(), "compiling the Move package failed ({status}); nothing was published");
+    Ok(dir.join("build/move/bytecode.json"))
 }
 
 /// The deployment a publication's effects describe: the package and the shared objects its
