@@ -595,6 +595,7 @@ fn publish_sends_the_modules_and_records_the_deployment_from_the_effects() {
     assert_eq!(deployment.market, Shared { id: object(0x12), initial_shared_version: 7 });
     assert_eq!(deployment.governance.id, object(0x14));
     assert_eq!(deployment.since_checkpoint, 2);
+    assert_eq!(deployment.chain_id, "localnet-genesis");
 
     let out = setup.run(&["publish", "--bytecode", setup.dir.join("absent.json").to_str().unwrap(), "--yes"]);
     assert_eq!(out.status.code(), Some(2));
@@ -640,4 +641,23 @@ fn publish_compiles_the_package_with_the_offline_toolchain_first() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("is not the aihash repository"), "{}", stderr(&out));
     assert_eq!(setup.double.submitted().len(), 1);
+}
+
+#[test]
+fn a_deployment_from_another_chain_is_refused_before_anything_is_sent() {
+    let setup = Setup::new("other-chain");
+    let path = setup.dir.join("deployments.json");
+    let mut deployments = Deployments::load(&path).unwrap();
+    deployments.networks.get_mut(&setup.url).unwrap().chain_id = "an-old-localnet".into();
+    deployments.save(&path).unwrap();
+    let out = setup.run(&["identity", "create", "--role", "keeper", "--yes"]);
+    assert_eq!(out.status.code(), Some(2));
+    let message = stderr(&out);
+    assert!(message.contains("is on chain localnet-genesis"), "{message}");
+    assert!(message.contains("published on chain an-old-localnet"), "{message}");
+    assert!(message.contains("aihash publish"), "{message}");
+    assert!(setup.double.submitted().is_empty() && setup.double.simulated().is_empty());
+    let out = setup.read(&["oracle", "show"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("published on chain an-old-localnet"), "{}", stderr(&out));
 }

@@ -20,6 +20,7 @@ fn main() {
         tips: shared(3),
         governance: shared(4),
         since_checkpoint: 0,
+        chain_id: String::new(),
     };
     let calls = Calls { deployment: &deployment };
     let key = Ed25519PrivateKey::new([7; 32]);

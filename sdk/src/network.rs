@@ -25,6 +25,29 @@ pub enum NetworkError {
     NotDeployed { network: String, path: PathBuf },
     #[error("cannot write deployments file {path}: {reason}")]
     Unwritable { path: PathBuf, reason: String },
+    #[error(
+        "the node for {network} is on chain {actual}, but the package was published on chain {recorded} \
+         (a new localnet or a wrong URL?): run `aihash publish` again or pick the right --network"
+    )]
+    OtherChain { network: String, recorded: String, actual: String },
+}
+
+/// Checks that the node serving `network` is on the chain `deployment` was published on (a
+/// deployment recorded before chain ids were kept passes).
+pub fn check_chain(
+    deployment: &Deployment,
+    network: &Network,
+    node_chain_id: &str,
+) -> Result<(), NetworkError> {
+    if deployment.chain_id.is_empty() || deployment.chain_id == node_chain_id {
+        Ok(())
+    } else {
+        Err(NetworkError::OtherChain {
+            network: network.name().to_owned(),
+            recorded: deployment.chain_id.clone(),
+            actual: node_chain_id.to_owned(),
+        })
+    }
 }
 
 impl Network {
@@ -133,6 +156,7 @@ mod tests {
             tips: shared(3),
             governance: shared(4),
             since_checkpoint: 0,
+            chain_id: String::new(),
         };
         let mut deployments = Deployments::default();
         deployments.networks.insert("localnet".into(), deployment.clone());

@@ -47,6 +47,10 @@ pub struct Deployment {
     /// here (files written before this field existed start at 0).
     #[serde(default)]
     pub since_checkpoint: u64,
+    /// The chain it was published on (the node's chain id): a node on another chain (a localnet
+    /// started afresh, a wrong URL) does not have these objects.
+    #[serde(default)]
+    pub chain_id: String,
 }
 
 /// What a proposal does, as the CLI offers it (each maps to a `governance::<action>` constructor,
@@ -112,6 +116,7 @@ mod tests {
             tips: shared(3, 5),
             governance: shared(4, 6),
             since_checkpoint: 0,
+            chain_id: String::new(),
         }
     }
 

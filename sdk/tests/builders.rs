@@ -25,6 +25,7 @@ fn deployment() -> Deployment {
         tips: shared(3, 5),
         governance: shared(4, 6),
         since_checkpoint: 0,
+        chain_id: String::new(),
     }
 }
 

@@ -3,7 +3,7 @@
 
 use super::write::{report, Session, WriteArgs};
 use crate::output::print_json;
-use aihash_sdk::chain::{Executed, Ownership};
+use aihash_sdk::chain::{Executed, Ownership, ServiceInfo};
 use aihash_sdk::tx::{Deployment, Shared};
 use anyhow::Context;
 use base64::Engine;
@@ -59,7 +59,7 @@ pub fn run(args: &PublishArgs) -> anyhow::Result<ExitCode> {
     let sender = session.sender();
     // The publication lands in a later checkpoint than the node's height now: scans of the
     // package's events can start here.
-    let since_checkpoint = session.checkpoint_height()?;
+    let node = session.service_info()?;
     let (outcome, executed) = session.send_raw(&args.write, |tx| {
         let upgrade_cap = tx.publish(modules, dependencies);
         let sender = tx.pure(&sender);
@@ -69,7 +69,7 @@ pub fn run(args: &PublishArgs) -> anyhow::Result<ExitCode> {
         report(&args.write, &outcome)?;
         return Ok(ExitCode::SUCCESS);
     };
-    let deployment = deployment_from(&executed, since_checkpoint)?;
+    let deployment = deployment_from(&executed, &node)?;
     let path = session.record_deployment(deployment.clone())?;
     if args.write.json {
         print_json(
@@ -105,7 +105,7 @@ fn build(dir: &std::path::Path) -> anyhow::Result<PathBuf> {
 
 /// The deployment a publication's effects describe: the package and the shared objects its
 /// module initialisers created.
-fn deployment_from(executed: &Executed, since_checkpoint: u64) -> anyhow::Result<Deployment> {
+fn deployment_from(executed: &Executed, node: &ServiceInfo) -> anyhow::Result<Deployment> {
     let package =
         executed.published_package.context("the transaction's effects name no published package")?;
     let shared = |suffix: &str| -> anyhow::Result<Shared> {
@@ -126,6 +126,7 @@ fn deployment_from(executed: &Executed, since_checkpoint: u64) -> anyhow::Result
         market: shared("::market::Market")?,
         tips: shared("::tips::TipFeed")?,
         governance: shared("::governance::Governance")?,
-        since_checkpoint,
+        since_checkpoint: node.checkpoint_height,
+        chain_id: node.chain_id.clone(),
     })
 }

@@ -42,14 +42,17 @@ impl Reader {
         Ok(Self { runtime, client, network, deployments: args.deployments.clone() })
     }
 
-    /// The package's deployment on this network.
-    pub fn deployment(&self) -> anyhow::Result<Deployment> {
+    /// The package's deployment on this network, checked to be on the node's chain.
+    pub fn deployment(&mut self) -> anyhow::Result<Deployment> {
         let path = self
             .deployments
             .clone()
             .or_else(Deployments::default_path)
             .context("no deployments file: pass --deployments")?;
-        Ok(Deployments::load(&path)?.on(&self.network, &path)?.clone())
+        let deployment = Deployments::load(&path)?.on(&self.network, &path)?.clone();
+        let node = self.run(|client| client.service_info())?;
+        aihash_sdk::network::check_chain(&deployment, &self.network, &node.chain_id)?;
+        Ok(deployment)
     }
 
     /// Runs a chain client call to completion.

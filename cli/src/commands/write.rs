@@ -115,8 +115,10 @@ pub struct Session {
 impl Session {
     /// A session on a network the package is deployed on.
     pub fn open(args: &WriteArgs) -> anyhow::Result<Self> {
-        let session = Self::open_for_publication(args)?;
-        session.deployments.on(&session.network, &session.deployments_path)?;
+        let mut session = Self::open_for_publication(args)?;
+        let deployment = session.deployments.on(&session.network, &session.deployments_path)?.clone();
+        let node = session.service_info()?;
+        aihash_sdk::network::check_chain(&deployment, &session.network, &node.chain_id)?;
         Ok(session)
     }
 
@@ -160,9 +162,9 @@ impl Session {
         &self.key
     }
 
-    /// The node's latest checkpoint.
-    pub fn checkpoint_height(&mut self) -> anyhow::Result<u64> {
-        Ok(self.runtime.block_on(self.client.service_info())?.checkpoint_height)
+    /// The node's chain and latest checkpoint.
+    pub fn service_info(&mut self) -> anyhow::Result<aihash_sdk::chain::ServiceInfo> {
+        Ok(self.runtime.block_on(self.client.service_info())?)
     }
 
     /// A shared object's input reference.

@@ -46,6 +46,7 @@ impl Setup {
             tips: shared(3),
             governance: shared(4),
             since_checkpoint: 0,
+            chain_id: String::new(),
         };
         let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources");
         double.check_calls_against(
