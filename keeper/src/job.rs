@@ -1,0 +1,158 @@
+//! Stratum jobs as an upstream pool sends them (`mining.notify`), in the byte forms a block
+//! header needs, and the book of recent jobs per upstream: which jobs a share may still be
+//! submitted against, and which submissions each has seen (duplicates).
+
+use bitcoin::{BlockHash, CompactTarget, TxMerkleNode};
+use std::collections::{HashSet, VecDeque};
+
+/// One job: the header fields the pool fixes and the coinbase halves around the extranonces.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Job {
+    pub id: String,
+    pub prev_hash: BlockHash,
+    pub coinbase1: Vec<u8>,
+    pub coinbase2: Vec<u8>,
+    /// The coinbase's merkle branch, bottom up: each entry is hashed after the running root.
+    pub merkle_branch: Vec<TxMerkleNode>,
+    pub version: i32,
+    pub bits: CompactTarget,
+    pub time: u32,
+    /// Whether earlier jobs are void (a new block on the network).
+    pub clean: bool,
+}
+
+/// A share as a rig submits it (`mining.submit`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Submission {
+    pub job_id: String,
+    pub extranonce2: Vec<u8>,
+    pub time: u32,
+    pub nonce: u32,
+    /// The rolled version bits (BIP 310), if the rig rolls them.
+    pub version_bits: Option<u32>,
+}
+
+/// What a job book says about a submission before its hash is checked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Lookup<'a> {
+    Current(&'a Job),
+    /// No such job, or one made void by a clean job since.
+    Stale,
+}
+
+/// Submissions seen for one job, by the extranonce1 of the rig that sent them.
+type Seen = HashSet<(Vec<u8>, Submission)>;
+
+/// The recent jobs of one upstream, newest last, with the submissions each has seen.
+#[derive(Debug)]
+pub struct JobBook {
+    jobs: VecDeque<(Job, Seen)>,
+    capacity: usize,
+}
+
+impl JobBook {
+    /// Keeps at most `capacity` jobs (older ones count as stale).
+    pub fn new(capacity: usize) -> Self {
+        Self { jobs: VecDeque::new(), capacity: capacity.max(1) }
+    }
+
+    /// Adds a job; a clean job voids every earlier one.
+    pub fn add(&mut self, job: Job) {
+        if job.clean {
+            self.jobs.clear();
+        }
+        self.jobs.retain(|(known, _)| known.id != job.id);
+        if self.jobs.len() == self.capacity {
+            self.jobs.pop_front();
+        }
+        self.jobs.push_back((job, HashSet::new()));
+    }
+
+    /// The newest job, which rigs should be working on.
+    pub fn latest(&self) -> Option<&Job> {
+        self.jobs.back().map(|(job, _)| job)
+    }
+
+    pub fn lookup(&self, job_id: &str) -> Lookup<'_> {
+        match self.jobs.iter().find(|(job, _)| job.id == job_id) {
+            Some((job, _)) => Lookup::Current(job),
+            None => Lookup::Stale,
+        }
+    }
+
+    /// Records that the rig with `extranonce1` submitted `submission`; `false` if it had already
+    /// (a duplicate) or the job is gone.
+    pub fn record(&mut self, extranonce1: &[u8], submission: &Submission) -> bool {
+        match self.jobs.iter_mut().find(|(job, _)| job.id == submission.job_id) {
+            Some((_, seen)) => seen.insert((extranonce1.to_vec(), submission.clone())),
+            None => false,
+        }
+    }
+
+    /// Whether the rig with `extranonce1` already submitted `submission`.
+    pub fn seen(&self, extranonce1: &[u8], submission: &Submission) -> bool {
+        self.jobs
+            .iter()
+            .find(|(job, _)| job.id == submission.job_id)
+            .is_some_and(|(_, seen)| seen.contains(&(extranonce1.to_vec(), submission.clone())))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use bitcoin::hashes::Hash;
+
+    pub fn job(id: &str, clean: bool) -> Job {
+        Job {
+            id: id.into(),
+            prev_hash: BlockHash::all_zeros(),
+            coinbase1: vec![1],
+            coinbase2: vec![2],
+            merkle_branch: vec![],
+            version: 0x2000_0000,
+            bits: CompactTarget::from_consensus(0x1702_3a04),
+            time: 1_750_000_000,
+            clean,
+        }
+    }
+
+    fn submission(job_id: &str, nonce: u32) -> Submission {
+        Submission {
+            job_id: job_id.into(),
+            extranonce2: vec![0; 4],
+            time: 1_750_000_000,
+            nonce,
+            version_bits: None,
+        }
+    }
+
+    #[test]
+    fn clean_jobs_void_earlier_ones_and_old_jobs_age_out() {
+        let mut book = JobBook::new(3);
+        book.add(job("a", true));
+        book.add(job("b", false));
+        assert!(matches!(book.lookup("a"), Lookup::Current(_)));
+        book.add(job("c", false));
+        book.add(job("d", false));
+        assert_eq!(book.lookup("a"), Lookup::Stale, "aged out");
+        assert!(matches!(book.lookup("b"), Lookup::Current(_)));
+        book.add(job("e", true));
+        assert_eq!(book.lookup("d"), Lookup::Stale, "voided by a clean job");
+        assert_eq!(book.latest().unwrap().id, "e");
+    }
+
+    #[test]
+    fn a_submission_counts_once_per_rig() {
+        let mut book = JobBook::new(4);
+        book.add(job("a", true));
+        let share = submission("a", 7);
+        assert!(!book.seen(b"rig1", &share));
+        assert!(book.record(b"rig1", &share));
+        assert!(book.seen(b"rig1", &share));
+        assert!(!book.record(b"rig1", &share), "the same share twice");
+        assert!(book.record(b"rig2", &share), "another rig's extranonce makes another header");
+        assert!(book.record(b"rig1", &submission("a", 8)));
+        assert!(!book.record(b"rig1", &submission("gone", 1)));
+    }
+}

@@ -1,0 +1,6 @@
+//! The aihash keeper's core: Stratum jobs and shares, their verification, share difficulty.
+//! (The daemon's entry point is `main.rs`.)
+
+pub mod difficulty;
+pub mod job;
+pub mod verify;
