@@ -3,4 +3,5 @@
 
 pub mod difficulty;
 pub mod job;
+pub mod stratum;
 pub mod verify;
