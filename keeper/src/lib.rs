@@ -3,5 +3,7 @@
 
 pub mod difficulty;
 pub mod job;
+pub mod miner;
 pub mod stratum;
+pub mod testpool;
 pub mod verify;
