@@ -219,7 +219,7 @@ fn hash(index: u32, board: &Board, stats: &MinerStats, found: &mpsc::UnboundedSe
             nonce: 0,
             // Each thread rolls its own version bits, inside the mask.
             version_bits: (work.rules.version_mask != 0)
-                .then(|| (work.job.version as u32 | (index << 13)) & work.rules.version_mask),
+                .then_some((work.job.version as u32 | (index << 13)) & work.rules.version_mask),
         };
         let Ok((mut header, _)) = assemble(&work.job, &work.extranonce1, &submission, &work.rules) else {
             std::thread::sleep(std::time::Duration::from_millis(5));
@@ -234,7 +234,7 @@ fn hash(index: u32, board: &Board, stats: &MinerStats, found: &mpsc::UnboundedSe
                 let _ = found.send((generation, submission.clone()));
             }
             nonce = nonce.wrapping_add(1);
-            if nonce % CHECK_EVERY == 0 {
+            if nonce.is_multiple_of(CHECK_EVERY) {
                 stats.hashes.fetch_add(CHECK_EVERY as u64, Ordering::Relaxed);
                 if board.stop.load(Ordering::Acquire)
                     || board.generation.load(Ordering::Acquire) != generation
