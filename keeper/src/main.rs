@@ -1,8 +1,9 @@
 //! `aihash-keeper`: the daemon node operators run. It will speak Stratum to providers' rigs,
 //! verify every share, journal it, and report delivered work on chain. Today it offers the
-//! delivery arithmetic every report rests on.
+//! delivery arithmetic every report rests on, the built-in CPU miner and the test pool.
 
 mod estimate;
+mod tools;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -22,12 +23,26 @@ struct Cli {
 enum Command {
     /// Work, average hashrate and payment of a delivery window from its share count.
     Estimate(estimate::EstimateArgs),
+    /// Mine with the CPU on a pool or keeper, with a hashrate readout every 5 s (tests, demos,
+    /// smoke checks; real rigs are millions of times faster).
+    ///
+    /// Example: aihash-keeper mine --pool 127.0.0.1:3333 --user provider.rig1 --threads 2
+    #[command(verbatim_doc_comment)]
+    Mine(tools::MineArgs),
+    /// Run the test pool: a Stratum pool for local runs and tests only (it pays nothing and
+    /// finds no real blocks) that checks every share it is sent.
+    ///
+    /// Example: aihash-keeper test-pool --listen 127.0.0.1:3333 --difficulty 0.0001
+    #[command(verbatim_doc_comment)]
+    TestPool(tools::TestPoolArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Estimate(args) => estimate::run(&args),
+        Command::Mine(args) => tools::mine(&args),
+        Command::TestPool(args) => tools::test_pool(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,
