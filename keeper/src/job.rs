@@ -4,6 +4,7 @@
 
 use bitcoin::{BlockHash, CompactTarget, TxMerkleNode};
 use std::collections::{HashSet, VecDeque};
+use std::sync::Arc;
 
 /// One job: the header fields the pool fixes and the coinbase halves around the extranonces.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -35,7 +36,7 @@ pub struct Submission {
 /// What a job book says about a submission before its hash is checked.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Lookup<'a> {
-    Current(&'a Job),
+    Current(&'a Arc<Job>),
     /// No such job, or one made void by a clean job since.
     Stale,
 }
@@ -46,7 +47,7 @@ type Seen = HashSet<(Vec<u8>, Submission)>;
 /// The recent jobs of one upstream, newest last, with the submissions each has seen.
 #[derive(Debug)]
 pub struct JobBook {
-    jobs: VecDeque<(Job, Seen)>,
+    jobs: VecDeque<(Arc<Job>, Seen)>,
     capacity: usize,
 }
 
@@ -57,7 +58,8 @@ impl JobBook {
     }
 
     /// Adds a job; a clean job voids every earlier one.
-    pub fn add(&mut self, job: Job) {
+    pub fn add(&mut self, job: impl Into<Arc<Job>>) {
+        let job = job.into();
         if job.clean {
             self.jobs.clear();
         }
@@ -69,7 +71,7 @@ impl JobBook {
     }
 
     /// The newest job, which rigs should be working on.
-    pub fn latest(&self) -> Option<&Job> {
+    pub fn latest(&self) -> Option<&Arc<Job>> {
         self.jobs.back().map(|(job, _)| job)
     }
 

@@ -4,6 +4,9 @@
 pub mod difficulty;
 pub mod job;
 pub mod miner;
+pub mod proxy;
 pub mod stratum;
 pub mod testpool;
+pub mod upstream;
+pub mod vardiff;
 pub mod verify;

@@ -266,7 +266,7 @@ impl Connection {
                 lines.push(encode(s2c::SetDifficulty { value: self.config.difficulty.as_f64() }));
                 let current = self.state.lock().unwrap().book.as_ref().and_then(|b| b.latest().cloned());
                 if let Some(job) = current {
-                    lines.push(encode(notify_from_job(&Job { clean: true, ..job })));
+                    lines.push(encode(notify_from_job(&Job { clean: true, ..(*job).clone() })));
                 }
                 lines
             }

@@ -1,0 +1,472 @@
+//! The rig-facing Stratum V1 server: rigs subscribe, authorize as `<provider>.<rig>`, negotiate
+//! version rolling, and get the upstream pool's jobs with their own slice of the pool's
+//! extranonce space (the pool's extranonce1 followed by a per-rig prefix) and their own
+//! difficulty. Every share is verified before it is answered; verified shares are forwarded to
+//! the pool, and each comes out as a [`ShareRecord`] with the pool's verdict, for the journal.
+//! Rigs that flood invalid shares are disconnected and their address banned for a while.
+
+use crate::difficulty::ShareDifficulty;
+use crate::job::{Job, JobBook, Lookup, Submission};
+use crate::stratum::line::{read_line, MAX_LINE};
+use crate::stratum::wire::{decode, encode, extranonce, notify_from_job, submission_from_submit};
+use crate::upstream::{Upstream, UpstreamState, Verdict};
+use crate::vardiff::{Vardiff, VardiffConfig};
+use crate::verify::{assemble, Rejection, Rules};
+use bitcoin::block::Header;
+use bitcoin::BlockHash;
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::net::{IpAddr, SocketAddr};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime};
+use sv1_api::client_to_server::SubmitOutcome;
+use sv1_api::json_rpc::{JsonRpcError, Message, Response};
+use sv1_api::methods::{Client2Server, Method};
+use sv1_api::server_to_client as s2c;
+use tokio::io::{AsyncWriteExt, BufReader};
+use tokio::net::{TcpListener, TcpStream};
+use tokio::sync::mpsc;
+
+/// Bytes of the pool's extranonce2 the keeper keeps to tell rigs apart (65,536 rigs per pool).
+pub const RIG_PREFIX_SIZE: usize = 2;
+
+#[derive(Debug, Clone)]
+pub struct ProxyConfig {
+    pub listen: SocketAddr,
+    pub vardiff: VardiffConfig,
+    /// Provider names a worker name may start with (`<provider>.<rig>`); empty: any.
+    pub providers: Vec<String>,
+    /// How far a share's ntime may run ahead of its job's.
+    pub max_time_ahead_s: u32,
+    /// Invalid shares a rig may send per minute before it is disconnected and banned.
+    pub max_invalid_per_minute: u32,
+    pub ban: Duration,
+}
+
+impl ProxyConfig {
+    pub fn new(listen: SocketAddr) -> Self {
+        Self {
+            listen,
+            vardiff: VardiffConfig {
+                target_interval: Duration::from_secs(10),
+                retarget_every: Duration::from_secs(60),
+                initial: ShareDifficulty::ONE,
+            },
+            providers: vec![],
+            max_time_ahead_s: 600,
+            max_invalid_per_minute: 120,
+            ban: Duration::from_secs(600),
+        }
+    }
+}
+
+/// A verified share, forwarded, with the pool's verdict: everything a challenge answer needs.
+#[derive(Debug, Clone)]
+pub struct ShareRecord {
+    pub worker: String,
+    pub provider: String,
+    pub job: Arc<Job>,
+    /// The rig's extranonce1 (the pool's followed by the rig's prefix).
+    pub extranonce1: Vec<u8>,
+    /// As the rig sent it.
+    pub submission: Submission,
+    pub header: Header,
+    pub hash: BlockHash,
+    pub coinbase: Vec<u8>,
+    /// The rig's difficulty the share met.
+    pub difficulty: ShareDifficulty,
+    pub verdict: Verdict,
+    pub received: SystemTime,
+}
+
+/// Counters for metrics and tests.
+#[derive(Debug, Default)]
+pub struct ProxyStats {
+    pub connections: AtomicU64,
+    pub verified: AtomicU64,
+    pub pool_accepted: AtomicU64,
+    pub pool_rejected: AtomicU64,
+    pub lost: AtomicU64,
+    pub banned: AtomicU64,
+    /// Refused shares by Stratum error code.
+    pub refused: Mutex<BTreeMap<i32, u64>>,
+}
+
+/// What every rig session shares.
+struct Shared {
+    config: ProxyConfig,
+    upstream: Upstream,
+    book: Mutex<JobBook>,
+    stats: Arc<ProxyStats>,
+    records: mpsc::UnboundedSender<ShareRecord>,
+    banned: Mutex<HashMap<IpAddr, Instant>>,
+    next_prefix: AtomicU64,
+}
+
+/// A running proxy.
+pub struct Proxy {
+    pub addr: SocketAddr,
+    pub stats: Arc<ProxyStats>,
+}
+
+impl Proxy {
+    /// Listens for rigs and serves them the upstream's work; records go to `records`.
+    pub async fn spawn(
+        config: ProxyConfig,
+        upstream: Upstream,
+        records: mpsc::UnboundedSender<ShareRecord>,
+    ) -> std::io::Result<Self> {
+        let listener = TcpListener::bind(config.listen).await?;
+        let addr = listener.local_addr()?;
+        let stats = Arc::new(ProxyStats::default());
+        let shared = Arc::new(Shared {
+            config,
+            upstream,
+            book: Mutex::new(JobBook::new(16)),
+            stats: stats.clone(),
+            records,
+            banned: Mutex::default(),
+            next_prefix: AtomicU64::new(0),
+        });
+        tokio::spawn(follow_jobs(shared.clone()));
+        tokio::spawn(async move {
+            loop {
+                let Ok((stream, peer)) = listener.accept().await else { continue };
+                if shared.is_banned(peer.ip()) {
+                    drop(stream);
+                    continue;
+                }
+                tokio::spawn(serve(stream, peer, shared.clone()));
+            }
+        });
+        Ok(Self { addr, stats })
+    }
+}
+
+impl Shared {
+    fn is_banned(&self, ip: IpAddr) -> bool {
+        let mut banned = self.banned.lock().unwrap();
+        banned.retain(|_, until| *until > Instant::now());
+        banned.contains_key(&ip)
+    }
+
+    fn refuse(&self, rejection: &Rejection) {
+        *self.stats.refused.lock().unwrap().entry(rejection.code()).or_default() += 1;
+    }
+}
+
+/// Keeps the job book in step with the pool's jobs.
+async fn follow_jobs(shared: Arc<Shared>) {
+    let mut state = shared.upstream.state();
+    let mut last: Option<Arc<Job>> = None;
+    loop {
+        let job = state.borrow_and_update().job.clone();
+        if let Some(job) = job.filter(|job| last.as_ref().is_none_or(|l| !Arc::ptr_eq(l, job))) {
+            shared.book.lock().unwrap().add(job.clone());
+            last = Some(job);
+        }
+        if state.changed().await.is_err() {
+            return;
+        }
+    }
+}
+
+/// One rig's session.
+struct Rig {
+    prefix: [u8; RIG_PREFIX_SIZE],
+    peer: SocketAddr,
+    subscribed: bool,
+    extranonce_subscribed: bool,
+    worker: Option<(String, String)>,
+    version_mask: u32,
+    vardiff: Option<Vardiff>,
+    /// The difficulty before the last change, still honoured until the given time.
+    previous: Option<(ShareDifficulty, Instant)>,
+    session: u64,
+    last_job: Option<Arc<Job>>,
+    invalid: VecDeque<Instant>,
+}
+
+enum Next {
+    Continue,
+    Close,
+}
+
+async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
+    let _ = stream.set_nodelay(true);
+    shared.stats.connections.fetch_add(1, Ordering::Relaxed);
+    let index = shared.next_prefix.fetch_add(1, Ordering::Relaxed) as u16;
+    let mut rig = Rig {
+        prefix: index.to_be_bytes(),
+        peer,
+        subscribed: false,
+        extranonce_subscribed: false,
+        worker: None,
+        version_mask: 0,
+        vardiff: None,
+        previous: None,
+        session: 0,
+        last_job: None,
+        invalid: VecDeque::new(),
+    };
+    let (reader, mut writer) = stream.into_split();
+    let mut reader = BufReader::new(reader);
+    let mut state = shared.upstream.state();
+    let mut buf = Vec::new();
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    loop {
+        let mut out = vec![];
+        let next = tokio::select! {
+            line = read_line(&mut reader, &mut buf, MAX_LINE) => match line {
+                Ok(Some(line)) => rig.handle(&line, &shared, &state.borrow().clone(), &mut out),
+                _ => Next::Close,
+            },
+            changed = state.changed() => match changed {
+                Ok(()) => rig.follow(&state.borrow_and_update().clone(), &mut out),
+                Err(_) => Next::Close,
+            },
+            _ = tick.tick() => rig.retarget(&state.borrow().clone(), &mut out),
+        };
+        for line in out {
+            if writer.write_all(line.as_bytes()).await.is_err() {
+                shared.stats.connections.fetch_sub(1, Ordering::Relaxed);
+                return;
+            }
+        }
+        if let Next::Close = next {
+            shared.stats.connections.fetch_sub(1, Ordering::Relaxed);
+            return;
+        }
+    }
+}
+
+impl Rig {
+    fn extranonce1(&self, upstream: &UpstreamState) -> Vec<u8> {
+        [&upstream.extranonce1[..], &self.prefix[..]].concat()
+    }
+
+    fn extranonce2_size(upstream: &UpstreamState) -> usize {
+        upstream.extranonce2_size.saturating_sub(RIG_PREFIX_SIZE)
+    }
+
+    fn handle(
+        &mut self,
+        line: &str,
+        shared: &Shared,
+        upstream: &UpstreamState,
+        out: &mut Vec<String>,
+    ) -> Next {
+        let request = match decode(line) {
+            Ok(Method::Client2Server(request)) => request,
+            _ => return self.invalid(shared),
+        };
+        match request {
+            Client2Server::Subscribe(subscribe) => {
+                if !upstream.connected || Self::extranonce2_size(upstream) < 2 {
+                    // Nothing to hand out yet: the rig retries (or uses its backup pool).
+                    return Next::Close;
+                }
+                let Ok(extranonce1) = extranonce(self.extranonce1(upstream)) else { return Next::Close };
+                self.subscribed = true;
+                self.session = upstream.session;
+                let subscriptions = vec![("mining.notify".into(), "1".into())];
+                out.push(encode(subscribe.respond(
+                    subscriptions,
+                    extranonce1,
+                    Self::extranonce2_size(upstream),
+                )));
+            }
+            Client2Server::Configure(configure) => {
+                self.version_mask =
+                    configure.version_rolling_mask().map_or(0, |m| m.0) & upstream.version_mask;
+                let params = s2c::VersionRollingParams::new(self.version_mask.into(), 0u32.into());
+                out.push(encode(configure.respond(Some(params), None)));
+            }
+            Client2Server::ExtranonceSubscribe(subscribe) => {
+                self.extranonce_subscribed = true;
+                out.push(encode(subscribe.respond()));
+            }
+            Client2Server::Authorize(authorize) => {
+                let name = authorize.name.clone();
+                let provider = name.split('.').next().unwrap_or_default().to_owned();
+                let allowed =
+                    shared.config.providers.is_empty() || shared.config.providers.contains(&provider);
+                out.push(encode(authorize.respond(allowed)));
+                if allowed {
+                    self.worker = Some((name, provider));
+                    let floor = upstream.difficulty.unwrap_or(ShareDifficulty::ONE);
+                    let vardiff = Vardiff::new(shared.config.vardiff, floor);
+                    out.push(encode(s2c::SetDifficulty { value: vardiff.current().as_f64() }));
+                    self.vardiff = Some(vardiff);
+                    if let Some(job) = &upstream.job {
+                        out.push(encode(notify_from_job(&Job { clean: true, ..(**job).clone() })));
+                        self.last_job = Some(job.clone());
+                    }
+                }
+            }
+            Client2Server::Submit(submit) => {
+                let id = submit.id;
+                let outcome = self.submit(&submit, shared, upstream);
+                let response = match outcome {
+                    Ok(()) => submit.respond(SubmitOutcome::Accepted),
+                    Err(rejection) => {
+                        shared.refuse(&rejection);
+                        let response = Response {
+                            id,
+                            error: Some(JsonRpcError {
+                                code: rejection.code(),
+                                message: rejection.to_string(),
+                                data: None,
+                            }),
+                            result: serde_json::Value::Null,
+                        };
+                        out.push(encode(Message::from(response)));
+                        return self.invalid(shared);
+                    }
+                };
+                out.push(encode(response));
+            }
+            Client2Server::SuggestDifficulty() => {}
+        }
+        Next::Continue
+    }
+
+    /// Verifies a share and, when it holds, forwards it to the pool.
+    fn submit(
+        &mut self,
+        submit: &sv1_api::client_to_server::Submit,
+        shared: &Shared,
+        upstream: &UpstreamState,
+    ) -> Result<(), Rejection> {
+        let (Some((worker, provider)), Some(vardiff)) = (&self.worker, &mut self.vardiff) else {
+            return Err(Rejection::Stale);
+        };
+        let submission = submission_from_submit(submit);
+        let job = match shared.book.lock().unwrap().lookup(&submission.job_id) {
+            Lookup::Current(job) => job.clone(),
+            Lookup::Stale => return Err(Rejection::Stale),
+        };
+        if !upstream.connected || self.session != upstream.session {
+            return Err(Rejection::Stale);
+        }
+        let extranonce1 = [&upstream.extranonce1[..], &self.prefix[..]].concat();
+        let rules = Rules {
+            extranonce2_size: Self::extranonce2_size(upstream),
+            version_mask: self.version_mask,
+            max_time_ahead_s: shared.config.max_time_ahead_s,
+        };
+        let (header, coinbase) = assemble(&job, &extranonce1, &submission, &rules)?;
+        let hash = header.block_hash();
+        let difficulty = match self.previous {
+            Some((previous, until))
+                if Instant::now() < until && previous < vardiff.current() && previous.is_met_by(hash) =>
+            {
+                previous
+            }
+            _ => vardiff.current(),
+        };
+        if !difficulty.is_met_by(hash) {
+            return Err(Rejection::LowDifficulty);
+        }
+        if !shared.book.lock().unwrap().record(&extranonce1, &submission) {
+            return Err(Rejection::Duplicate);
+        }
+        vardiff.on_share();
+        shared.stats.verified.fetch_add(1, Ordering::Relaxed);
+        let forwarded = Submission {
+            extranonce2: [&self.prefix[..], &submission.extranonce2[..]].concat(),
+            ..submission.clone()
+        };
+        let record = ShareRecord {
+            worker: worker.clone(),
+            provider: provider.clone(),
+            job,
+            extranonce1,
+            submission,
+            header,
+            hash,
+            coinbase,
+            difficulty,
+            verdict: Verdict::Lost,
+            received: SystemTime::now(),
+        };
+        let (upstream, stats, records) =
+            (shared.upstream.clone(), shared.stats.clone(), shared.records.clone());
+        tokio::spawn(async move {
+            let verdict = upstream.submit(forwarded).await;
+            let counter = match &verdict {
+                Verdict::Accepted => &stats.pool_accepted,
+                Verdict::Rejected { .. } => &stats.pool_rejected,
+                Verdict::Lost => &stats.lost,
+            };
+            counter.fetch_add(1, Ordering::Relaxed);
+            let _ = records.send(ShareRecord { verdict, ..record });
+        });
+        Ok(())
+    }
+
+    /// Counts an invalid message or share; past the limit, closes and bans the rig's address.
+    fn invalid(&mut self, shared: &Shared) -> Next {
+        let now = Instant::now();
+        self.invalid.push_back(now);
+        while self.invalid.front().is_some_and(|t| now.duration_since(*t) > Duration::from_secs(60)) {
+            self.invalid.pop_front();
+        }
+        if self.invalid.len() as u32 > shared.config.max_invalid_per_minute {
+            shared.banned.lock().unwrap().insert(self.peer.ip(), now + shared.config.ban);
+            shared.stats.banned.fetch_add(1, Ordering::Relaxed);
+            return Next::Close;
+        }
+        Next::Continue
+    }
+
+    /// Follows the pool: a new session's extranonce, new jobs, a raised difficulty floor.
+    fn follow(&mut self, upstream: &UpstreamState, out: &mut Vec<String>) -> Next {
+        if !self.subscribed {
+            return Next::Continue;
+        }
+        if upstream.connected && upstream.session != self.session {
+            if !self.extranonce_subscribed {
+                // The rig cannot be moved to the new extranonce: it reconnects.
+                return Next::Close;
+            }
+            let Ok(extranonce1) = extranonce(self.extranonce1(upstream)) else { return Next::Close };
+            self.session = upstream.session;
+            out.push(encode(s2c::SetExtranonce {
+                extra_nonce1: extranonce1,
+                extra_nonce2_size: Self::extranonce2_size(upstream),
+            }));
+        }
+        if self.worker.is_none() {
+            return Next::Continue;
+        }
+        if let (Some(vardiff), Some(floor)) = (&mut self.vardiff, upstream.difficulty) {
+            if let Some(raised) = vardiff.on_elapsed(Duration::ZERO, floor) {
+                out.push(encode(s2c::SetDifficulty { value: raised.as_f64() }));
+            }
+        }
+        if let Some(job) = &upstream.job {
+            if self.last_job.as_ref().is_none_or(|last| !Arc::ptr_eq(last, job)) {
+                out.push(encode(notify_from_job(job)));
+                self.last_job = Some(job.clone());
+            }
+        }
+        Next::Continue
+    }
+
+    /// Once a second: retarget the rig's difficulty.
+    fn retarget(&mut self, upstream: &UpstreamState, out: &mut Vec<String>) -> Next {
+        let Some(vardiff) = &mut self.vardiff else { return Next::Continue };
+        let before = vardiff.current();
+        let floor = upstream.difficulty.unwrap_or(ShareDifficulty::from_fixed(1).expect("nonzero"));
+        if let Some(next) = vardiff.on_elapsed(Duration::from_secs(1), floor) {
+            // Shares in flight at the old difficulty still count for a few seconds.
+            self.previous = Some((before, Instant::now() + Duration::from_secs(5)));
+            out.push(encode(s2c::SetDifficulty { value: next.as_f64() }));
+            if let Some(job) = &self.last_job {
+                out.push(encode(notify_from_job(job)));
+            }
+        }
+        Next::Continue
+    }
+}

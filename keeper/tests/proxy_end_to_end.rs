@@ -1,0 +1,174 @@
+//! The keeper between real Stratum sessions on loopback: two built-in miners connect to the
+//! keeper's proxy, the keeper connects to the test pool. Shares are verified, forwarded and
+//! accepted; the pool sees exactly the headers the keeper verified; the counted shares make a
+//! share tree whose proofs and challenge answers check out. Then the pool dies and comes back.
+
+use aihash_keeper::difficulty::ShareDifficulty;
+use aihash_keeper::miner::{self, MinerConfig, MinerStats};
+use aihash_keeper::proxy::{Proxy, ProxyConfig, ShareRecord};
+use aihash_keeper::testpool::{TestPool, TestPoolConfig};
+use aihash_keeper::upstream::{Upstream, UpstreamConfig, Verdict};
+use aihash_keeper::vardiff::VardiffConfig;
+use aihash_keeper::verify::merkle_root;
+use aihash_sdk::share_tree::{self, ShareTree};
+use bitcoin::hashes::Hash;
+use bitcoin::ScriptBuf;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc;
+
+fn payout() -> ScriptBuf {
+    ScriptBuf::new_p2wpkh(&bitcoin::WPubkeyHash::from_byte_array([7; 20]))
+}
+
+async fn until(what: &str, deadline: Duration, mut done: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !done() {
+        assert!(start.elapsed() < deadline, "timed out waiting for {what}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+struct Setup {
+    pool: TestPool,
+    upstream: Upstream,
+    proxy: Proxy,
+    records: mpsc::UnboundedReceiver<ShareRecord>,
+    pool_difficulty: ShareDifficulty,
+}
+
+async fn setup() -> Setup {
+    let pool_difficulty = ShareDifficulty::from_fixed(1_024).unwrap();
+    let pool =
+        TestPool::spawn("127.0.0.1:0".parse().unwrap(), TestPoolConfig::new(payout(), pool_difficulty))
+            .await
+            .unwrap();
+    let mut upstream_config = UpstreamConfig::new(&pool.addr().to_string(), "keeper.upstream", "x");
+    upstream_config.max_backoff = Duration::from_millis(200);
+    let upstream = Upstream::spawn(upstream_config);
+    let mut state = upstream.state();
+    tokio::time::timeout(Duration::from_secs(10), state.wait_for(|s| s.connected && s.job.is_some()))
+        .await
+        .unwrap()
+        .unwrap();
+    let mut config = ProxyConfig::new("127.0.0.1:0".parse().unwrap());
+    // A fixed rig difficulty for the test: 4x the pool's.
+    config.vardiff = VardiffConfig {
+        target_interval: Duration::from_secs(1),
+        retarget_every: Duration::from_secs(3_600),
+        initial: ShareDifficulty::from_fixed(4_096).unwrap(),
+    };
+    config.providers = vec!["prov".into()];
+    let (tx, records) = mpsc::unbounded_channel();
+    let proxy = Proxy::spawn(config, upstream.clone(), tx).await.unwrap();
+    Setup { pool, upstream, proxy, records, pool_difficulty }
+}
+
+fn start_miner(proxy: &Proxy, user: &str) -> (Arc<MinerStats>, tokio::task::JoinHandle<anyhow::Result<()>>) {
+    let stats = Arc::new(MinerStats::default());
+    let config = MinerConfig {
+        pool: proxy.addr.to_string(),
+        user: user.into(),
+        password: "x".into(),
+        threads: 1,
+        version_rolling: true,
+    };
+    let handle = tokio::spawn(miner::run(config, stats.clone()));
+    (stats, handle)
+}
+
+async fn collect(records: &mut mpsc::UnboundedReceiver<ShareRecord>, accepted: usize) -> Vec<ShareRecord> {
+    let mut all = vec![];
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while all.iter().filter(|r: &&ShareRecord| r.verdict == Verdict::Accepted).count() < accepted {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let record = tokio::time::timeout(left, records.recv()).await.expect("records in time").unwrap();
+        all.push(record);
+    }
+    all
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn shares_are_verified_forwarded_accepted_and_make_a_provable_window() {
+    let mut setup = setup().await;
+    let (rig1, _m1) = start_miner(&setup.proxy, "prov.rig1");
+    let (rig2, _m2) = start_miner(&setup.proxy, "prov.rig2");
+    let records = collect(&mut setup.records, 20).await;
+    let accepted: Vec<_> = records.iter().filter(|r| r.verdict == Verdict::Accepted).collect();
+    // Both rigs delivered, each share verified at the rig's difficulty.
+    for worker in ["prov.rig1", "prov.rig2"] {
+        assert!(accepted.iter().any(|r| r.worker == worker), "{worker} delivered");
+    }
+    assert!(rig1.accepted.load(Ordering::Relaxed) + rig2.accepted.load(Ordering::Relaxed) >= 20);
+    let pool_hashes: Vec<_> = setup.pool.accepted().iter().map(|a| (a.worker.clone(), a.hash)).collect();
+    for record in &accepted {
+        assert_eq!(record.hash, record.header.block_hash());
+        assert!(record.difficulty.is_met_by(record.hash));
+        assert_eq!(record.provider, "prov");
+        // The pool accepted exactly the header the keeper verified, as the keeper's worker.
+        assert!(
+            pool_hashes.contains(&("keeper.upstream".to_owned(), record.hash)),
+            "pool saw {}",
+            record.hash
+        );
+        // The answer parts: the coinbase rebuilds the header's merkle root and pays the pool.
+        assert_eq!(merkle_root(&record.coinbase, &record.job.merkle_branch), record.header.merkle_root);
+        assert!(record.coinbase.windows(payout().len()).any(|w| w == payout().as_bytes()));
+    }
+    // A window at a D above the pool's counts the accepted shares meeting D; its share tree
+    // proves any leaf.
+    let d = setup.pool_difficulty;
+    let mut leaves: Vec<share_tree::Hash32> =
+        accepted.iter().filter(|r| d.is_met_by(r.hash)).map(|r| r.hash.to_byte_array()).collect();
+    leaves.sort_by(share_tree::value_order);
+    let tree = ShareTree::new(leaves.clone()).unwrap();
+    let index = (leaves.len() / 2) as u64;
+    let proof = tree.proof(index).unwrap();
+    assert!(share_tree::verify(&leaves[index as usize], index, tree.len(), &proof, &tree.root()));
+    assert!(!share_tree::verify(&leaves[index as usize], index, tree.len() + 1, &proof, &tree.root()));
+    assert_eq!(setup.proxy.stats.connections.load(Ordering::Relaxed), 2);
+    let _ = &setup.upstream;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_worker_of_an_unknown_provider_is_refused() {
+    let setup = setup().await;
+    let (stats, mining) = start_miner(&setup.proxy, "stranger.rig1");
+    let ended = tokio::time::timeout(Duration::from_secs(10), mining).await.unwrap().unwrap();
+    assert!(ended.unwrap_err().to_string().contains("refused worker `stranger.rig1`"));
+    assert_eq!(stats.submitted.load(Ordering::Relaxed), 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pool_dies_and_returns_while_rigs_stay_connected() {
+    let mut setup = setup().await;
+    let (_rig1, _m1) = start_miner(&setup.proxy, "prov.rig1");
+    collect(&mut setup.records, 3).await;
+    let address = setup.pool.addr();
+    setup.pool.stop();
+    let mut state = setup.upstream.state();
+    tokio::time::timeout(Duration::from_secs(10), state.wait_for(|s| !s.connected)).await.unwrap().unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(setup.proxy.stats.connections.load(Ordering::Relaxed), 1, "the rig stays connected");
+    // The pool comes back on the same address; the keeper reconnects and moves the rig to the
+    // new extranonce without a reconnection.
+    let pool = loop {
+        match TestPool::spawn(address, TestPoolConfig::new(payout(), setup.pool_difficulty)).await {
+            Ok(pool) => break pool,
+            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    };
+    tokio::time::timeout(Duration::from_secs(10), state.wait_for(|s| s.connected && s.job.is_some()))
+        .await
+        .unwrap()
+        .unwrap();
+    assert!(state.borrow().dead_ms >= 500, "dead time counted: {}", state.borrow().dead_ms);
+    until("shares accepted by the restarted pool", Duration::from_secs(60), || pool.accepted().len() >= 3)
+        .await;
+    assert_eq!(setup.proxy.stats.connections.load(Ordering::Relaxed), 1);
+    // Nothing verified was dropped without a verdict being recorded.
+    while let Ok(record) = setup.records.try_recv() {
+        assert!(matches!(record.verdict, Verdict::Accepted | Verdict::Lost | Verdict::Rejected { .. }));
+    }
+}
