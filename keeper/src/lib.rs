@@ -3,6 +3,7 @@
 
 pub mod difficulty;
 pub mod job;
+pub mod journal;
 pub mod miner;
 pub mod proxy;
 pub mod stratum;

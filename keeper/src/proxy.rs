@@ -79,6 +79,13 @@ pub struct ShareRecord {
     pub received: SystemTime,
 }
 
+/// What the proxy tells the journal: a verified share with its verdict, or a refused one.
+#[derive(Debug, Clone)]
+pub enum ProxyEvent {
+    Share(Box<ShareRecord>),
+    Refused { worker: String, provider: String, rejection: Rejection, at: SystemTime },
+}
+
 /// Counters for metrics and tests.
 #[derive(Debug, Default)]
 pub struct ProxyStats {
@@ -98,7 +105,7 @@ struct Shared {
     upstream: Upstream,
     book: Mutex<JobBook>,
     stats: Arc<ProxyStats>,
-    records: mpsc::UnboundedSender<ShareRecord>,
+    records: mpsc::UnboundedSender<ProxyEvent>,
     banned: Mutex<HashMap<IpAddr, Instant>>,
     next_prefix: AtomicU64,
 }
@@ -114,7 +121,7 @@ impl Proxy {
     pub async fn spawn(
         config: ProxyConfig,
         upstream: Upstream,
-        records: mpsc::UnboundedSender<ShareRecord>,
+        records: mpsc::UnboundedSender<ProxyEvent>,
     ) -> std::io::Result<Self> {
         let listener = TcpListener::bind(config.listen).await?;
         let addr = listener.local_addr()?;
@@ -311,6 +318,15 @@ impl Rig {
                     Ok(()) => submit.respond(SubmitOutcome::Accepted),
                     Err(rejection) => {
                         shared.refuse(&rejection);
+                        if let Some((worker, provider)) = &self.worker {
+                            let event = ProxyEvent::Refused {
+                                worker: worker.clone(),
+                                provider: provider.clone(),
+                                rejection: rejection.clone(),
+                                at: SystemTime::now(),
+                            };
+                            let _ = shared.records.send(event);
+                        }
                         let response = Response {
                             id,
                             error: Some(JsonRpcError {
@@ -400,7 +416,7 @@ impl Rig {
                 Verdict::Lost => &stats.lost,
             };
             counter.fetch_add(1, Ordering::Relaxed);
-            let _ = records.send(ShareRecord { verdict, ..record });
+            let _ = records.send(ProxyEvent::Share(Box::new(ShareRecord { verdict, ..record })));
         });
         Ok(())
     }

@@ -1,0 +1,629 @@
+//! The share journal: everything a later challenge answer needs, grouped in delivery windows per
+//! (upstream target, provider), each window with its share difficulty D fixed when it opens.
+//!
+//! One append-only file per window, one JSON entry per line, each line prefixed with the first 8
+//! hex digits of the SHA-256 of its JSON so a torn last line (a crash mid-write) is recognised and
+//! cut off when the file is read or reopened. Entries: the window's header (target, provider,
+//! start, end, D), each job once before the first share on it, each verified share with the
+//! pool's verdict, each refused share's reason, and upstream outages.
+//!
+//! Durability (the fsync policy): every entry is written to the file with one `write` as soon as
+//! it is known, so it survives the keeper being killed (SIGKILL) at any moment; the file is
+//! `fdatasync`ed at most `sync_every` after a write and when the window closes, so a power loss
+//! loses at most the last `sync_every` of entries. Summaries are written to a temporary file,
+//! synced and renamed into place: a summary is either complete or absent.
+//!
+//! At the end of a window its summary counts the shares by outcome and takes the counted shares
+//! (pool-accepted, hash meeting D; never a share credited at the difficulty its hash happens to
+//! reach), sorts them by hash and commits to them with the share tree (`aihash_sdk::share_tree`,
+//! the encoding the Move verifier checks). For any leaf index the journal yields the challenge
+//! answer: the header and its successor's with proofs, the coinbase and its merkle branch.
+
+use crate::difficulty::ShareDifficulty;
+use crate::job::Job;
+use crate::proxy::{ProxyEvent, ShareRecord};
+use crate::upstream::Verdict;
+use crate::verify::coinbase;
+use aihash_sdk::share_tree::{self, Hash32, ShareTree};
+use aihash_sdk::tx::{SampleAnswer, ShareCounters};
+use bitcoin::block::Header;
+use bitcoin::hashes::{sha256, Hash};
+use bitcoin::{BlockHash, TxMerkleNode};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+/// How windows are cut and kept.
+#[derive(Debug, Clone)]
+pub struct JournalConfig {
+    pub dir: PathBuf,
+    /// Window length; windows start at multiples of it (Unix time).
+    pub window: Duration,
+    /// The share difficulty D of every window this journal opens.
+    pub difficulty: ShareDifficulty,
+    /// Most time between a write and its `fdatasync`.
+    pub sync_every: Duration,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+enum Entry {
+    Window {
+        target: String,
+        provider: String,
+        start_ms: u64,
+        end_ms: u64,
+        difficulty: String,
+    },
+    Job {
+        id: String,
+        prev_hash: String,
+        coinbase1: String,
+        coinbase2: String,
+        branch: Vec<String>,
+        version: i32,
+        bits: u32,
+        time: u32,
+    },
+    Share {
+        job: String,
+        worker: String,
+        extranonce1: String,
+        extranonce2: String,
+        header: String,
+        verdict: String,
+        received_ms: u64,
+    },
+    Refused {
+        worker: String,
+        code: i32,
+    },
+    Outage {
+        from_ms: u64,
+        to_ms: u64,
+    },
+}
+
+/// A closed window: what its delivery report states.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+pub struct WindowSummary {
+    pub target: String,
+    pub provider: String,
+    pub start_ms: u64,
+    pub end_ms: u64,
+    /// D in 32.32 fixed point.
+    pub difficulty: String,
+    /// Counted shares: pool-accepted, hash meeting D.
+    pub shares: u64,
+    /// `shares × D × 2^32` hashes, as a decimal string.
+    pub work: String,
+    pub submitted: u64,
+    pub verified: u64,
+    pub pool_accepted: u64,
+    pub rejected_stale: u64,
+    pub rejected_duplicate: u64,
+    pub rejected_low_difficulty: u64,
+    pub rejected_other: u64,
+    pub rejected_by_pool: u64,
+    /// Verified shares the pool never answered (it was down).
+    pub lost: u64,
+    /// Time the pool was unreachable within the window.
+    pub dead_ms: u64,
+    /// The share tree's root (hex; all zeros for an empty window).
+    pub root: String,
+    /// The journal file the answers come from.
+    pub journal: PathBuf,
+}
+
+impl WindowSummary {
+    /// The report's counters, as `report::new_counters` takes them.
+    pub fn counters(&self) -> ShareCounters {
+        ShareCounters {
+            submitted: self.submitted,
+            verified: self.verified,
+            pool_accepted: self.pool_accepted,
+            rejected_stale: self.rejected_stale,
+            rejected_duplicate: self.rejected_duplicate,
+            rejected_low_difficulty: self.rejected_low_difficulty + self.rejected_other,
+            rejected_by_pool: self.rejected_by_pool,
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum JournalError {
+    #[error("{path}: {source}")]
+    Io { path: PathBuf, source: std::io::Error },
+    #[error("{path}: {reason}")]
+    Corrupt { path: PathBuf, reason: String },
+    #[error("leaf {index} is past the window's {count} counted shares")]
+    NoSuchLeaf { index: u64, count: u64 },
+}
+
+fn io(path: &Path) -> impl FnOnce(std::io::Error) -> JournalError + '_ {
+    move |source| JournalError::Io { path: path.to_owned(), source }
+}
+
+struct OpenWindow {
+    path: PathBuf,
+    file: File,
+    end_ms: u64,
+    jobs: HashSet<String>,
+    synced: Instant,
+    dirty: bool,
+}
+
+/// The journal of one keeper.
+pub struct Journal {
+    config: JournalConfig,
+    open: HashMap<(String, String, u64), OpenWindow>,
+}
+
+fn ms(time: SystemTime) -> u64 {
+    time.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
+}
+
+/// A file-name-safe form of a target or provider name.
+fn slug(name: &str) -> String {
+    name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '-' { c } else { '_' }).collect()
+}
+
+impl Journal {
+    /// Opens the journal in `config.dir`; windows left open by a previous run are reopened when
+    /// their shares arrive, and closed by `close_due` once over.
+    pub fn open(config: JournalConfig) -> Result<Self, JournalError> {
+        std::fs::create_dir_all(&config.dir).map_err(io(&config.dir))?;
+        Ok(Self { config, open: HashMap::new() })
+    }
+
+    fn window_path(&self, target: &str, provider: &str, start_ms: u64) -> PathBuf {
+        self.config.dir.join(slug(target)).join(slug(provider)).join(format!("{start_ms}.journal"))
+    }
+
+    /// Records what the proxy reported, at the time it happened.
+    pub fn record(&mut self, target: &str, event: &ProxyEvent) -> Result<(), JournalError> {
+        match event {
+            ProxyEvent::Share(record) => {
+                let at = ms(record.received);
+                let window = self.window(target, &record.provider, at)?;
+                if window.jobs.insert(record.job.id.clone()) {
+                    write(window, &job_entry(&record.job))?;
+                }
+                write(window, &share_entry(record))?;
+            }
+            ProxyEvent::Refused { worker, provider, rejection, at } => {
+                let window = self.window(target, provider, ms(*at))?;
+                write(window, &Entry::Refused { worker: worker.clone(), code: rejection.code() })?;
+            }
+        }
+        self.sync_due(false)
+    }
+
+    /// Records an upstream outage in every open window of `target` it overlaps.
+    pub fn record_outage(
+        &mut self,
+        target: &str,
+        from: SystemTime,
+        to: SystemTime,
+    ) -> Result<(), JournalError> {
+        let (from_ms, to_ms) = (ms(from), ms(to));
+        let len = self.config.window.as_millis() as u64;
+        for ((window_target, _, start_ms), window) in self.open.iter_mut() {
+            let end_ms = start_ms + len;
+            if window_target == target && from_ms < end_ms && to_ms > *start_ms {
+                write(window, &Entry::Outage { from_ms: from_ms.max(*start_ms), to_ms: to_ms.min(end_ms) })?;
+            }
+        }
+        self.sync_due(false)
+    }
+
+    /// The open window of (`target`, `provider`) holding time `at_ms`, opened (or reopened after a
+    /// restart, its torn tail cut) if needed.
+    fn window(&mut self, target: &str, provider: &str, at_ms: u64) -> Result<&mut OpenWindow, JournalError> {
+        let len = self.config.window.as_millis().max(1) as u64;
+        let start_ms = at_ms / len * len;
+        let key = (target.to_owned(), provider.to_owned(), start_ms);
+        if !self.open.contains_key(&key) {
+            let path = self.window_path(target, provider, start_ms);
+            let window = if path.exists() {
+                reopen(&path)?
+            } else {
+                std::fs::create_dir_all(path.parent().expect("a window's directory")).map_err(io(&path))?;
+                let file = OpenOptions::new().create_new(true).append(true).open(&path).map_err(io(&path))?;
+                let mut window = OpenWindow {
+                    path,
+                    file,
+                    end_ms: start_ms + len,
+                    jobs: HashSet::new(),
+                    synced: Instant::now(),
+                    dirty: false,
+                };
+                let header = Entry::Window {
+                    target: target.to_owned(),
+                    provider: provider.to_owned(),
+                    start_ms,
+                    end_ms: start_ms + len,
+                    difficulty: self.config.difficulty.fixed().to_string(),
+                };
+                write(&mut window, &header)?;
+                window.file.sync_data().map_err(io(&window.path))?;
+                window
+            };
+            self.open.insert(key.clone(), window);
+        }
+        Ok(self.open.get_mut(&key).expect("just opened"))
+    }
+
+    /// Syncs windows written to more than `sync_every` ago (all of them with `force`).
+    pub fn sync_due(&mut self, force: bool) -> Result<(), JournalError> {
+        for window in self.open.values_mut() {
+            if window.dirty && (force || window.synced.elapsed() >= self.config.sync_every) {
+                window.file.sync_data().map_err(io(&window.path))?;
+                window.dirty = false;
+                window.synced = Instant::now();
+            }
+        }
+        Ok(())
+    }
+
+    /// Closes every window that ended by `now` (open ones and ones a previous run left open):
+    /// writes their summaries and returns them.
+    pub fn close_due(&mut self, now: SystemTime) -> Result<Vec<WindowSummary>, JournalError> {
+        self.sync_due(true)?;
+        let now_ms = ms(now);
+        let due: Vec<_> =
+            self.open.iter().filter(|(_, w)| w.end_ms <= now_ms).map(|(k, _)| k.clone()).collect();
+        let mut paths: Vec<PathBuf> =
+            due.iter().map(|key| self.open.remove(key).expect("due").path).collect();
+        for path in unsummarised(&self.config.dir)? {
+            if !paths.contains(&path) {
+                paths.push(path);
+            }
+        }
+        let mut closed = vec![];
+        for path in paths {
+            let window = read_window(&path)?;
+            let open = self.open.values().any(|w| w.path == path);
+            if window.end_ms <= now_ms && !open {
+                let summary = window.summary(&path);
+                write_summary(&path, &summary)?;
+                closed.push(summary);
+            }
+        }
+        Ok(closed)
+    }
+}
+
+fn write(window: &mut OpenWindow, entry: &Entry) -> Result<(), JournalError> {
+    let json = serde_json::to_string(entry).expect("entries serialise");
+    let checksum = &sha256::Hash::hash(json.as_bytes()).to_string()[..8];
+    // One write per entry: a killed process leaves whole entries, or a torn last one.
+    window.file.write_all(format!("{checksum} {json}\n").as_bytes()).map_err(io(&window.path))?;
+    window.dirty = true;
+    Ok(())
+}
+
+fn job_entry(job: &Job) -> Entry {
+    Entry::Job {
+        id: job.id.clone(),
+        prev_hash: hex::encode(job.prev_hash.to_byte_array()),
+        coinbase1: hex::encode(&job.coinbase1),
+        coinbase2: hex::encode(&job.coinbase2),
+        branch: job.merkle_branch.iter().map(|n| hex::encode(n.to_byte_array())).collect(),
+        version: job.version,
+        bits: job.bits.to_consensus(),
+        time: job.time,
+    }
+}
+
+fn share_entry(record: &ShareRecord) -> Entry {
+    Entry::Share {
+        job: record.job.id.clone(),
+        worker: record.worker.clone(),
+        extranonce1: hex::encode(&record.extranonce1),
+        extranonce2: hex::encode(&record.submission.extranonce2),
+        header: hex::encode(bitcoin::consensus::serialize(&record.header)),
+        verdict: match &record.verdict {
+            Verdict::Accepted => "accepted".into(),
+            Verdict::Rejected { code, .. } => format!("rejected {code}"),
+            Verdict::Lost => "lost".into(),
+        },
+        received_ms: ms(record.received),
+    }
+}
+
+/// The entries of a window file up to the first torn or corrupt line, and the byte length they
+/// span.
+fn read_entries(path: &Path) -> Result<(Vec<Entry>, u64), JournalError> {
+    let file = File::open(path).map_err(io(path))?;
+    let mut reader = BufReader::new(file);
+    let (mut entries, mut valid) = (vec![], 0u64);
+    let mut line = String::new();
+    loop {
+        line.clear();
+        let read = reader.read_line(&mut line).map_err(io(path))?;
+        if read == 0 || !line.ends_with('\n') {
+            break;
+        }
+        let Some((checksum, json)) = line.trim_end_matches('\n').split_once(' ') else { break };
+        if sha256::Hash::hash(json.as_bytes()).to_string()[..8] != *checksum {
+            break;
+        }
+        let Ok(entry) = serde_json::from_str(json) else { break };
+        entries.push(entry);
+        valid += read as u64;
+    }
+    Ok((entries, valid))
+}
+
+/// Reopens a window a previous run left open: cuts a torn tail, remembers its jobs.
+fn reopen(path: &Path) -> Result<OpenWindow, JournalError> {
+    let (entries, valid) = read_entries(path)?;
+    let Some(Entry::Window { end_ms, .. }) = entries.first() else {
+        return Err(JournalError::Corrupt { path: path.to_owned(), reason: "no window header".into() });
+    };
+    let file = OpenOptions::new().append(true).open(path).map_err(io(path))?;
+    file.set_len(valid).map_err(io(path))?;
+    let jobs = entries
+        .iter()
+        .filter_map(|e| if let Entry::Job { id, .. } = e { Some(id.clone()) } else { None })
+        .collect();
+    Ok(OpenWindow {
+        path: path.to_owned(),
+        file,
+        end_ms: *end_ms,
+        jobs,
+        synced: Instant::now(),
+        dirty: false,
+    })
+}
+
+/// Window files without a summary, anywhere under `dir`.
+fn unsummarised(dir: &Path) -> Result<Vec<PathBuf>, JournalError> {
+    let mut found = vec![];
+    let mut pending = vec![dir.to_owned()];
+    while let Some(dir) = pending.pop() {
+        for entry in std::fs::read_dir(&dir).map_err(io(&dir))? {
+            let path = entry.map_err(io(&dir))?.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else if path.extension().is_some_and(|e| e == "journal") && !summary_path(&path).exists() {
+                found.push(path);
+            }
+        }
+    }
+    Ok(found)
+}
+
+fn summary_path(journal: &Path) -> PathBuf {
+    journal.with_extension("summary.json")
+}
+
+fn write_summary(journal: &Path, summary: &WindowSummary) -> Result<(), JournalError> {
+    let path = summary_path(journal);
+    let temporary = journal.with_extension("summary.json.tmp");
+    let mut file = File::create(&temporary).map_err(io(&temporary))?;
+    file.write_all(serde_json::to_string_pretty(summary).expect("serialises").as_bytes())
+        .map_err(io(&temporary))?;
+    file.sync_all().map_err(io(&temporary))?;
+    std::fs::rename(&temporary, &path).map_err(io(&path))?;
+    if let Some(dir) = path.parent() {
+        File::open(dir).and_then(|d| d.sync_all()).map_err(io(dir))?;
+    }
+    Ok(())
+}
+
+/// A counted share: what a leaf of the window's tree stands for.
+struct Counted {
+    hash: Hash32,
+    header: Header,
+    job: String,
+    extranonce1: Vec<u8>,
+    extranonce2: Vec<u8>,
+}
+
+/// A window read back from its file.
+struct Window {
+    target: String,
+    provider: String,
+    start_ms: u64,
+    end_ms: u64,
+    difficulty: ShareDifficulty,
+    jobs: HashMap<String, Job>,
+    counted: Vec<Counted>,
+    counts: Counts,
+    dead_ms: u64,
+}
+
+/// Shares of a window by outcome.
+#[derive(Debug, Default)]
+struct Counts {
+    submitted: u64,
+    verified: u64,
+    pool_accepted: u64,
+    stale: u64,
+    duplicate: u64,
+    low_difficulty: u64,
+    other: u64,
+    rejected_by_pool: u64,
+    lost: u64,
+}
+
+fn corrupt(path: &Path, reason: impl Into<String>) -> JournalError {
+    JournalError::Corrupt { path: path.to_owned(), reason: reason.into() }
+}
+
+fn read_window(path: &Path) -> Result<Window, JournalError> {
+    let (entries, _) = read_entries(path)?;
+    let Some(Entry::Window { target, provider, start_ms, end_ms, difficulty }) = entries.first().cloned()
+    else {
+        return Err(corrupt(path, "no window header"));
+    };
+    let difficulty = difficulty
+        .parse()
+        .ok()
+        .and_then(ShareDifficulty::from_fixed)
+        .ok_or_else(|| corrupt(path, format!("difficulty `{difficulty}`")))?;
+    let hex = |text: &str| hex::decode(text).map_err(|e| corrupt(path, format!("hex `{text}`: {e}")));
+    let mut jobs = HashMap::new();
+    let mut counted = vec![];
+    let mut counts = Counts::default();
+    let mut outages: Vec<(u64, u64)> = vec![];
+    for entry in entries.into_iter().skip(1) {
+        match entry {
+            Entry::Job { id, prev_hash, coinbase1, coinbase2, branch, version, bits, time } => {
+                let array = |bytes: Vec<u8>| -> Result<[u8; 32], JournalError> {
+                    bytes.try_into().map_err(|_| corrupt(path, "a hash that is not 32 bytes"))
+                };
+                let job = Job {
+                    id: id.clone(),
+                    prev_hash: BlockHash::from_byte_array(array(hex(&prev_hash)?)?),
+                    coinbase1: hex(&coinbase1)?,
+                    coinbase2: hex(&coinbase2)?,
+                    merkle_branch: branch
+                        .iter()
+                        .map(|n| Ok(TxMerkleNode::from_byte_array(array(hex(n)?)?)))
+                        .collect::<Result<_, JournalError>>()?,
+                    version,
+                    bits: bitcoin::CompactTarget::from_consensus(bits),
+                    time,
+                    clean: false,
+                };
+                jobs.insert(id, job);
+            }
+            Entry::Share { job, extranonce1, extranonce2, header, verdict, .. } => {
+                counts.submitted += 1;
+                counts.verified += 1;
+                let header: Header = bitcoin::consensus::deserialize(&hex(&header)?)
+                    .map_err(|e| corrupt(path, format!("a header: {e}")))?;
+                match verdict.as_str() {
+                    "accepted" => {
+                        counts.pool_accepted += 1;
+                        let hash = header.block_hash();
+                        // Counted only at the window's D, fixed before it opened.
+                        if difficulty.is_met_by(hash) {
+                            counted.push(Counted {
+                                hash: hash.to_byte_array(),
+                                header,
+                                job,
+                                extranonce1: hex(&extranonce1)?,
+                                extranonce2: hex(&extranonce2)?,
+                            });
+                        }
+                    }
+                    "lost" => counts.lost += 1,
+                    _ => counts.rejected_by_pool += 1,
+                }
+            }
+            Entry::Refused { code, .. } => {
+                counts.submitted += 1;
+                *match code {
+                    21 => &mut counts.stale,
+                    22 => &mut counts.duplicate,
+                    23 => &mut counts.low_difficulty,
+                    _ => &mut counts.other,
+                } += 1;
+            }
+            Entry::Outage { from_ms, to_ms } => outages.push((from_ms, to_ms)),
+            Entry::Window { .. } => return Err(corrupt(path, "a second window header")),
+        }
+    }
+    counted.sort_by(|a, b| share_tree::value_order(&a.hash, &b.hash));
+    // The same header twice (a duplicate that slipped past) is counted once.
+    counted.dedup_by(|a, b| a.hash == b.hash);
+    Ok(Window {
+        target,
+        provider,
+        start_ms,
+        end_ms,
+        difficulty,
+        jobs,
+        counted,
+        counts,
+        dead_ms: union_ms(outages),
+    })
+}
+
+/// Total length of the union of intervals.
+fn union_ms(mut intervals: Vec<(u64, u64)>) -> u64 {
+    intervals.sort_unstable();
+    let (mut total, mut reach) = (0u64, 0u64);
+    for (from, to) in intervals {
+        let from = from.max(reach);
+        if to > from {
+            total += to - from;
+            reach = to;
+        }
+    }
+    total
+}
+
+impl Window {
+    fn tree(&self) -> Option<ShareTree> {
+        ShareTree::new(self.counted.iter().map(|c| c.hash).collect()).ok()
+    }
+
+    fn summary(&self, path: &Path) -> WindowSummary {
+        let c = &self.counts;
+        let shares = self.counted.len() as u64;
+        WindowSummary {
+            target: self.target.clone(),
+            provider: self.provider.clone(),
+            start_ms: self.start_ms,
+            end_ms: self.end_ms,
+            difficulty: self.difficulty.fixed().to_string(),
+            shares,
+            work: (shares as u128 * self.difficulty.fixed()).to_string(),
+            submitted: c.submitted,
+            verified: c.verified,
+            pool_accepted: c.pool_accepted,
+            rejected_stale: c.stale,
+            rejected_duplicate: c.duplicate,
+            rejected_low_difficulty: c.low_difficulty,
+            rejected_other: c.other,
+            rejected_by_pool: c.rejected_by_pool,
+            lost: c.lost,
+            dead_ms: self.dead_ms,
+            root: hex::encode(self.tree().map_or([0; 32], |t| t.root())),
+            journal: path.to_owned(),
+        }
+    }
+}
+
+/// The summary of a closed window, as written when it closed.
+pub fn summary(journal: &Path) -> Result<WindowSummary, JournalError> {
+    let path = summary_path(journal);
+    let text = std::fs::read_to_string(&path).map_err(io(&path))?;
+    serde_json::from_str(&text).map_err(|e| corrupt(&path, e.to_string()))
+}
+
+/// The answer to a challenge's sample `index` of the window in `journal`.
+pub fn answer(journal: &Path, index: u64) -> Result<SampleAnswer, JournalError> {
+    let window = read_window(journal)?;
+    let count = window.counted.len() as u64;
+    let tree = window.tree().ok_or(JournalError::NoSuchLeaf { index, count })?;
+    let share = window.counted.get(index as usize).ok_or(JournalError::NoSuchLeaf { index, count })?;
+    let proof = tree.proof(index).expect("index < count");
+    let (next_header, next_proof) = match window.counted.get(index as usize + 1) {
+        Some(next) => {
+            (bitcoin::consensus::serialize(&next.header), tree.proof(index + 1).expect("next < count"))
+        }
+        None => (vec![], vec![]),
+    };
+    let job = window
+        .jobs
+        .get(&share.job)
+        .ok_or_else(|| corrupt(journal, format!("job `{}` of a share is missing", share.job)))?;
+    Ok(SampleAnswer {
+        position: index,
+        header: bitcoin::consensus::serialize(&share.header),
+        proof: proof.iter().map(|h| h.to_vec()).collect(),
+        next_header,
+        next_proof: next_proof.iter().map(|h| h.to_vec()).collect(),
+        coinbase: coinbase(job, &share.extranonce1, &share.extranonce2),
+        branch: job.merkle_branch.iter().map(|n| n.to_byte_array().to_vec()).collect(),
+    })
+}
