@@ -42,8 +42,6 @@ pub struct JournalConfig {
     pub dir: PathBuf,
     /// Window length; windows start at multiples of it (Unix time).
     pub window: Duration,
-    /// The share difficulty D of every window this journal opens.
-    pub difficulty: ShareDifficulty,
     /// Most time between a write and its `fdatasync`.
     pub sync_every: Duration,
 }
@@ -183,19 +181,26 @@ impl Journal {
         self.config.dir.join(slug(target)).join(slug(provider)).join(format!("{start_ms}.journal"))
     }
 
-    /// Records what the proxy reported, at the time it happened.
-    pub fn record(&mut self, target: &str, event: &ProxyEvent) -> Result<(), JournalError> {
+    /// Records what the proxy reported, at the time it happened. A window opened for it counts
+    /// shares at `difficulty` (the fill's D, or in verify-only operation the configured one):
+    /// fixed when the window opens, before any of its shares is seen.
+    pub fn record(
+        &mut self,
+        target: &str,
+        event: &ProxyEvent,
+        difficulty: ShareDifficulty,
+    ) -> Result<(), JournalError> {
         match event {
             ProxyEvent::Share(record) => {
                 let at = ms(record.received);
-                let window = self.window(target, &record.provider, at)?;
+                let window = self.window(target, &record.provider, at, difficulty)?;
                 if window.jobs.insert(record.job.id.clone()) {
                     write(window, &job_entry(&record.job))?;
                 }
                 write(window, &share_entry(record))?;
             }
             ProxyEvent::Refused { worker, provider, rejection, at } => {
-                let window = self.window(target, provider, ms(*at))?;
+                let window = self.window(target, provider, ms(*at), difficulty)?;
                 write(window, &Entry::Refused { worker: worker.clone(), code: rejection.code() })?;
             }
         }
@@ -222,7 +227,13 @@ impl Journal {
 
     /// The open window of (`target`, `provider`) holding time `at_ms`, opened (or reopened after a
     /// restart, its torn tail cut) if needed.
-    fn window(&mut self, target: &str, provider: &str, at_ms: u64) -> Result<&mut OpenWindow, JournalError> {
+    fn window(
+        &mut self,
+        target: &str,
+        provider: &str,
+        at_ms: u64,
+        difficulty: ShareDifficulty,
+    ) -> Result<&mut OpenWindow, JournalError> {
         let len = self.config.window.as_millis().max(1) as u64;
         let start_ms = at_ms / len * len;
         let key = (target.to_owned(), provider.to_owned(), start_ms);
@@ -246,7 +257,7 @@ impl Journal {
                     provider: provider.to_owned(),
                     start_ms,
                     end_ms: start_ms + len,
-                    difficulty: self.config.difficulty.fixed().to_string(),
+                    difficulty: difficulty.fixed().to_string(),
                 };
                 write(&mut window, &header)?;
                 window.file.sync_data().map_err(io(&window.path))?;

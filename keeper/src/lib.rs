@@ -1,9 +1,11 @@
 //! The aihash keeper's core: Stratum jobs and shares, their verification, share difficulty.
 //! (The daemon's entry point is `main.rs`.)
 
+pub mod daemon;
 pub mod difficulty;
 pub mod job;
 pub mod journal;
+pub mod metrics;
 pub mod miner;
 pub mod proxy;
 pub mod stratum;

@@ -3,6 +3,7 @@
 //! delivery arithmetic every report rests on, the built-in CPU miner and the test pool.
 
 mod estimate;
+mod run;
 mod tools;
 
 use clap::{Parser, Subcommand};
@@ -23,6 +24,15 @@ struct Cli {
 enum Command {
     /// Work, average hashrate and payment of a delivery window from its share count.
     Estimate(estimate::EstimateArgs),
+    /// Run the keeper: rigs connect here, every share is verified, forwarded to the upstream pool
+    /// and journaled in delivery windows. Without a chain configured it runs verify-only: window
+    /// summaries are written locally and each rig's verified and pool-accepted hashrate is
+    /// logged, so you can measure rigs before listing them.
+    ///
+    /// Example: aihash-keeper run --upstream pool.example:3333 --upstream-user buyer.keeper1 \
+    ///            --provider acme --listen 0.0.0.0:3334 --metrics 127.0.0.1:9184
+    #[command(verbatim_doc_comment)]
+    Run(Box<run::RunArgs>),
     /// Mine with the CPU on a pool or keeper, with a hashrate readout every 5 s (tests, demos,
     /// smoke checks; real rigs are millions of times faster).
     ///
@@ -39,8 +49,15 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info".into()),
+        )
+        .with_writer(std::io::stderr)
+        .init();
     let result = match cli.command {
         Command::Estimate(args) => estimate::run(&args),
+        Command::Run(args) => run::run(&args),
         Command::Mine(args) => tools::mine(&args),
         Command::TestPool(args) => tools::test_pool(&args),
     };

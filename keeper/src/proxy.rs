@@ -50,7 +50,7 @@ impl ProxyConfig {
             vardiff: VardiffConfig {
                 target_interval: Duration::from_secs(10),
                 retarget_every: Duration::from_secs(60),
-                initial: ShareDifficulty::ONE,
+                initial: None,
             },
             providers: vec![],
             max_time_ahead_s: 600,

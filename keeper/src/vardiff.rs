@@ -12,13 +12,17 @@ pub struct VardiffConfig {
     pub target_interval: Duration,
     /// How often to retarget.
     pub retarget_every: Duration,
-    /// The difficulty a new rig starts at (raised to the pool's if lower).
-    pub initial: ShareDifficulty,
+    /// The difficulty a new rig starts at (raised to the pool's if lower); `None`: the pool's.
+    pub initial: Option<ShareDifficulty>,
 }
 
 /// Most a retarget multiplies or divides the difficulty by, so one lucky or unlucky period does
 /// not swing it wildly.
 const MAX_STEP: u128 = 4;
+
+/// A rig this many shares into a period retargets at once: a fast rig starting at the pool's
+/// difficulty climbs in seconds, not minutes.
+const FAST_SHARES: u64 = 20;
 
 /// One rig's difficulty and its shares since the last retarget.
 #[derive(Debug, Clone)]
@@ -31,7 +35,8 @@ pub struct Vardiff {
 
 impl Vardiff {
     pub fn new(config: VardiffConfig, floor: ShareDifficulty) -> Self {
-        Self { config, current: config.initial.max(floor), shares: 0, since_retarget: Duration::ZERO }
+        let current = config.initial.map_or(floor, |initial| initial.max(floor));
+        Self { config, current, shares: 0, since_retarget: Duration::ZERO }
     }
 
     pub fn current(&self) -> ShareDifficulty {
@@ -49,7 +54,8 @@ impl Vardiff {
         if self.current < floor {
             return Some(self.set(floor));
         }
-        if self.since_retarget < self.config.retarget_every {
+        let fast = self.shares >= FAST_SHARES && self.since_retarget >= Duration::from_secs(1);
+        if self.since_retarget < self.config.retarget_every && !fast {
             return None;
         }
         let next =
@@ -96,7 +102,7 @@ mod tests {
     const CONFIG: VardiffConfig = VardiffConfig {
         target_interval: Duration::from_secs(10),
         retarget_every: Duration::from_secs(60),
-        initial: ShareDifficulty::ONE,
+        initial: Some(ShareDifficulty::ONE),
     };
 
     #[test]
@@ -117,6 +123,13 @@ mod tests {
             steady.on_share();
         }
         assert_eq!(steady.on_elapsed(Duration::from_secs(60), floor), None);
+        // 20 shares in the first second: no need to wait a minute to climb.
+        let mut burst = Vardiff::new(CONFIG, floor);
+        for _ in 0..20 {
+            burst.on_share();
+        }
+        assert_eq!(burst.on_elapsed(Duration::from_millis(500), floor), None);
+        assert_eq!(burst.on_elapsed(Duration::from_millis(500), floor), Some(d(4 << 32)));
     }
 
     #[test]

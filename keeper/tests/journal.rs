@@ -84,14 +84,13 @@ fn journal(dir: &std::path::Path) -> Journal {
     Journal::open(JournalConfig {
         dir: dir.to_owned(),
         window: Duration::from_secs(3_600),
-        difficulty: window_d(),
         sync_every: Duration::from_millis(100),
     })
     .unwrap()
 }
 
 fn record(journal: &mut Journal, share: ShareRecord) {
-    journal.record("pool.example_3333", &ProxyEvent::Share(Box::new(share))).unwrap();
+    journal.record("pool.example_3333", &ProxyEvent::Share(Box::new(share)), window_d()).unwrap();
 }
 
 #[test]
@@ -113,7 +112,7 @@ fn a_window_is_summarised_and_every_leaf_can_be_answered() {
             rejection,
             at: at(3_000),
         };
-        journal.record("pool.example_3333", &event).unwrap();
+        journal.record("pool.example_3333", &event, window_d()).unwrap();
     }
     journal.record_outage("pool.example_3333", at(10_000), at(12_500)).unwrap();
     journal.record_outage("pool.example_3333", at(12_000), at(13_000)).unwrap();

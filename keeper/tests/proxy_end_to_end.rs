@@ -57,7 +57,7 @@ async fn setup() -> Setup {
     config.vardiff = VardiffConfig {
         target_interval: Duration::from_secs(1),
         retarget_every: Duration::from_secs(3_600),
-        initial: ShareDifficulty::from_fixed(4_096).unwrap(),
+        initial: Some(ShareDifficulty::from_fixed(4_096).unwrap()),
     };
     config.providers = vec!["prov".into()];
     let (tx, records) = mpsc::unbounded_channel();
