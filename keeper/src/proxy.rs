@@ -3,11 +3,14 @@
 //! extranonce space (the pool's extranonce1 followed by a per-rig prefix) and their own
 //! difficulty. Every share is verified before it is answered; verified shares are forwarded to
 //! the pool, and each comes out as a [`ShareRecord`] with the pool's verdict, for the journal.
-//! Rigs that flood invalid shares are disconnected and their address banned for a while.
+//! A rig that floods invalid messages or shares is disconnected and banned for a while: by its
+//! worker name once authorized (so other rigs behind the same address, a farm's NAT, keep
+//! working), by its address before that. Lines are bounded in size and must arrive whole within
+//! a time limit, so neither huge nor slow-dripped lines can hold memory.
 
 use crate::difficulty::ShareDifficulty;
 use crate::job::{Job, JobBook, Lookup, Submission};
-use crate::stratum::line::{read_line, MAX_LINE};
+use crate::stratum::line::{read_line_within, MAX_LINE};
 use crate::stratum::wire::{decode, encode, extranonce, notify_from_job, submission_from_submit};
 use crate::upstream::{Upstream, UpstreamState, Verdict};
 use crate::vardiff::{Vardiff, VardiffConfig};
@@ -41,6 +44,10 @@ pub struct ProxyConfig {
     /// Invalid shares a rig may send per minute before it is disconnected and banned.
     pub max_invalid_per_minute: u32,
     pub ban: Duration,
+    /// A line must arrive whole within this time of its first byte (against slow drip).
+    pub line_timeout: Duration,
+    /// A rig silent for this long is disconnected.
+    pub idle_timeout: Duration,
 }
 
 impl ProxyConfig {
@@ -56,6 +63,8 @@ impl ProxyConfig {
             max_time_ahead_s: 600,
             max_invalid_per_minute: 120,
             ban: Duration::from_secs(600),
+            line_timeout: Duration::from_secs(30),
+            idle_timeout: Duration::from_secs(900),
         }
     }
 }
@@ -99,6 +108,13 @@ pub struct ProxyStats {
     pub refused: Mutex<BTreeMap<i32, u64>>,
 }
 
+/// Who is banned: a worker once authorized, an address before.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Banned {
+    Worker(String),
+    Address(IpAddr),
+}
+
 /// What every rig session shares.
 struct Shared {
     config: ProxyConfig,
@@ -106,7 +122,7 @@ struct Shared {
     book: Mutex<JobBook>,
     stats: Arc<ProxyStats>,
     records: mpsc::UnboundedSender<ProxyEvent>,
-    banned: Mutex<HashMap<IpAddr, Instant>>,
+    banned: Mutex<HashMap<Banned, Instant>>,
     next_prefix: AtomicU64,
 }
 
@@ -139,7 +155,7 @@ impl Proxy {
         tokio::spawn(async move {
             loop {
                 let Ok((stream, peer)) = listener.accept().await else { continue };
-                if shared.is_banned(peer.ip()) {
+                if shared.is_banned(&Banned::Address(peer.ip())) {
                     drop(stream);
                     continue;
                 }
@@ -151,10 +167,10 @@ impl Proxy {
 }
 
 impl Shared {
-    fn is_banned(&self, ip: IpAddr) -> bool {
+    fn is_banned(&self, who: &Banned) -> bool {
         let mut banned = self.banned.lock().unwrap();
         banned.retain(|_, until| *until > Instant::now());
-        banned.contains_key(&ip)
+        banned.contains_key(who)
     }
 
     fn refuse(&self, rejection: &Rejection) {
@@ -224,7 +240,7 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     loop {
         let mut out = vec![];
         let next = tokio::select! {
-            line = read_line(&mut reader, &mut buf, MAX_LINE) => match line {
+            line = read_line_within(&mut reader, &mut buf, MAX_LINE, shared.config.line_timeout, shared.config.idle_timeout) => match line {
                 Ok(Some(line)) => rig.handle(&line, &shared, &state.borrow().clone(), &mut out),
                 _ => Next::Close,
             },
@@ -296,8 +312,8 @@ impl Rig {
             Client2Server::Authorize(authorize) => {
                 let name = authorize.name.clone();
                 let provider = name.split('.').next().unwrap_or_default().to_owned();
-                let allowed =
-                    shared.config.providers.is_empty() || shared.config.providers.contains(&provider);
+                let known = shared.config.providers.is_empty() || shared.config.providers.contains(&provider);
+                let allowed = known && !shared.is_banned(&Banned::Worker(name.clone()));
                 out.push(encode(authorize.respond(allowed)));
                 if allowed {
                     self.worker = Some((name, provider));
@@ -429,7 +445,12 @@ impl Rig {
             self.invalid.pop_front();
         }
         if self.invalid.len() as u32 > shared.config.max_invalid_per_minute {
-            shared.banned.lock().unwrap().insert(self.peer.ip(), now + shared.config.ban);
+            let who = match &self.worker {
+                Some((worker, _)) => Banned::Worker(worker.clone()),
+                None => Banned::Address(self.peer.ip()),
+            };
+            tracing::warn!(?who, invalid = self.invalid.len(), "banning a rig that floods invalid shares");
+            shared.banned.lock().unwrap().insert(who, now + shared.config.ban);
             shared.stats.banned.fetch_add(1, Ordering::Relaxed);
             return Next::Close;
         }

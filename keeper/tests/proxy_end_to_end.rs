@@ -183,3 +183,98 @@ async fn the_pool_dies_and_returns_while_rigs_stay_connected() {
         }
     }
 }
+
+/// A raw Stratum session, for rigs that misbehave.
+async fn raw_rig(
+    proxy: &Proxy,
+    worker: &str,
+) -> (tokio::io::BufReader<tokio::net::tcp::OwnedReadHalf>, tokio::net::tcp::OwnedWriteHalf) {
+    use tokio::io::AsyncWriteExt;
+    let stream = tokio::net::TcpStream::connect(proxy.addr).await.unwrap();
+    let (reader, mut writer) = stream.into_split();
+    let hello = format!(
+        "{{\"id\":1,\"method\":\"mining.subscribe\",\"params\":[]}}\n{{\"id\":2,\"method\":\"mining.authorize\",\"params\":[\"{worker}\",\"x\"]}}\n"
+    );
+    writer.write_all(hello.as_bytes()).await.unwrap();
+    (tokio::io::BufReader::new(reader), writer)
+}
+
+/// Reads until the connection closes; the lines received.
+async fn drain(reader: &mut tokio::io::BufReader<tokio::net::tcp::OwnedReadHalf>) -> Vec<String> {
+    use tokio::io::AsyncBufReadExt;
+    let mut lines = vec![];
+    let mut line = String::new();
+    while let Ok(Ok(n)) = tokio::time::timeout(Duration::from_secs(10), reader.read_line(&mut line)).await {
+        if n == 0 {
+            break;
+        }
+        lines.push(std::mem::take(&mut line));
+    }
+    lines
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rig_flooding_bad_shares_is_banned_and_the_others_keep_mining() {
+    use tokio::io::AsyncWriteExt;
+    let mut setup = setup().await;
+    let (good, _m) = start_miner(&setup.proxy, "prov.good");
+    let (mut reader, mut writer) = raw_rig(&setup.proxy, "prov.bad").await;
+    // Duplicate-looking garbage shares, far past the limit of 120 a minute.
+    let mut flood = String::new();
+    for id in 10..400 {
+        flood.push_str(&format!("{{\"id\":{id},\"method\":\"mining.submit\",\"params\":[\"prov.bad\",\"nope\",\"00000000\",\"00000000\",\"00000000\"]}}\n"));
+    }
+    let _ = writer.write_all(flood.as_bytes()).await;
+    // The keeper closes the connection (its unread flood may reset it: only the end matters).
+    drain(&mut reader).await;
+    // 120 invalid shares a minute are tolerated; the 121st bans.
+    let refused = setup.proxy.stats.refused.lock().unwrap().get(&21).copied().unwrap_or_default();
+    assert!((121..=125).contains(&refused), "refused {refused} before the ban");
+    assert_eq!(setup.proxy.stats.banned.load(Ordering::Relaxed), 1);
+    // The banned worker cannot come back for now; the good rig was never disturbed.
+    let (mut reader, _writer) = raw_rig(&setup.proxy, "prov.bad").await;
+    let again = drain_until(&mut reader, "\"id\":2").await;
+    assert!(again.contains("\"result\":false"), "{again}");
+    let before = good.accepted.load(Ordering::Relaxed);
+    until("the good rig keeps mining", Duration::from_secs(30), || {
+        good.accepted.load(Ordering::Relaxed) > before + 5
+    })
+    .await;
+    let _ = collect(&mut setup.records, 1).await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn oversized_lines_end_the_session() {
+    use tokio::io::AsyncWriteExt;
+    let setup = setup().await;
+    let (mut reader, mut writer) = raw_rig(&setup.proxy, "prov.big").await;
+    let huge = vec![b'x'; 64 * 1024];
+    let _ = writer.write_all(&huge).await;
+    let _ = writer.write_all(b"\n").await;
+    let lines = drain(&mut reader).await;
+    // Whatever it answered before, the connection was closed, not the keeper.
+    assert!(lines.len() < 10, "{lines:?}");
+    let (_stats, mining) = start_miner(&setup.proxy, "prov.after");
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    assert!(!mining.is_finished(), "the keeper still serves rigs");
+}
+
+/// Reads lines until one contains `marker`; returns it.
+async fn drain_until(
+    reader: &mut tokio::io::BufReader<tokio::net::tcp::OwnedReadHalf>,
+    marker: &str,
+) -> String {
+    use tokio::io::AsyncBufReadExt;
+    let mut line = String::new();
+    loop {
+        line.clear();
+        let n = tokio::time::timeout(Duration::from_secs(10), reader.read_line(&mut line))
+            .await
+            .unwrap()
+            .unwrap();
+        assert!(n > 0, "closed before `{marker}`");
+        if line.contains(marker) {
+            return line;
+        }
+    }
+}

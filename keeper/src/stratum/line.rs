@@ -11,6 +11,10 @@ pub const MAX_LINE: usize = 16 * 1024;
 pub enum LineError {
     #[error("a line longer than {limit} bytes")]
     TooLong { limit: usize },
+    #[error("a line still incomplete after {0:?}")]
+    TooSlow(std::time::Duration),
+    #[error("nothing received for {0:?}")]
+    Idle(std::time::Duration),
     #[error("a line that is not UTF-8")]
     NotUtf8,
     #[error(transparent)]
@@ -63,6 +67,27 @@ pub async fn read_line<R: AsyncBufRead + Unpin>(
     }
 }
 
+/// Like [`read_line`], with time limits: the next line must start within `idle` and, once its
+/// first byte arrived, end within `line` (a peer dripping bytes slowly is cut off).
+pub async fn read_line_within<R: AsyncBufRead + Unpin>(
+    reader: &mut R,
+    buf: &mut Vec<u8>,
+    limit: usize,
+    line: std::time::Duration,
+    idle: std::time::Duration,
+) -> Result<Option<String>, LineError> {
+    // Wait for the first byte, then give the whole line its deadline.
+    match tokio::time::timeout(idle, reader.fill_buf()).await {
+        Err(_) => return Err(LineError::Idle(idle)),
+        Ok(Err(e)) => return Err(e.into()),
+        Ok(Ok(_)) => {}
+    }
+    match tokio::time::timeout(line, read_line(reader, buf, limit)).await {
+        Ok(result) => result,
+        Err(_) => Err(LineError::TooSlow(line)),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -97,6 +122,38 @@ mod tests {
         assert_eq!(end.as_deref(), Some("a line longer than 64 bytes"));
         let (_, end) = read_all(b"\xff\xfe\n", 64, 8);
         assert_eq!(end.as_deref(), Some("a line that is not UTF-8"));
+    }
+
+    #[tokio::test]
+    async fn slow_and_silent_peers_are_cut_off() {
+        use std::time::Duration;
+        use tokio::io::AsyncWriteExt;
+        let (mut peer, keeper) = tokio::io::duplex(64);
+        let mut reader = BufReader::new(keeper);
+        let mut buf = Vec::new();
+        let (line, idle) = (Duration::from_millis(200), Duration::from_millis(300));
+        // Silent: cut off after the idle time.
+        let silent = read_line_within(&mut reader, &mut buf, 64, line, idle).await;
+        assert!(matches!(silent, Err(LineError::Idle(_))), "{silent:?}");
+        // Dripping: one byte every 50 ms never finishes a line within 200 ms.
+        let drip = tokio::spawn(async move {
+            for _ in 0..20 {
+                if peer.write_all(b"x").await.is_err() {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(50)).await;
+            }
+            peer
+        });
+        let slow = read_line_within(&mut reader, &mut buf, 64, line, idle).await;
+        assert!(matches!(slow, Err(LineError::TooSlow(_))), "{slow:?}");
+        drop(drip);
+        // A whole line in time is read.
+        let (mut peer, keeper) = tokio::io::duplex(64);
+        let mut reader = BufReader::new(keeper);
+        peer.write_all(b"{\"id\":1}\n").await.unwrap();
+        let read = read_line_within(&mut reader, &mut buf, 64, line, idle).await.unwrap();
+        assert_eq!(read.as_deref(), Some("{\"id\":1}"));
     }
 
     proptest! {
