@@ -5,7 +5,7 @@ MOVE := node tools/move/move.mjs
 # Name filter for `make move-test`: only tests whose module::function contains it.
 FILTER ?=
 
-.PHONY: help setup node-available move-build move-test toolchain-test golden golden-capture share-vectors fmt lint test rust-test bench-move bench-sdk
+.PHONY: help setup node-available move-build move-test toolchain-test golden golden-capture share-vectors fmt lint test rust-test bench-move bench-sdk bench-keeper
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -61,3 +61,6 @@ bench-move: setup ## time a cold and a warm `make move-test` (docs/BENCHMARKS.md
 
 bench-sdk: ## build and sign 10,000 order transactions next to raw ed25519 signing (docs/BENCHMARKS.md)
 	cargo run -q --release --locked -p aihash-sdk --example bench_signing
+
+bench-keeper: ## full share verifications per core next to the bare sha256d they need (docs/BENCHMARKS.md)
+	cargo run -q --release --locked -p aihash-keeper --example bench_verify

@@ -221,7 +221,7 @@ fn hash(index: u32, board: &Board, stats: &MinerStats, found: &mpsc::UnboundedSe
             version_bits: (work.rules.version_mask != 0)
                 .then_some((work.job.version as u32 | (index << 13)) & work.rules.version_mask),
         };
-        let Ok((mut header, _)) = assemble(&work.job, &work.extranonce1, &submission, &work.rules) else {
+        let Ok(mut header) = assemble(&work.job, &work.extranonce1, &submission, &work.rules) else {
             std::thread::sleep(std::time::Duration::from_millis(5));
             continue;
         };

@@ -81,7 +81,6 @@ pub struct ShareRecord {
     pub submission: Submission,
     pub header: Header,
     pub hash: BlockHash,
-    pub coinbase: Vec<u8>,
     /// The rig's difficulty the share met.
     pub difficulty: ShareDifficulty,
     pub verdict: Verdict,
@@ -387,7 +386,7 @@ impl Rig {
             version_mask: self.version_mask,
             max_time_ahead_s: shared.config.max_time_ahead_s,
         };
-        let (header, coinbase) = assemble(&job, &extranonce1, &submission, &rules)?;
+        let header = assemble(&job, &extranonce1, &submission, &rules)?;
         let hash = header.block_hash();
         let difficulty = match self.previous {
             Some((previous, until))
@@ -400,7 +399,7 @@ impl Rig {
         if !difficulty.is_met_by(hash) {
             return Err(Rejection::LowDifficulty);
         }
-        if !shared.book.lock().unwrap().record(&extranonce1, &submission) {
+        if !shared.book.lock().unwrap().record(&submission.job_id, hash) {
             return Err(Rejection::Duplicate);
         }
         vardiff.on_share();
@@ -417,7 +416,6 @@ impl Rig {
             submission,
             header,
             hash,
-            coinbase,
             difficulty,
             verdict: Verdict::Lost,
             received: SystemTime::now(),

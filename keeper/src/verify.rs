@@ -51,12 +51,12 @@ impl Rejection {
     }
 }
 
-/// A share that met its target: everything a challenge answer later needs.
+/// A share that met its target. With the job and the extranonces it came from, everything a
+/// challenge answer later needs (its coinbase is [`coinbase`] of those).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct VerifiedShare {
     pub header: Header,
     pub hash: BlockHash,
-    pub coinbase: Vec<u8>,
 }
 
 /// The coinbase the rig's extranonces make.
@@ -66,23 +66,28 @@ pub fn coinbase(job: &Job, extranonce1: &[u8], extranonce2: &[u8]) -> Vec<u8> {
 
 /// The merkle root of a block whose coinbase is `coinbase`, from the coinbase's branch.
 pub fn merkle_root(coinbase: &[u8], branch: &[TxMerkleNode]) -> TxMerkleNode {
-    let root = branch.iter().fold(sha256d::Hash::hash(coinbase), |root, sibling| {
-        let mut engine = sha256d::Hash::engine();
-        bitcoin::hashes::HashEngine::input(&mut engine, root.as_byte_array());
-        bitcoin::hashes::HashEngine::input(&mut engine, sibling.as_byte_array());
-        sha256d::Hash::from_engine(engine)
+    fold_branch(sha256d::Hash::hash(coinbase), branch)
+}
+
+/// The merkle root from the coinbase's txid and its branch.
+fn fold_branch(coinbase_txid: sha256d::Hash, branch: &[TxMerkleNode]) -> TxMerkleNode {
+    let mut pair = [0u8; 64];
+    let root = branch.iter().fold(coinbase_txid, |root, sibling| {
+        pair[..32].copy_from_slice(root.as_byte_array());
+        pair[32..].copy_from_slice(sibling.as_byte_array());
+        sha256d::Hash::hash(&pair)
     });
     TxMerkleNode::from_raw_hash(root)
 }
 
-/// The header the rig hashed, and its coinbase; checks the shape of the submission (extranonce2
-/// length, version bits, ntime) but not its hash.
+/// The header the rig hashed; checks the shape of the submission (extranonce2 length, version
+/// bits, ntime) but not its hash. The coinbase is hashed in its parts, never assembled.
 pub fn assemble(
     job: &Job,
     extranonce1: &[u8],
     submission: &Submission,
     rules: &Rules,
-) -> Result<(Header, Vec<u8>), Rejection> {
+) -> Result<Header, Rejection> {
     if submission.extranonce2.len() != rules.extranonce2_size {
         return Err(Rejection::ExtranonceSize {
             expected: rules.extranonce2_size,
@@ -100,20 +105,22 @@ pub fn assemble(
     if submission.time < job.time || submission.time > max {
         return Err(Rejection::TimeOutOfRange { time: submission.time, min: job.time, max });
     }
-    let coinbase = coinbase(job, extranonce1, &submission.extranonce2);
-    let header = Header {
+    let mut engine = sha256d::Hash::engine();
+    for part in [&job.coinbase1[..], extranonce1, &submission.extranonce2, &job.coinbase2] {
+        bitcoin::hashes::HashEngine::input(&mut engine, part);
+    }
+    Ok(Header {
         version: Version::from_consensus(version),
         prev_blockhash: job.prev_hash,
-        merkle_root: merkle_root(&coinbase, &job.merkle_branch),
+        merkle_root: fold_branch(sha256d::Hash::from_engine(engine), &job.merkle_branch),
         time: submission.time,
         bits: job.bits,
         nonce: submission.nonce,
-    };
-    Ok((header, coinbase))
+    })
 }
 
-/// Verifies a submission against the job book and the share difficulty, recording it so the
-/// same share is refused the next time.
+/// Verifies a submission against the job book and the share difficulty, recording its header so
+/// the same share is refused the next time.
 pub fn verify(
     book: &mut JobBook,
     extranonce1: &[u8],
@@ -124,16 +131,15 @@ pub fn verify(
     let Lookup::Current(job) = book.lookup(&submission.job_id) else {
         return Err(Rejection::Stale);
     };
-    let (header, coinbase) = assemble(job, extranonce1, submission, rules)?;
-    if book.seen(extranonce1, submission) {
-        return Err(Rejection::Duplicate);
-    }
+    let header = assemble(job, extranonce1, submission, rules)?;
     let hash = header.block_hash();
     if !difficulty.is_met_by(hash) {
         return Err(Rejection::LowDifficulty);
     }
-    book.record(extranonce1, submission);
-    Ok(VerifiedShare { header, hash, coinbase })
+    if !book.record(&submission.job_id, hash) {
+        return Err(Rejection::Duplicate);
+    }
+    Ok(VerifiedShare { header, hash })
 }
 
 #[cfg(test)]
@@ -181,7 +187,7 @@ pub(crate) mod tests {
             version_bits: Some(0x0000_6000),
         };
         loop {
-            let (header, _) = assemble(job, extranonce1, &submission, &RULES).unwrap();
+            let header = assemble(job, extranonce1, &submission, &RULES).unwrap();
             if difficulty.is_met_by(header.block_hash()) {
                 return submission;
             }
@@ -204,17 +210,18 @@ pub(crate) mod tests {
         assert_eq!(share.hash, share.header.block_hash());
         assert_eq!(share.header.version.to_consensus(), 0x2000_6000);
         assert_eq!(share.header.time, job.time + 1);
+        let coinbase = coinbase(&job, b"\xaa\xbb\xcc\xdd", &submission.extranonce2);
         assert_eq!(
-            share.coinbase,
+            coinbase,
             b"\x01\x00\x00\x00\x01coinbase-one\xaa\xbb\xcc\xdd\x00\x00\x00\x07coinbase-two\xff\xff\xff\xff"
         );
         // The merkle root is the bitcoin crate's root of a block with this coinbase, when the
         // branch is that block's: check on a two-transaction block.
         let other = bitcoin::Txid::from_byte_array([9; 32]);
-        let coinbase_txid = bitcoin::Txid::from_raw_hash(sha256d::Hash::hash(&share.coinbase));
+        let coinbase_txid = bitcoin::Txid::from_raw_hash(sha256d::Hash::hash(&coinbase));
         let expected = bitcoin::merkle_tree::calculate_root([coinbase_txid, other].into_iter()).unwrap();
         assert_eq!(
-            merkle_root(&share.coinbase, &[TxMerkleNode::from_byte_array([9; 32])]),
+            merkle_root(&coinbase, &[TxMerkleNode::from_byte_array([9; 32])]),
             TxMerkleNode::from_raw_hash(expected.to_raw_hash())
         );
         // Again: a duplicate.
@@ -268,14 +275,14 @@ pub(crate) mod tests {
         fn every_field_is_bound_into_the_header(nonce in any::<u32>(), extranonce2 in any::<[u8; 4]>(), dt in 0u32..600, bits in 0u32..(1 << 16)) {
             let job = job("j1");
             let submission = Submission { job_id: "j1".into(), extranonce2: extranonce2.to_vec(), time: job.time + dt, nonce, version_bits: Some((bits << 13) & 0x1fff_e000) };
-            let (header, _) = assemble(&job, b"e1", &submission, &RULES).unwrap();
+            let header = assemble(&job, b"e1", &submission, &RULES).unwrap();
             let variants = [
                 assemble(&job, b"e2", &submission, &RULES),
                 assemble(&job, b"e1", &Submission { nonce: nonce.wrapping_add(1), ..submission.clone() }, &RULES),
                 assemble(&job, b"e1", &Submission { extranonce2: { let mut e = extranonce2; e[0] ^= 1; e.to_vec() }, ..submission.clone() }, &RULES),
             ];
             for variant in variants {
-                prop_assert_ne!(variant.unwrap().0.block_hash(), header.block_hash());
+                prop_assert_ne!(variant.unwrap().block_hash(), header.block_hash());
             }
             prop_assert_eq!(header.version.to_consensus() as u32 & !0x1fff_e000, 0x2000_0000);
         }

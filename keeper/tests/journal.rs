@@ -58,10 +58,10 @@ fn share(n: u32, verdict: Verdict, offset_ms: u64) -> ShareRecord {
         nonce: 0,
         version_bits: None,
     };
-    let (header, coinbase) = loop {
-        let (header, coinbase) = assemble(&job, &extranonce1, &submission, &RULES).unwrap();
+    let header = loop {
+        let header = assemble(&job, &extranonce1, &submission, &RULES).unwrap();
         if pool().is_met_by(header.block_hash()) {
-            break (header, coinbase);
+            break header;
         }
         submission.nonce += 1;
     };
@@ -73,7 +73,6 @@ fn share(n: u32, verdict: Verdict, offset_ms: u64) -> ShareRecord {
         submission,
         header,
         hash: header.block_hash(),
-        coinbase,
         difficulty: pool(),
         verdict,
         received: at(offset_ms),

@@ -9,7 +9,7 @@ use aihash_keeper::proxy::{Proxy, ProxyConfig, ProxyEvent, ShareRecord};
 use aihash_keeper::testpool::{TestPool, TestPoolConfig};
 use aihash_keeper::upstream::{Upstream, UpstreamConfig, Verdict};
 use aihash_keeper::vardiff::VardiffConfig;
-use aihash_keeper::verify::merkle_root;
+use aihash_keeper::verify::{coinbase, merkle_root};
 use aihash_sdk::share_tree::{self, ShareTree};
 use bitcoin::hashes::Hash;
 use bitcoin::ScriptBuf;
@@ -119,8 +119,9 @@ async fn shares_are_verified_forwarded_accepted_and_make_a_provable_window() {
             record.hash
         );
         // The answer parts: the coinbase rebuilds the header's merkle root and pays the pool.
-        assert_eq!(merkle_root(&record.coinbase, &record.job.merkle_branch), record.header.merkle_root);
-        assert!(record.coinbase.windows(payout().len()).any(|w| w == payout().as_bytes()));
+        let coinbase = coinbase(&record.job, &record.extranonce1, &record.submission.extranonce2);
+        assert_eq!(merkle_root(&coinbase, &record.job.merkle_branch), record.header.merkle_root);
+        assert!(coinbase.windows(payout().len()).any(|w| w == payout().as_bytes()));
     }
     // A window at a D above the pool's counts the accepted shares meeting D; its share tree
     // proves any leaf.
