@@ -62,5 +62,6 @@ bench-move: setup ## time a cold and a warm `make move-test` (docs/BENCHMARKS.md
 bench-sdk: ## build and sign 10,000 order transactions next to raw ed25519 signing (docs/BENCHMARKS.md)
 	cargo run -q --release --locked -p aihash-sdk --example bench_signing
 
-bench-keeper: ## full share verifications per core next to the bare sha256d they need (docs/BENCHMARKS.md)
+bench-keeper: ## share verification per core vs bare sha256d; end-to-end shares/s, added latency, idle connections (docs/BENCHMARKS.md)
 	cargo run -q --release --locked -p aihash-keeper --example bench_verify
+	cargo run -q --release --locked -p aihash-keeper --example bench_proxy

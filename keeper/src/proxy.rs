@@ -58,6 +58,7 @@ impl ProxyConfig {
                 target_interval: Duration::from_secs(10),
                 retarget_every: Duration::from_secs(60),
                 initial: None,
+                max: None,
             },
             providers: vec![],
             max_time_ahead_s: 600,

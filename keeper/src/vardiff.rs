@@ -14,6 +14,9 @@ pub struct VardiffConfig {
     pub retarget_every: Duration,
     /// The difficulty a new rig starts at (raised to the pool's if lower); `None`: the pool's.
     pub initial: Option<ShareDifficulty>,
+    /// The most a rig is ever asked for (for rigs that cannot take more); the pool's difficulty
+    /// still wins if higher.
+    pub max: Option<ShareDifficulty>,
 }
 
 /// Most a retarget multiplies or divides the difficulty by, so one lucky or unlucky period does
@@ -58,8 +61,11 @@ impl Vardiff {
         if self.since_retarget < self.config.retarget_every && !fast {
             return None;
         }
-        let next =
+        let mut next =
             retarget(self.current, self.shares, self.since_retarget, self.config.target_interval, floor);
+        if let Some(max) = self.config.max {
+            next = next.min(max).max(floor);
+        }
         self.shares = 0;
         self.since_retarget = Duration::ZERO;
         (next != self.current).then(|| self.set(next))
@@ -103,6 +109,7 @@ mod tests {
         target_interval: Duration::from_secs(10),
         retarget_every: Duration::from_secs(60),
         initial: Some(ShareDifficulty::ONE),
+        max: None,
     };
 
     #[test]
@@ -130,6 +137,26 @@ mod tests {
         }
         assert_eq!(burst.on_elapsed(Duration::from_millis(500), floor), None);
         assert_eq!(burst.on_elapsed(Duration::from_millis(500), floor), Some(d(4 << 32)));
+    }
+
+    #[test]
+    fn a_ceiling_holds_unless_the_pool_asks_for_more() {
+        let floor = d(1 << 32);
+        let config = VardiffConfig { max: Some(d(2 << 32)), ..CONFIG };
+        let mut rig = Vardiff::new(config, floor);
+        for _ in 0..100 {
+            rig.on_share();
+        }
+        assert_eq!(rig.on_elapsed(Duration::from_secs(60), floor), Some(d(2 << 32)));
+        for _ in 0..100 {
+            rig.on_share();
+        }
+        assert_eq!(rig.on_elapsed(Duration::from_secs(60), floor), None, "held at the ceiling");
+        assert_eq!(
+            rig.on_elapsed(Duration::from_secs(1), d(8 << 32)),
+            Some(d(8 << 32)),
+            "the pool's floor wins"
+        );
     }
 
     #[test]

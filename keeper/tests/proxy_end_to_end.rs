@@ -58,6 +58,7 @@ async fn setup() -> Setup {
         target_interval: Duration::from_secs(1),
         retarget_every: Duration::from_secs(3_600),
         initial: Some(ShareDifficulty::from_fixed(4_096).unwrap()),
+        max: None,
     };
     config.providers = vec!["prov".into()];
     let (tx, records) = mpsc::unbounded_channel();
