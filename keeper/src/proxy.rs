@@ -353,6 +353,11 @@ impl Rig {
                             result: serde_json::Value::Null,
                         };
                         out.push(encode(Message::from(response)));
+                        // Stale shares are normal around new blocks and pool outages: only the
+                        // rig's own faults count towards a ban.
+                        if rejection == Rejection::Stale {
+                            return Next::Continue;
+                        }
                         return self.invalid(shared);
                     }
                 };

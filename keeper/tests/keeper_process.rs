@@ -90,12 +90,14 @@ async fn killed_mid_window_the_keeper_restarts_with_its_journal_intact() {
     let dir = tempfile::tempdir().unwrap();
     let (listen, metrics) = (free_port(), free_port());
     let mut first = keeper(&pool, listen, metrics, dir.path());
-    let _rig = mine(listen, "prov.rig1");
+    let _rig1 = mine(listen, "prov.rig1");
+    let _rig2 = mine(listen, "prov.rig2");
     until("journaled shares", Duration::from_secs(30), || journaled_accepted(dir.path()) >= 30).await;
     // Metrics are served while it runs.
     let text = reqwest_get(&format!("127.0.0.1:{metrics}")).await;
     assert!(text.contains("aihash_keeper_shares_total{outcome=\"verified\",worker=\"prov.rig1\"}"), "{text}");
     assert!(text.contains("aihash_keeper_upstream_up 1"), "{text}");
+    until_metric(metrics, "aihash_keeper_rig_connections 2").await;
 
     first.kill().unwrap(); // SIGKILL
     first.wait().unwrap();
@@ -133,6 +135,19 @@ async fn killed_mid_window_the_keeper_restarts_with_its_journal_intact() {
     assert!(share_tree::verify(&header.block_hash().to_byte_array(), index, window.shares, &proof, &root));
 }
 
+/// Polls `/metrics` until it shows `line` (the gauges update once a second).
+async fn until_metric(port: u16, line: &str) {
+    let start = Instant::now();
+    loop {
+        let text = reqwest_get(&format!("127.0.0.1:{port}")).await;
+        if text.contains(line) {
+            return;
+        }
+        assert!(start.elapsed() < Duration::from_secs(10), "no `{line}` in {text}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
 /// A plain HTTP/1.1 GET of `/metrics`.
 async fn reqwest_get(addr: &str) -> String {
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -141,4 +156,55 @@ async fn reqwest_get(addr: &str) -> String {
     let mut body = String::new();
     stream.read_to_string(&mut body).await.unwrap();
     body
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_pool_restarts_rigs_stay_and_the_window_states_its_dead_time() {
+    let difficulty = ShareDifficulty::from_fixed(256).unwrap();
+    let payout = bitcoin::ScriptBuf::new_p2wpkh(&bitcoin::WPubkeyHash::from_byte_array([7; 20]));
+    let pool =
+        TestPool::spawn("127.0.0.1:0".parse().unwrap(), TestPoolConfig::new(payout.clone(), difficulty))
+            .await
+            .unwrap();
+    let address = pool.addr();
+    let dir = tempfile::tempdir().unwrap();
+    let (listen, metrics) = (free_port(), free_port());
+    let mut keeper = keeper(&pool, listen, metrics, dir.path());
+    let rig = mine(listen, "prov.rig1");
+    until("journaled shares", Duration::from_secs(30), || journaled_accepted(dir.path()) >= 10).await;
+    let connections_before = rig.submitted.load(std::sync::atomic::Ordering::Relaxed);
+    pool.stop();
+    until_metric(metrics, "aihash_keeper_upstream_up 0").await;
+    tokio::time::sleep(Duration::from_millis(1_500)).await;
+    let text = reqwest_get(&format!("127.0.0.1:{metrics}")).await;
+    assert!(text.contains("aihash_keeper_rig_connections 1"), "the rig stays connected: {text}");
+    assert!(
+        text.contains("aihash_keeper_rigs_banned_total 0"),
+        "stale shares during the outage ban nobody: {text}"
+    );
+    let pool = loop {
+        match TestPool::spawn(address, TestPoolConfig::new(payout.clone(), difficulty)).await {
+            Ok(pool) => break pool,
+            Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
+        }
+    };
+    until("shares accepted by the restarted pool", Duration::from_secs(30), || pool.accepted().len() >= 5)
+        .await;
+    assert!(rig.submitted.load(std::sync::atomic::Ordering::Relaxed) > connections_before);
+    // Every window closes; together they state the outage (about 1.5 s, counted once).
+    until("a summary with dead time", Duration::from_secs(30), || {
+        files(dir.path(), ".journal")
+            .iter()
+            .filter(|f| f.with_extension("summary.json").exists())
+            .any(|f| journal::summary(f).is_ok_and(|s| s.dead_ms > 0))
+    })
+    .await;
+    let dead: u64 = files(dir.path(), ".journal")
+        .iter()
+        .filter(|f| f.with_extension("summary.json").exists())
+        .map(|f| journal::summary(f).unwrap().dead_ms)
+        .sum();
+    assert!((1_000..10_000).contains(&dead), "dead time {dead} ms");
+    keeper.kill().unwrap();
+    keeper.wait().unwrap();
 }
