@@ -24,6 +24,9 @@ command -v node >/dev/null && command -v npm >/dev/null || apt_install nodejs np
 step "npm ci (tools/move: Move compiler and formatter, pinned in package-lock.json)"
 npm ci --prefix tools/move --no-audit --no-fund --loglevel=error >/dev/null \
   || fail "npm ci --prefix tools/move (needs the npm registry)"
+step "npm ci (keeper/interop: third-party Stratum packages for the interop tests)"
+npm ci --prefix keeper/interop --no-audit --no-fund --loglevel=error >/dev/null \
+  || fail "npm ci --prefix keeper/interop (needs the npm registry)"
 
 # The Sui framework sources come from the moverox-sui crate; cargo fetch brings every crate.
 step "cargo fetch --locked"

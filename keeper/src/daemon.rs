@@ -79,6 +79,7 @@ pub async fn start(config: KeeperConfig) -> anyhow::Result<Running> {
     let task = tokio::spawn(async move {
         let mut state = upstream.state();
         let mut down_since = Some(SystemTime::now());
+        journal.set_outage(&target, down_since);
         let mut tick = tokio::time::interval(Duration::from_secs(1));
         let mut readout = Readout::new(config.readout_every);
         loop {
@@ -102,9 +103,11 @@ pub async fn start(config: KeeperConfig) -> anyhow::Result<Running> {
                         (false, None) => {
                             tracing::warn!(upstream = %config.upstream.address, "upstream pool unreachable: counting dead time");
                             down_since = Some(SystemTime::now());
+                            journal.set_outage(&target, down_since);
                         }
                         (true, Some(since)) => {
                             journal.record_outage(&target, since, SystemTime::now())?;
+                            journal.set_outage(&target, None);
                             tracing::info!(upstream = %config.upstream.address, "upstream pool connected");
                             down_since = None;
                         }

@@ -5,7 +5,9 @@
 //! hex digits of the SHA-256 of its JSON so a torn last line (a crash mid-write) is recognised and
 //! cut off when the file is read or reopened. Entries: the window's header (target, provider,
 //! start, end, D), each job once before the first share on it, each verified share with the
-//! pool's verdict, each refused share's reason, and upstream outages.
+//! pool's verdict, each refused share's reason. Upstream outages go to the target's outage log
+//! (`<target>/outages.log`, same line format), from which each window takes its dead time when it
+//! closes, counting an ongoing outage up to the window's end.
 //!
 //! Durability (the fsync policy): every entry is written to the file with one `write` as soon as
 //! it is known, so it survives the keeper being killed (SIGKILL) at any moment; the file is
@@ -158,7 +160,12 @@ struct OpenWindow {
 pub struct Journal {
     config: JournalConfig,
     open: HashMap<(String, String, u64), OpenWindow>,
+    /// Targets unreachable now, since when (ms).
+    ongoing: HashMap<String, u64>,
 }
+
+/// The outage log of a target, next to its providers' windows.
+const OUTAGES: &str = "outages.log";
 
 fn ms(time: SystemTime) -> u64 {
     time.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
@@ -174,7 +181,7 @@ impl Journal {
     /// their shares arrive, and closed by `close_due` once over.
     pub fn open(config: JournalConfig) -> Result<Self, JournalError> {
         std::fs::create_dir_all(&config.dir).map_err(io(&config.dir))?;
-        Ok(Self { config, open: HashMap::new() })
+        Ok(Self { config, open: HashMap::new(), ongoing: HashMap::new() })
     }
 
     fn window_path(&self, target: &str, provider: &str, start_ms: u64) -> PathBuf {
@@ -207,22 +214,31 @@ impl Journal {
         self.sync_due(false)
     }
 
-    /// Records an upstream outage in every open window of `target` it overlaps.
+    /// Records an upstream outage of `target` (from, to) in the target's outage log, which every
+    /// window of the target reads its dead time from when it closes: an outage counts in the
+    /// windows it overlaps whether or not any share arrived during it.
     pub fn record_outage(
         &mut self,
         target: &str,
         from: SystemTime,
         to: SystemTime,
     ) -> Result<(), JournalError> {
-        let (from_ms, to_ms) = (ms(from), ms(to));
-        let len = self.config.window.as_millis() as u64;
-        for ((window_target, _, start_ms), window) in self.open.iter_mut() {
-            let end_ms = start_ms + len;
-            if window_target == target && from_ms < end_ms && to_ms > *start_ms {
-                write(window, &Entry::Outage { from_ms: from_ms.max(*start_ms), to_ms: to_ms.min(end_ms) })?;
-            }
-        }
-        self.sync_due(false)
+        let path = self.config.dir.join(slug(target)).join(OUTAGES);
+        std::fs::create_dir_all(path.parent().expect("a target directory")).map_err(io(&path))?;
+        let file = OpenOptions::new().create(true).append(true).open(&path).map_err(io(&path))?;
+        let mut log =
+            OpenWindow { path, file, end_ms: 0, jobs: HashSet::new(), synced: Instant::now(), dirty: false };
+        write(&mut log, &Entry::Outage { from_ms: ms(from), to_ms: ms(to) })?;
+        log.file.sync_data().map_err(io(&log.path))
+    }
+
+    /// Tells the journal that `target` has been unreachable since `since` (`None`: it is up), so
+    /// windows closing during an outage count it up to their end.
+    pub fn set_outage(&mut self, target: &str, since: Option<SystemTime>) {
+        match since {
+            Some(since) => self.ongoing.insert(slug(target), ms(since)),
+            None => self.ongoing.remove(&slug(target)),
+        };
     }
 
     /// The open window of (`target`, `provider`) holding time `at_ms`, opened (or reopened after a
@@ -296,9 +312,15 @@ impl Journal {
         }
         let mut closed = vec![];
         for path in paths {
-            let window = read_window(&path)?;
+            let mut window = read_window(&path)?;
             let open = self.open.values().any(|w| w.path == path);
             if window.end_ms <= now_ms && !open {
+                let target_dir = path.parent().and_then(Path::parent).expect("<target>/<provider>/<window>");
+                let mut outages = read_outages(&target_dir.join(OUTAGES))?;
+                if let Some(since) = self.ongoing.get(&slug(&window.target)) {
+                    outages.push((*since, now_ms));
+                }
+                window.dead_ms = dead_within(outages, window.start_ms, window.end_ms);
                 let summary = window.summary(&path);
                 write_summary(&path, &summary)?;
                 closed.push(summary);
@@ -482,7 +504,6 @@ fn read_window(path: &Path) -> Result<Window, JournalError> {
     let mut jobs = HashMap::new();
     let mut counted = vec![];
     let mut counts = Counts::default();
-    let mut outages: Vec<(u64, u64)> = vec![];
     for entry in entries.into_iter().skip(1) {
         match entry {
             Entry::Job { id, prev_hash, coinbase1, coinbase2, branch, version, bits, time } => {
@@ -538,31 +559,38 @@ fn read_window(path: &Path) -> Result<Window, JournalError> {
                     _ => &mut counts.other,
                 } += 1;
             }
-            Entry::Outage { from_ms, to_ms } => outages.push((from_ms, to_ms)),
+            Entry::Outage { .. } => {}
             Entry::Window { .. } => return Err(corrupt(path, "a second window header")),
         }
     }
     counted.sort_by(|a, b| share_tree::value_order(&a.hash, &b.hash));
     // The same header twice (a duplicate that slipped past) is counted once.
     counted.dedup_by(|a, b| a.hash == b.hash);
-    Ok(Window {
-        target,
-        provider,
-        start_ms,
-        end_ms,
-        difficulty,
-        jobs,
-        counted,
-        counts,
-        dead_ms: union_ms(outages),
-    })
+    Ok(Window { target, provider, start_ms, end_ms, difficulty, jobs, counted, counts, dead_ms: 0 })
 }
 
-/// Total length of the union of intervals.
-fn union_ms(mut intervals: Vec<(u64, u64)>) -> u64 {
-    intervals.sort_unstable();
+/// The outages (from, to) in a target's outage log; a missing log is no outage.
+fn read_outages(path: &Path) -> Result<Vec<(u64, u64)>, JournalError> {
+    if !path.exists() {
+        return Ok(vec![]);
+    }
+    let (entries, _) = read_entries(path)?;
+    Ok(entries
+        .into_iter()
+        .filter_map(|e| if let Entry::Outage { from_ms, to_ms } = e { Some((from_ms, to_ms)) } else { None })
+        .collect())
+}
+
+/// Time within `[start_ms, end_ms)` covered by the outages, each instant counted once.
+fn dead_within(outages: Vec<(u64, u64)>, start_ms: u64, end_ms: u64) -> u64 {
+    let mut clipped: Vec<(u64, u64)> = outages
+        .into_iter()
+        .map(|(from, to)| (from.max(start_ms), to.min(end_ms)))
+        .filter(|(f, t)| t > f)
+        .collect();
+    clipped.sort_unstable();
     let (mut total, mut reach) = (0u64, 0u64);
-    for (from, to) in intervals {
+    for (from, to) in clipped {
         let from = from.max(reach);
         if to > from {
             total += to - from;

@@ -5,7 +5,7 @@
 use crate::difficulty::ShareDifficulty;
 use crate::job::{Job, Submission};
 use crate::stratum::line::{read_line, MAX_LINE};
-use crate::stratum::wire::{decode, encode, job_from_notify, submit_request};
+use crate::stratum::wire::{decode, encode, job_from_notify, submit_request, subscribe_result};
 use crate::verify::{assemble, Rules};
 use anyhow::Context;
 use serde_json::json;
@@ -87,6 +87,11 @@ pub async fn run(config: MinerConfig, stats: Arc<MinerStats>) -> anyhow::Result<
         tokio::select! {
             line = read_line(&mut reader, &mut buf, MAX_LINE) => {
                 let Some(line) = line? else { anyhow::bail!("{} closed the connection", config.pool) };
+                // Pools vary in their subscription lists; the extranonce is read from the JSON.
+                if let Some((extranonce1, size)) = subscribe_result(&line, 2) {
+                    session.extranonce1 = Some(extranonce1);
+                    session.extranonce2_size = size;
+                }
                 if let Ok(message) = decode(&line) {
                     session.apply(message, &stats);
                     if session.authorized == Some(false) {

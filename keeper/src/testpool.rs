@@ -6,7 +6,7 @@
 use crate::difficulty::ShareDifficulty;
 use crate::job::{Job, JobBook, Submission};
 use crate::stratum::line::{read_line, MAX_LINE};
-use crate::stratum::wire::{decode, encode, extranonce, notify_from_job, submission_from_submit};
+use crate::stratum::wire::{decode_request, encode, extranonce, notify_from_job, submission_from_submit};
 use crate::verify::{verify, Rejection, Rules};
 use bitcoin::absolute::LockTime;
 use bitcoin::hashes::{sha256d, Hash};
@@ -247,7 +247,13 @@ impl Connection {
 
     /// The lines to send back for one received line.
     fn handle(&mut self, line: &str) -> Vec<String> {
-        let Ok(Method::Client2Server(request)) = decode(line) else { return vec![] };
+        let Ok(request) = decode_request(line) else { return vec![] };
+        let Method::Client2Server(method) = &request.method else { return vec![] };
+        let answers = self.answer(method.clone());
+        answers.into_iter().map(|line| request.answer(line)).collect()
+    }
+
+    fn answer(&mut self, request: Client2Server) -> Vec<String> {
         match request {
             Client2Server::Subscribe(subscribe) => {
                 let Ok(extranonce1) = extranonce(self.extranonce1.clone()) else { return vec![] };

@@ -6,7 +6,7 @@
 use crate::difficulty::ShareDifficulty;
 use crate::job::{Job, Submission};
 use crate::stratum::line::{read_line, MAX_LINE};
-use crate::stratum::wire::{decode, encode, job_from_notify, submit_request};
+use crate::stratum::wire::{decode, encode, job_from_notify, submit_request, subscribe_result};
 use serde_json::json;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -115,6 +115,9 @@ impl Upstream {
 
 type Pending = HashMap<u64, oneshot::Sender<Verdict>>;
 
+/// How long connecting, subscribing and authorizing may take.
+const HANDSHAKE: Duration = Duration::from_secs(10);
+
 async fn maintain(
     config: UpstreamConfig,
     state: watch::Sender<UpstreamState>,
@@ -133,8 +136,15 @@ async fn maintain(
             s.down_since.get_or_insert_with(Instant::now);
         });
         backoff = match outcome {
-            SessionEnd::WasUp => config.min_backoff,
-            SessionEnd::NeverUp => (backoff * 2).min(config.max_backoff),
+            SessionEnd::WasUp => {
+                tracing::warn!(upstream = %config.address, "the pool closed the session; reconnecting");
+                config.min_backoff
+            }
+            SessionEnd::NeverUp(reason) => {
+                let next = (backoff * 2).min(config.max_backoff);
+                tracing::warn!(upstream = %config.address, %reason, retry_in = ?next, "no session with the pool");
+                next
+            }
             SessionEnd::Closed => return,
         };
         // Shares sent while the pool is down get no verdict.
@@ -154,7 +164,8 @@ async fn maintain(
 
 enum SessionEnd {
     WasUp,
-    NeverUp,
+    /// The session never came up, and why.
+    NeverUp(String),
     Closed,
 }
 
@@ -163,10 +174,10 @@ async fn session(
     state: &watch::Sender<UpstreamState>,
     submits: &mut mpsc::Receiver<(Submission, oneshot::Sender<Verdict>)>,
 ) -> SessionEnd {
-    let Ok(Ok(stream)) =
-        tokio::time::timeout(Duration::from_secs(10), TcpStream::connect(&config.address)).await
-    else {
-        return SessionEnd::NeverUp;
+    let stream = match tokio::time::timeout(HANDSHAKE, TcpStream::connect(&config.address)).await {
+        Ok(Ok(stream)) => stream,
+        Ok(Err(e)) => return SessionEnd::NeverUp(format!("cannot connect: {e}")),
+        Err(_) => return SessionEnd::NeverUp(format!("no connection within {HANDSHAKE:?}")),
     };
     let _ = stream.set_nodelay(true);
     let (reader, mut writer) = stream.into_split();
@@ -175,9 +186,10 @@ async fn session(
     let subscribe = json!({"id": 2, "method": "mining.subscribe", "params": ["aihash-keeper/0.1"]});
     let authorize = json!({"id": 3, "method": "mining.authorize", "params": [config.user, config.password]});
     let hello = format!("{configure}\n{subscribe}\n{authorize}\n");
-    if writer.write_all(hello.as_bytes()).await.is_err() {
-        return SessionEnd::NeverUp;
+    if let Err(e) = writer.write_all(hello.as_bytes()).await {
+        return SessionEnd::NeverUp(format!("cannot send the handshake: {e}"));
     }
+    let handshake_deadline = tokio::time::Instant::now() + HANDSHAKE;
     let mut subscribed: Option<(Vec<u8>, usize)> = None;
     let mut authorized = false;
     let mut up = false;
@@ -186,8 +198,18 @@ async fn session(
     let mut buf = Vec::new();
     let end = loop {
         tokio::select! {
+            _ = tokio::time::sleep_until(handshake_deadline), if !up => {
+                let missing = if subscribed.is_none() { "subscribe" } else { "authorize" };
+                break SessionEnd::NeverUp(format!("no usable answer to {missing} within {HANDSHAKE:?}"));
+            }
             line = read_line(&mut reader, &mut buf, MAX_LINE) => {
-                let Ok(Some(line)) = line else { break if up { SessionEnd::WasUp } else { SessionEnd::NeverUp } };
+                let Ok(Some(line)) = line else {
+                    break if up { SessionEnd::WasUp } else { SessionEnd::NeverUp("the pool closed the connection during the handshake".into()) };
+                };
+                // Pools vary in their subscription lists; the extranonce is read from the JSON.
+                if let Some(result) = subscribe_result(&line, 2) {
+                    subscribed = Some(result);
+                }
                 let Ok(message) = decode(&line) else { continue };
                 match message {
                     Method::Server2ClientResponse(Server2ClientResponse::Subscribe(s)) => {
@@ -199,7 +221,7 @@ async fn session(
                     }
                     Method::Server2ClientResponse(Server2ClientResponse::GeneralResponse(r)) if r.id == 3 => {
                         authorized = r.result;
-                        if !authorized { break SessionEnd::NeverUp; }
+                        if !authorized { break SessionEnd::NeverUp(format!("the pool refused worker `{}`", config.user)); }
                     }
                     Method::Server2ClientResponse(Server2ClientResponse::GeneralResponse(r)) => {
                         if let Some(reply) = pending.remove(&r.id) {
@@ -208,7 +230,7 @@ async fn session(
                         }
                     }
                     Method::ErrorMessage(Message::ErrorResponse(r)) => {
-                        if r.id == 3 { break SessionEnd::NeverUp; }
+                        if r.id == 3 { break SessionEnd::NeverUp(format!("the pool refused worker `{}`", config.user)); }
                         if let Some(reply) = pending.remove(&r.id) {
                             let (code, reason) = r.error.map_or((20, "rejected".into()), |e| (e.code, e.message));
                             let _ = reply.send(Verdict::Rejected { code, reason });

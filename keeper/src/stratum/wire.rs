@@ -27,11 +27,74 @@ pub fn decode(line: &str) -> Result<Method, WireError> {
     Method::try_from(message).map_err(|e| WireError::Method(format!("{e:?}")))
 }
 
-/// The JSON line (with its `\n`) of a message.
+/// The JSON line (with its `\n`) of a message. Notifications carry `"id": null`, as the
+/// original Stratum examples do and some older miners insist on.
 pub fn encode(message: impl Into<Message>) -> String {
-    let mut line = serde_json::to_string(&message.into()).expect("Stratum messages serialise");
+    let message = message.into();
+    let mut line = match &message {
+        Message::Notification(_) => {
+            let mut value = serde_json::to_value(&message).expect("Stratum messages serialise");
+            value["id"] = serde_json::Value::Null;
+            value.to_string()
+        }
+        _ => serde_json::to_string(&message).expect("Stratum messages serialise"),
+    };
     line.push('\n');
     line
+}
+
+/// The id `sv1_api` sees in place of one it cannot hold (it takes only unsigned integers;
+/// JSON-RPC also allows strings, and some miners send `"mining.subscribe"` as the id).
+const SURROGATE_ID: u64 = u64::MAX - 1;
+
+/// A request from a rig, and the id to answer it with when that is not an unsigned integer.
+pub struct Request {
+    pub method: Method,
+    original_id: Option<serde_json::Value>,
+}
+
+impl Request {
+    /// Puts the rig's own id back into an answer built for this request.
+    pub fn answer(&self, line: String) -> String {
+        let Some(original) = &self.original_id else { return line };
+        let Ok(mut value) = serde_json::from_str::<serde_json::Value>(&line) else { return line };
+        if value.get("id").and_then(|id| id.as_u64()) != Some(SURROGATE_ID) {
+            return line;
+        }
+        value["id"] = original.clone();
+        format!("{value}\n")
+    }
+}
+
+/// Parses a request from a rig; a string, null or otherwise non-integer id is kept to answer
+/// with, and replaced by a number while `sv1_api` handles the request.
+pub fn decode_request(line: &str) -> Result<Request, WireError> {
+    let mut value: serde_json::Value =
+        serde_json::from_str(line).map_err(|e| WireError::NotJsonRpc(e.to_string()))?;
+    let mut original_id = None;
+    if let Some(id) = value.get("id") {
+        if value.get("method").is_some() && id.as_u64().is_none() {
+            original_id = Some(id.clone());
+            value["id"] = SURROGATE_ID.into();
+        }
+    }
+    let message: Message = serde_json::from_value(value).map_err(|e| WireError::NotJsonRpc(e.to_string()))?;
+    let method = Method::try_from(message).map_err(|e| WireError::Method(format!("{e:?}")))?;
+    Ok(Request { method, original_id })
+}
+
+/// The extranonce1 and extranonce2 size from the answer to our `mining.subscribe` (request
+/// `id`), read straight from the JSON: pools differ in what they put in the subscription list
+/// (numbers as well as strings), which `sv1_api` does not accept.
+pub fn subscribe_result(line: &str, id: u64) -> Option<(Vec<u8>, usize)> {
+    let value: serde_json::Value = serde_json::from_str(line).ok()?;
+    if value.get("id")?.as_u64()? != id {
+        return None;
+    }
+    let result = value.get("result")?.as_array()?;
+    let extranonce1 = hex::decode(result.get(1)?.as_str()?).ok()?;
+    let size = result.get(2)?.as_u64()? as usize;
+    Some((extranonce1, size))
 }
 
 /// The job a `mining.notify` describes.
@@ -107,7 +170,7 @@ mod tests {
     #[test]
     fn a_pools_notify_becomes_the_job_and_back_to_the_same_line() {
         // A notify as pools send it: prevhash word-swapped, version/bits/time big-endian hex.
-        let line = r#"{"method":"mining.notify","params":["1a2b","2c4e6a8f1a3d6f0b0b7d5e8e0e6e4c3f2a1b9c8d00000000000000000001a0a4","01000000010000","ffffffff0100f2052a01000000",["4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b"],"20000000","1702f128","6757c0a0",true]}"#;
+        let line = r#"{"id":null,"method":"mining.notify","params":["1a2b","2c4e6a8f1a3d6f0b0b7d5e8e0e6e4c3f2a1b9c8d00000000000000000001a0a4","01000000010000","ffffffff0100f2052a01000000",["4a5e1e4baab89f3a32518a88c31bc87f618f76673e2cc77ab2127b7afdeda33b"],"20000000","1702f128","6757c0a0",true]}"#;
         let Method::Server2Client(Server2Client::Notify(notify)) = decode(line).unwrap() else { panic!() };
         let job = job_from_notify(&notify);
         assert_eq!(job.id, "1a2b");
@@ -141,6 +204,43 @@ mod tests {
             serde_json::to_value(Message::from(back)).unwrap(),
             serde_json::from_str::<serde_json::Value>(line).unwrap()
         );
+    }
+
+    #[test]
+    fn string_and_null_ids_are_answered_with_themselves() {
+        for id in [r#""mining.subscribe""#, "null", r#""7""#, "1.5"] {
+            let line = format!(r#"{{"id":{id},"method":"mining.extranonce.subscribe","params":[]}}"#);
+            let request = decode_request(&line).unwrap();
+            let Method::Client2Server(Client2Server::ExtranonceSubscribe(subscribe)) = &request.method else {
+                panic!("{id}")
+            };
+            let answer = request.answer(encode((*subscribe).respond()));
+            let value: serde_json::Value = serde_json::from_str(&answer).unwrap();
+            assert_eq!(value["id"], serde_json::from_str::<serde_json::Value>(id).unwrap(), "{answer}");
+        }
+        // Integer ids pass through untouched.
+        let request =
+            decode_request(r#"{"id":3,"method":"mining.extranonce.subscribe","params":[]}"#).unwrap();
+        let Method::Client2Server(Client2Server::ExtranonceSubscribe(subscribe)) = &request.method else {
+            panic!()
+        };
+        assert!(request.answer(encode((*subscribe).respond())).starts_with(r#"{"id":3,"#));
+    }
+
+    #[test]
+    fn subscription_lists_with_numbers_still_give_the_extranonce() {
+        let line = r#"{"id":2,"result":[[["mining.set_difficulty",0.00001],["mining.notify","ae6812eb4cd7735a302a8a9dd95cf71f"]],"08000002",4],"error":null}"#;
+        assert_eq!(subscribe_result(line, 2), Some((vec![8, 0, 0, 2], 4)));
+        assert_eq!(subscribe_result(line, 3), None);
+        assert!(decode(line).is_err(), "sv1_api alone refuses it");
+    }
+
+    #[test]
+    fn notifications_carry_a_null_id_and_still_parse() {
+        let line = encode(s2c::SetDifficulty { value: 2.0 });
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert!(value["id"].is_null() && value.get("id").is_some(), "{line}");
+        assert!(matches!(decode(&line), Ok(Method::Server2Client(Server2Client::SetDifficulty(_)))));
     }
 
     #[test]
