@@ -2,6 +2,8 @@
 //! miners on loopback: windows are summarised, metrics served; killed with SIGKILL mid-window and
 //! restarted, the journal is intact and the window still closes with answerable proofs.
 
+mod common;
+
 use aihash_keeper::difficulty::ShareDifficulty;
 use aihash_keeper::journal;
 use aihash_keeper::miner::{self, MinerConfig, MinerStats};
@@ -9,6 +11,7 @@ use aihash_keeper::testpool::{TestPool, TestPoolConfig};
 use aihash_sdk::share_tree::{self, Hash32};
 use bitcoin::block::Header;
 use bitcoin::hashes::Hash;
+use common::{payout, until};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::Arc;
@@ -52,14 +55,6 @@ fn journaled_accepted(dir: &Path) -> usize {
         .sum()
 }
 
-async fn until(what: &str, deadline: Duration, mut done: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(start.elapsed() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 fn mine(port: u16, user: &str) -> Arc<MinerStats> {
     let stats = Arc::new(MinerStats::default());
     let config = MinerConfig {
@@ -83,7 +78,7 @@ fn mine(port: u16, user: &str) -> Arc<MinerStats> {
 #[tokio::test(flavor = "multi_thread")]
 async fn killed_mid_window_the_keeper_restarts_with_its_journal_intact() {
     let difficulty = ShareDifficulty::from_fixed(256).unwrap();
-    let payout = bitcoin::ScriptBuf::new_p2wpkh(&bitcoin::WPubkeyHash::from_byte_array([7; 20]));
+    let payout = payout();
     let pool = TestPool::spawn("127.0.0.1:0".parse().unwrap(), TestPoolConfig::new(payout, difficulty))
         .await
         .unwrap();
@@ -161,7 +156,7 @@ async fn reqwest_get(addr: &str) -> String {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_pool_restarts_rigs_stay_and_the_window_states_its_dead_time() {
     let difficulty = ShareDifficulty::from_fixed(256).unwrap();
-    let payout = bitcoin::ScriptBuf::new_p2wpkh(&bitcoin::WPubkeyHash::from_byte_array([7; 20]));
+    let payout = payout();
     let pool =
         TestPool::spawn("127.0.0.1:0".parse().unwrap(), TestPoolConfig::new(payout.clone(), difficulty))
             .await

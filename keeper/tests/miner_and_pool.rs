@@ -1,27 +1,15 @@
 //! The built-in miner against the test pool over loopback TCP: real Stratum sessions, real
 //! SHA-256d, shares checked by the pool.
 
+mod common;
+
 use aihash_keeper::difficulty::ShareDifficulty;
 use aihash_keeper::miner::{self, MinerConfig, MinerStats};
 use aihash_keeper::testpool::{TestPool, TestPoolConfig};
-use bitcoin::ScriptBuf;
+use common::{payout, until};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
-use std::time::{Duration, Instant};
-
-fn payout() -> ScriptBuf {
-    ScriptBuf::new_p2wpkh(&bitcoin::WPubkeyHash::from_byte_array([7; 20]))
-}
-
-use bitcoin::hashes::Hash;
-
-async fn until(what: &str, deadline: Duration, mut done: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(start.elapsed() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
+use std::time::Duration;
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_miner_finds_shares_the_pool_accepts_across_new_blocks() {

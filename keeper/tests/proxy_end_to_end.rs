@@ -3,6 +3,8 @@
 //! accepted; the pool sees exactly the headers the keeper verified; the counted shares make a
 //! share tree whose proofs and challenge answers check out. Then the pool dies and comes back.
 
+mod common;
+
 use aihash_keeper::difficulty::ShareDifficulty;
 use aihash_keeper::miner::{self, MinerConfig, MinerStats};
 use aihash_keeper::proxy::{Proxy, ProxyConfig, ProxyEvent, ShareRecord};
@@ -12,23 +14,11 @@ use aihash_keeper::vardiff::VardiffConfig;
 use aihash_keeper::verify::{coinbase, merkle_root};
 use aihash_sdk::share_tree::{self, ShareTree};
 use bitcoin::hashes::Hash;
-use bitcoin::ScriptBuf;
+use common::{payout, until};
 use std::sync::atomic::Ordering;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use tokio::sync::mpsc;
-
-fn payout() -> ScriptBuf {
-    ScriptBuf::new_p2wpkh(&bitcoin::WPubkeyHash::from_byte_array([7; 20]))
-}
-
-async fn until(what: &str, deadline: Duration, mut done: impl FnMut() -> bool) {
-    let start = Instant::now();
-    while !done() {
-        assert!(start.elapsed() < deadline, "timed out waiting for {what}");
-        tokio::time::sleep(Duration::from_millis(20)).await;
-    }
-}
 
 struct Setup {
     pool: TestPool,
