@@ -11,7 +11,9 @@
 use crate::difficulty::ShareDifficulty;
 use crate::job::{Job, JobBook, Lookup, Submission};
 use crate::stratum::line::{read_line_within, MAX_LINE};
-use crate::stratum::wire::{decode_request, encode, extranonce, notify_from_job, submission_from_submit};
+use crate::stratum::wire::{
+    decode_request, encode, extranonce, notify_from_job, submission_from_submit, Request,
+};
 use crate::upstream::{Upstream, UpstreamState, Verdict};
 use crate::vardiff::{Vardiff, VardiffConfig};
 use crate::verify::{assemble, Rejection, Rules};
@@ -279,15 +281,14 @@ impl Rig {
         upstream: &UpstreamState,
         out: &mut Vec<String>,
     ) -> Next {
-        let Ok(request) = decode_request(line) else { return self.invalid(shared) };
-        let first = out.len();
-        let next = match request.method {
-            Method::Client2Server(ref method) => self.answer(method.clone(), shared, upstream, out),
-            _ => return self.invalid(shared),
+        let Ok(Request { method: Method::Client2Server(method), reply }) = decode_request(line) else {
+            return self.invalid(shared);
         };
+        let first = out.len();
+        let next = self.answer(method, shared, upstream, out);
         // Answers go back with the rig's own id (a string, say), whatever sv1_api used inside.
         for line in &mut out[first..] {
-            *line = request.answer(std::mem::take(line));
+            *line = reply.answer(std::mem::take(line));
         }
         next
     }

@@ -6,7 +6,9 @@
 use crate::difficulty::ShareDifficulty;
 use crate::job::{Job, JobBook, Submission};
 use crate::stratum::line::{read_line, MAX_LINE};
-use crate::stratum::wire::{decode_request, encode, extranonce, notify_from_job, submission_from_submit};
+use crate::stratum::wire::{
+    decode_request, encode, extranonce, notify_from_job, submission_from_submit, Request,
+};
 use crate::verify::{verify, Rejection, Rules};
 use bitcoin::absolute::LockTime;
 use bitcoin::hashes::{sha256d, Hash};
@@ -247,10 +249,10 @@ impl Connection {
 
     /// The lines to send back for one received line.
     fn handle(&mut self, line: &str) -> Vec<String> {
-        let Ok(request) = decode_request(line) else { return vec![] };
-        let Method::Client2Server(method) = &request.method else { return vec![] };
-        let answers = self.answer(method.clone());
-        answers.into_iter().map(|line| request.answer(line)).collect()
+        let Ok(Request { method: Method::Client2Server(method), reply }) = decode_request(line) else {
+            return vec![];
+        };
+        self.answer(method).into_iter().map(|line| reply.answer(line)).collect()
     }
 
     fn answer(&mut self, request: Client2Server) -> Vec<String> {

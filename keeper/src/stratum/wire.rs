@@ -47,16 +47,19 @@ pub fn encode(message: impl Into<Message>) -> String {
 /// JSON-RPC also allows strings, and some miners send `"mining.subscribe"` as the id).
 const SURROGATE_ID: u64 = u64::MAX - 1;
 
-/// A request from a rig, and the id to answer it with when that is not an unsigned integer.
+/// A request from a rig, and the id to answer it with.
 pub struct Request {
     pub method: Method,
-    original_id: Option<serde_json::Value>,
+    pub reply: ReplyId,
 }
 
-impl Request {
-    /// Puts the rig's own id back into an answer built for this request.
+/// The id a rig gave its request, when `sv1_api` could not hold it.
+pub struct ReplyId(Option<serde_json::Value>);
+
+impl ReplyId {
+    /// Puts the rig's own id back into an answer built for its request.
     pub fn answer(&self, line: String) -> String {
-        let Some(original) = &self.original_id else { return line };
+        let Some(original) = &self.0 else { return line };
         let Ok(mut value) = serde_json::from_str::<serde_json::Value>(&line) else { return line };
         if value.get("id").and_then(|id| id.as_u64()) != Some(SURROGATE_ID) {
             return line;
@@ -80,7 +83,7 @@ pub fn decode_request(line: &str) -> Result<Request, WireError> {
     }
     let message: Message = serde_json::from_value(value).map_err(|e| WireError::NotJsonRpc(e.to_string()))?;
     let method = Method::try_from(message).map_err(|e| WireError::Method(format!("{e:?}")))?;
-    Ok(Request { method, original_id })
+    Ok(Request { method, reply: ReplyId(original_id) })
 }
 
 /// The extranonce1 and extranonce2 size from the answer to our `mining.subscribe` (request
@@ -214,7 +217,7 @@ mod tests {
             let Method::Client2Server(Client2Server::ExtranonceSubscribe(subscribe)) = &request.method else {
                 panic!("{id}")
             };
-            let answer = request.answer(encode((*subscribe).respond()));
+            let answer = request.reply.answer(encode((*subscribe).respond()));
             let value: serde_json::Value = serde_json::from_str(&answer).unwrap();
             assert_eq!(value["id"], serde_json::from_str::<serde_json::Value>(id).unwrap(), "{answer}");
         }
@@ -224,7 +227,7 @@ mod tests {
         let Method::Client2Server(Client2Server::ExtranonceSubscribe(subscribe)) = &request.method else {
             panic!()
         };
-        assert!(request.answer(encode((*subscribe).respond())).starts_with(r#"{"id":3,"#));
+        assert!(request.reply.answer(encode((*subscribe).respond())).starts_with(r#"{"id":3,"#));
     }
 
     #[test]
