@@ -6,7 +6,7 @@ use crate::difficulty::ShareDifficulty;
 use crate::job::{Job, Submission};
 use crate::stratum::line::{read_line, MAX_LINE};
 use crate::stratum::wire::{decode, encode, job_from_notify, submit_request, subscribe_result};
-use crate::verify::{assemble, Rules};
+use crate::verify::{assemble, header_hash, Rules};
 use anyhow::Context;
 use serde_json::json;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -234,7 +234,7 @@ fn hash(index: u32, board: &Board, stats: &MinerStats, found: &mpsc::UnboundedSe
         let mut nonce = 0u32;
         loop {
             header.nonce = nonce;
-            if target.is_met_by(header.block_hash()) {
+            if target.is_met_by(header_hash(&header)) {
                 submission.nonce = nonce;
                 let _ = found.send((generation, submission.clone()));
             }

@@ -16,7 +16,7 @@ use crate::stratum::wire::{
 };
 use crate::upstream::{Upstream, UpstreamState, Verdict};
 use crate::vardiff::{Vardiff, VardiffConfig};
-use crate::verify::{assemble, Rejection, Rules};
+use crate::verify::{assemble, header_hash, Rejection, Rules};
 use bitcoin::block::Header;
 use bitcoin::BlockHash;
 use std::collections::{BTreeMap, HashMap, VecDeque};
@@ -410,7 +410,7 @@ impl Rig {
             max_time_ahead_s: shared.config.max_time_ahead_s,
         };
         let header = assemble(&job, &extranonce1, &submission, &rules)?;
-        let hash = header.block_hash();
+        let hash = header_hash(&header);
         let difficulty = match self.previous {
             Some((previous, until))
                 if Instant::now() < until && previous < vardiff.current() && previous.is_met_by(hash) =>
