@@ -3,6 +3,7 @@
 
 pub mod daemon;
 pub mod difficulty;
+pub mod duties;
 pub mod job;
 pub mod journal;
 pub mod metrics;

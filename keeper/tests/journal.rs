@@ -2,95 +2,18 @@
 //! summaries with the share tree's root, challenge answers that check out, and recovery after a
 //! crash (a torn last line, a window left open).
 
-use aihash_keeper::difficulty::ShareDifficulty;
-use aihash_keeper::job::{Job, Submission};
-use aihash_keeper::journal::{self, Journal, JournalConfig};
-use aihash_keeper::proxy::{ProxyEvent, ShareRecord};
+mod common;
+
+use aihash_keeper::journal;
+use aihash_keeper::proxy::ProxyEvent;
 use aihash_keeper::upstream::Verdict;
-use aihash_keeper::verify::{assemble, merkle_root, Rejection, Rules};
+use aihash_keeper::verify::{merkle_root, Rejection};
 use aihash_sdk::share_tree::{self, Hash32, ShareTree};
 use bitcoin::block::Header;
-use bitcoin::hashes::{sha256d, Hash};
-use bitcoin::{BlockHash, CompactTarget, TxMerkleNode};
+use bitcoin::hashes::Hash;
+use bitcoin::TxMerkleNode;
+use common::{at, journal, record, share, window_d, PAYOUT};
 use std::io::Write;
-use std::sync::Arc;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
-
-const START_MS: u64 = 1_750_000_000_000 / 3_600_000 * 3_600_000;
-const RULES: Rules = Rules { extranonce2_size: 4, version_mask: 0x1fff_e000, max_time_ahead_s: 600 };
-const PAYOUT: &[u8] = b"\x00\x14the buyer's pool payout";
-
-fn at(offset_ms: u64) -> SystemTime {
-    UNIX_EPOCH + Duration::from_millis(START_MS + offset_ms)
-}
-
-fn job() -> Arc<Job> {
-    Arc::new(Job {
-        id: "j1".into(),
-        prev_hash: BlockHash::from_byte_array(sha256d::Hash::hash(b"tip").to_byte_array()),
-        coinbase1: [b"\x01\x00\x00\x00cb1".to_vec(), PAYOUT.to_vec()].concat(),
-        coinbase2: b"cb2".to_vec(),
-        merkle_branch: (1..=2u8).map(|i| TxMerkleNode::from_byte_array([i; 32])).collect(),
-        version: 0x2000_0000,
-        bits: CompactTarget::from_consensus(0x1702_3a04),
-        time: (START_MS / 1000) as u32,
-        clean: true,
-    })
-}
-
-/// The pool's difficulty: 64 hashes per share. The window's D is 4x harder.
-fn pool() -> ShareDifficulty {
-    ShareDifficulty::from_fixed(64).unwrap()
-}
-
-fn window_d() -> ShareDifficulty {
-    ShareDifficulty::from_fixed(256).unwrap()
-}
-
-/// A share meeting the pool's difficulty, mined from extranonce2 `n`.
-fn share(n: u32, verdict: Verdict, offset_ms: u64) -> ShareRecord {
-    let job = job();
-    let extranonce1 = vec![0xe1, 0, 0, 1];
-    let mut submission = Submission {
-        job_id: job.id.clone(),
-        extranonce2: n.to_be_bytes().to_vec(),
-        time: job.time,
-        nonce: 0,
-        version_bits: None,
-    };
-    let header = loop {
-        let header = assemble(&job, &extranonce1, &submission, &RULES).unwrap();
-        if pool().is_met_by(header.block_hash()) {
-            break header;
-        }
-        submission.nonce += 1;
-    };
-    ShareRecord {
-        worker: "prov.rig1".into(),
-        provider: "prov".into(),
-        job,
-        extranonce1,
-        submission,
-        header,
-        hash: header.block_hash(),
-        difficulty: pool(),
-        verdict,
-        received: at(offset_ms),
-    }
-}
-
-fn journal(dir: &std::path::Path) -> Journal {
-    Journal::open(JournalConfig {
-        dir: dir.to_owned(),
-        window: Duration::from_secs(3_600),
-        sync_every: Duration::from_millis(100),
-    })
-    .unwrap()
-}
-
-fn record(journal: &mut Journal, share: ShareRecord) {
-    journal.record("pool.example_3333", &ProxyEvent::Share(Box::new(share)), window_d()).unwrap();
-}
 
 #[test]
 fn a_window_is_summarised_and_every_leaf_can_be_answered() {

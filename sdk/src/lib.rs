@@ -12,6 +12,7 @@ pub mod keystore;
 pub mod network;
 pub mod pow;
 pub mod proposal;
+pub mod sender;
 pub mod share_tree;
 pub mod share_vectors;
 pub mod tx;

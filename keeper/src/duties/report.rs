@@ -1,0 +1,87 @@
+//! Reporting a closed window of a fill: the delivery report the journal's summary states,
+//! submitted once. The check is the fill's own record on chain: a fill reported up to the
+//! window's end (or beyond) has this window already, so a retry after a crash or an outage
+//! never reports it twice.
+
+use super::{Done, DutyError};
+use crate::journal::WindowSummary;
+use aihash_sdk::bindings::order::{Fill, Order};
+use aihash_sdk::sender::Sender;
+use aihash_sdk::tx::{Calls, DeliveryReport, Shared};
+use sui_sdk_types::StructTag;
+
+/// The fill a window is delivered to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FillRef {
+    pub order: Shared,
+    /// The order's escrow coin type, e.g. `0x2::sui::SUI`.
+    pub coin_type: StructTag,
+    pub fill: u64,
+    /// The keeper's identity.
+    pub keeper: Shared,
+}
+
+/// The delivery report a window's summary states, for fill `fill`.
+pub fn delivery_report(summary: &WindowSummary, fill: u64) -> Result<DeliveryReport, DutyError> {
+    let invalid = |what: &str| DutyError::Invalid(format!("summary {}: {what}", summary.journal.display()));
+    let root: [u8; 32] = hex::decode(&summary.root)
+        .ok()
+        .and_then(|bytes| bytes.try_into().ok())
+        .ok_or_else(|| invalid("the root is not 32 bytes of hex"))?;
+    Ok(DeliveryReport {
+        fill,
+        window_start_ms: summary.start_ms,
+        window_end_ms: summary.end_ms,
+        shares: summary.shares,
+        difficulty: summary.difficulty.parse().map_err(|_| invalid("the difficulty is not a number"))?,
+        counters: summary.counters(),
+        dead_ms: summary.dead_ms,
+        root,
+    })
+}
+
+/// The fill as the chain has it now.
+pub async fn fill_on_chain(
+    sender: &mut Sender,
+    order: sui_sdk_types::Address,
+    fill: u64,
+) -> Result<Fill, DutyError> {
+    // The layout of `Order<C>` does not depend on `C`.
+    let order_object: Order<moverox_sui::sui::sui::SUI> = sender.client.object(order).await?;
+    let table = super::id(&order_object.fills.id.id);
+    for field in sender.client.dynamic_fields(table).await? {
+        if field.decode_name::<u64>()? == fill {
+            return Ok(field.decode_value()?);
+        }
+    }
+    Err(DutyError::Invalid(format!("order {order} has no fill {fill}")))
+}
+
+/// Reports `summary` for `target` unless the chain already has it (or it counted nothing).
+pub async fn report_window(
+    sender: &mut Sender,
+    calls: &Calls<'_>,
+    target: &FillRef,
+    summary: &WindowSummary,
+) -> Result<Done, DutyError> {
+    if summary.shares == 0 {
+        return Ok(Done::AlreadyDone(format!(
+            "window {} counted no shares: nothing to report",
+            summary.start_ms
+        )));
+    }
+    let on_chain = fill_on_chain(sender, target.order.id, target.fill).await?;
+    if on_chain.reported_until_ms >= summary.end_ms {
+        return Ok(Done::AlreadyDone(format!(
+            "fill {} of order {} is reported until {} ms, past this window's end",
+            target.fill, target.order.id, on_chain.reported_until_ms
+        )));
+    }
+    let report = delivery_report(summary, target.fill)?;
+    let (executed, _) = sender
+        .send(|tx| {
+            calls.report_submit(tx, &target.coin_type, target.order, target.keeper, &report);
+        })
+        .await?;
+    Ok(Done::Sent { digest: executed.digest })
+}

@@ -1,0 +1,257 @@
+//! The keeper's chain duties against the node double (which checks every call against the Move
+//! signatures and records it): a closed window reported once, a challenge answered from the
+//! journal, a report settled when due.
+
+mod common;
+
+use aihash_keeper::duties::answer::{answer_challenge, answers};
+use aihash_keeper::duties::report::{report_window, FillRef};
+use aihash_keeper::duties::settle::{settle_report, Settlement};
+use aihash_keeper::duties::Done;
+use aihash_keeper::journal::{self, WindowSummary};
+use aihash_keeper::upstream::Verdict;
+use aihash_node_double::{CallArg, NodeDouble, Signatures};
+use aihash_sdk::bindings::order::Order;
+use aihash_sdk::bindings::report::{Challenge, Report, ReportState};
+use aihash_sdk::chain::ChainClient;
+use aihash_sdk::keystore::Key;
+use aihash_sdk::sender::Sender;
+use aihash_sdk::tx::{Calls, Deployment, Shared};
+use common::{at, journal, record, share, window_d};
+use moverox_sui::sui::sui::SUI;
+use sui_crypto::ed25519::Ed25519PrivateKey;
+use sui_sdk_types::{Address, StructTag};
+
+const PACKAGE: Address = Address::new([0xa1; 32]);
+
+fn shared(n: u8) -> Shared {
+    Shared { id: Address::new([n; 32]), initial_shared_version: n as u64 }
+}
+
+fn deployment() -> Deployment {
+    Deployment {
+        package: PACKAGE,
+        registry: shared(1),
+        market: shared(2),
+        tips: shared(3),
+        governance: shared(4),
+        since_checkpoint: 0,
+        chain_id: String::new(),
+    }
+}
+
+fn sui() -> StructTag {
+    "0x2::sui::SUI".parse().unwrap()
+}
+
+/// A node double checking the package's calls, and a funded keeper key talking to it.
+async fn node() -> (NodeDouble, Sender) {
+    let double = NodeDouble::new("localnet");
+    let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources");
+    double.check_calls_against(PACKAGE, Signatures::from_sources(&sources).unwrap());
+    let key = Key::from_keypair(Ed25519PrivateKey::new([5; 32]).into());
+    double.add_coin(key.address(), Address::new([0x6a; 32]), "0x2::sui::SUI", 10_000_000_000);
+    let addr = double.spawn().await;
+    let client = ChainClient::new(&format!("http://{addr}")).unwrap();
+    (double, Sender::new(client, key))
+}
+
+/// A closed window of 40 mined shares, its summary.
+fn window(dir: &std::path::Path) -> WindowSummary {
+    let mut journal = journal(dir);
+    for n in 0..40 {
+        record(&mut journal, share(n, Verdict::Accepted, 1_000 + n as u64));
+    }
+    journal.close_due(at(3_600_000)).unwrap().remove(0)
+}
+
+/// The golden order served at its id, with fill 0 reported until `reported_until_ms`.
+fn serve_order(double: &NodeDouble, reported_until_ms: u64) -> Shared {
+    let order: Order<SUI> = bcs::from_bytes(aihash_sdk::golden::bytes("order_object").unwrap()).unwrap();
+    let id = Address::new(order.id.id.bytes.into_inner());
+    double.add_shared_object(
+        id,
+        "0xa1::order::Order<0x2::sui::SUI>",
+        7,
+        aihash_sdk::golden::bytes("order_object").unwrap().to_vec(),
+    );
+    let fill = (
+        Address::new([0x41; 32]),
+        Address::new([0x42; 32]),
+        100_000_000_000u64,
+        256u128,
+        Option::<(u128, u64)>::None,
+        1_000u64,
+        reported_until_ms,
+        0u64,
+    );
+    let table = Address::new(order.fills.id.id.bytes.into_inner());
+    double.add_dynamic_field(
+        table,
+        Address::new([0x50; 32]),
+        bcs::to_bytes(&0u64).unwrap(),
+        "0xa1::order::Fill",
+        bcs::to_bytes(&fill).unwrap(),
+    );
+    Shared { id, initial_shared_version: 7 }
+}
+
+fn pure<T: serde::Serialize>(value: &T) -> CallArg {
+    CallArg::Pure(bcs::to_bytes(value).unwrap())
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_closed_window_is_reported_once_with_its_counters_and_root() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = window(dir.path());
+    let (double, mut sender) = node().await;
+    let order = serve_order(&double, 0);
+    let deployment = deployment();
+    let calls = Calls { deployment: &deployment };
+    let target = FillRef { order, coin_type: sui(), fill: 0, keeper: shared(0x41) };
+    let done = report_window(&mut sender, &calls, &target, &summary).await.unwrap();
+    assert!(matches!(done, Done::Sent { .. }), "{done:?}");
+    let submitted = double.submitted();
+    assert_eq!(submitted.len(), 1);
+    let calls_made = &submitted[0].calls;
+    assert_eq!(
+        calls_made.iter().map(|c| format!("{}::{}", c.module, c.function)).collect::<Vec<_>>(),
+        ["report::new_counters", "report::submit"]
+    );
+    let counters = &calls_made[0].arguments;
+    assert_eq!(counters[0], pure(&summary.submitted));
+    assert_eq!(counters[2], pure(&summary.pool_accepted));
+    let submit = &calls_made[1].arguments;
+    assert_eq!(submit[0], CallArg::Object(order.id));
+    assert_eq!(submit[2], CallArg::Object(Address::new([0x41; 32])));
+    assert_eq!(submit[3], pure(&0u64));
+    assert_eq!((submit[4].clone(), submit[5].clone()), (pure(&summary.start_ms), pure(&summary.end_ms)));
+    assert_eq!(submit[6], pure(&summary.shares));
+    assert_eq!(submit[7], pure(&window_d().fixed()));
+    assert_eq!(submit[10], pure(&hex::decode(&summary.root).unwrap()));
+    assert_eq!(submitted[0].sender, sender.address());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_window_the_fill_already_covers_is_not_reported_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = window(dir.path());
+    let (double, mut sender) = node().await;
+    let order = serve_order(&double, summary.end_ms);
+    let deployment = deployment();
+    let target = FillRef { order, coin_type: sui(), fill: 0, keeper: shared(0x41) };
+    let done =
+        report_window(&mut sender, &Calls { deployment: &deployment }, &target, &summary).await.unwrap();
+    assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("reported until")), "{done:?}");
+    assert!(double.submitted().is_empty() && double.simulated().is_empty());
+}
+
+/// The golden report, challenged on `samples` of which those marked are answered already.
+fn challenged_report(samples: &[(u64, bool)], state: ReportState, dispute_deadline_ms: u64) -> Vec<u8> {
+    let mut report: Report = bcs::from_bytes(aihash_sdk::golden::bytes("report_object").unwrap()).unwrap();
+    report.state = state;
+    report.dispute_deadline_ms = dispute_deadline_ms;
+    report.challenge = (!samples.is_empty()).then(|| Challenge {
+        challenger: moverox::types::Address::new([0xb0; 32]),
+        challenger_identity: None,
+        bond: moverox_sui::sui::balance::Balance::new(0),
+        samples: samples.iter().map(|(index, _)| *index).collect(),
+        answered: samples.iter().map(|(_, answered)| *answered).collect(),
+        opened_ms: 1,
+        deadline_ms: 2,
+    });
+    bcs::to_bytes(&report).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_challenge_is_answered_from_the_journal_for_its_unanswered_samples() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = window(dir.path());
+    assert!(summary.shares >= 3, "{}", summary.shares);
+    let (double, mut sender) = node().await;
+    let report = shared(0x60);
+    double.add_shared_object(
+        report.id,
+        "0xa1::report::Report",
+        96,
+        challenged_report(&[(0, false), (2, true), (1, false)], ReportState::Challenged, 0),
+    );
+    let deployment = deployment();
+    let calls = Calls { deployment: &deployment };
+    let done =
+        answer_challenge(&mut sender, &calls, &sui(), report, shared(0x40), shared(0x41), &summary.journal)
+            .await
+            .unwrap();
+    assert!(matches!(done, Done::Sent { .. }), "{done:?}");
+    let recorded = &double.submitted()[0].calls;
+    assert_eq!(recorded.len(), 2, "samples 0 and 1; 2 was answered");
+    for (call, index) in recorded.iter().zip([0u64, 1]) {
+        assert_eq!((call.module.as_str(), call.function.as_str()), ("report", "answer"));
+        let answer = journal::answer(&summary.journal, index).unwrap();
+        assert_eq!(call.arguments[6], pure(&index));
+        assert_eq!(call.arguments[7], pure(&answer.header));
+        assert_eq!(call.arguments[8], pure(&answer.proof));
+        assert_eq!(call.arguments[11], pure(&answer.coinbase));
+    }
+    // Nothing left to answer: nothing sent.
+    let report_object: Report =
+        bcs::from_bytes(&challenged_report(&[(0, true)], ReportState::Challenged, 0)).unwrap();
+    assert!(answers(&report_object, &summary.journal).unwrap().is_empty());
+    // A sample past the window's shares cannot be answered: named.
+    let beyond: Report =
+        bcs::from_bytes(&challenged_report(&[(summary.shares, false)], ReportState::Challenged, 0)).unwrap();
+    let error = answers(&beyond, &summary.journal).unwrap_err();
+    assert!(error.to_string().contains("past the window's"), "{error}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_report_is_settled_only_when_due() {
+    let (double, mut sender) = node().await;
+    let deployment = deployment();
+    let calls = Calls { deployment: &deployment };
+    let settlement = |report: Shared, provider: Shared| Settlement {
+        coin_type: sui(),
+        report,
+        order: shared(0x40),
+        treasury: shared(0x43),
+        keeper: shared(0x41),
+        provider,
+    };
+    let due = shared(0x61);
+    double.add_shared_object(
+        due.id,
+        "0xa1::report::Report",
+        97,
+        challenged_report(&[], ReportState::Pending, 1_000),
+    );
+    let early = shared(0x62);
+    double.add_shared_object(
+        early.id,
+        "0xa1::report::Report",
+        98,
+        challenged_report(&[], ReportState::Pending, 5_000),
+    );
+    let settled = shared(0x63);
+    double.add_shared_object(
+        settled.id,
+        "0xa1::report::Report",
+        99,
+        challenged_report(&[], ReportState::Settled, 1_000),
+    );
+
+    let done = settle_report(&mut sender, &calls, &settlement(early, shared(0x42)), 2_000).await.unwrap();
+    assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("disputed until 5000")), "{done:?}");
+    let done = settle_report(&mut sender, &calls, &settlement(settled, shared(0x42)), 2_000).await.unwrap();
+    assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("Settled")), "{done:?}");
+    assert!(double.submitted().is_empty());
+
+    settle_report(&mut sender, &calls, &settlement(due, shared(0x42)), 2_000).await.unwrap();
+    settle_report(&mut sender, &calls, &settlement(due, shared(0x41)), 2_000).await.unwrap();
+    let submitted = double.submitted();
+    assert_eq!(
+        (submitted[0].calls[0].function.as_str(), submitted[1].calls[0].function.as_str()),
+        ("settle", "settle_own")
+    );
+    assert_eq!(submitted[0].calls[0].arguments[4], CallArg::Object(shared(0x43).id));
+    assert_eq!(submitted[0].calls[0].arguments[6], CallArg::Object(shared(0x42).id));
+}
