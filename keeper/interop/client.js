@@ -12,6 +12,7 @@ let extranonce2Size = 4;
 let difficulty = 1;
 let job = null;
 let counter = 0;
+let mining = true;
 const tally = { submitted: 0, accepted: 0, rejected: 0 };
 
 const session = stratumClient({
@@ -35,6 +36,7 @@ const session = stratumClient({
 });
 
 function mine() {
+  if (!mining) return;
   if (job && extranonce1 !== null) {
     const extranonce2 = (counter++).toString(16).padStart(extranonce2Size * 2, '0').slice(-extranonce2Size * 2);
     const nonce = findShare(job, extranonce1, extranonce2, difficulty, 1 << 20);
@@ -47,8 +49,10 @@ function mine() {
 }
 
 mine();
+// Stop mining at the deadline, then give the last answers a moment to arrive before the tally.
+setTimeout(() => { mining = false; }, seconds * 1000);
 setTimeout(() => {
   console.log(`submitted=${tally.submitted} accepted=${tally.accepted} rejected=${tally.rejected}`);
   session.shutdown();
   process.exit(0);
-}, seconds * 1000);
+}, seconds * 1000 + 1000);
