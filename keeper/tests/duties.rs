@@ -255,3 +255,107 @@ async fn a_report_is_settled_only_when_due() {
     assert_eq!(submitted[0].calls[0].arguments[4], CallArg::Object(shared(0x43).id));
     assert_eq!(submitted[0].calls[0].arguments[6], CallArg::Object(shared(0x42).id));
 }
+
+mod queue {
+    use super::*;
+    use aihash_keeper::duties::queue::{Duty, DutyQueue};
+    use aihash_sdk::chain::RetryPolicy;
+    use std::time::Duration;
+
+    fn report_duty(order: Shared, summary: &WindowSummary) -> Duty {
+        Duty::Report {
+            target: FillRef { order, coin_type: sui(), fill: 0, keeper: shared(0x41) },
+            summary: summary.journal.clone(),
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn duties_survive_a_restart_and_an_outage_and_are_done_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let summary = window(dir.path());
+        let queue_path = dir.path().join("duties.json");
+        let (double, mut sender) = node().await;
+        let order = serve_order(&double, 0);
+        let deployment = deployment();
+        let calls = Calls { deployment: &deployment };
+        {
+            let mut queue = DutyQueue::open(&queue_path).unwrap();
+            queue.push(report_duty(order, &summary)).unwrap();
+            queue.push(report_duty(order, &summary)).unwrap();
+            assert_eq!(queue.len(), 1, "the same duty is queued once");
+        }
+        // The node is unreachable: the duty stays queued, the pass says why it stopped.
+        let dead = ChainClient::new("http://127.0.0.1:1").unwrap().with_retry(RetryPolicy {
+            timeout: Duration::from_millis(200),
+            attempts: 1,
+            first_backoff: Duration::from_millis(10),
+        });
+        let mut offline = Sender::new(dead, Key::from_keypair(Ed25519PrivateKey::new([5; 32]).into()));
+        let mut queue = DutyQueue::open(&queue_path).unwrap();
+        let pass = queue.run_due(&mut offline, &calls, 0).await.unwrap();
+        assert!(pass.node_unreachable && pass.done.is_empty(), "{pass:?}");
+        assert_eq!(DutyQueue::open(&queue_path).unwrap().len(), 1, "still queued on disk");
+        // Back online: done once, and gone from the queue.
+        let pass = queue.run_due(&mut sender, &calls, 0).await.unwrap();
+        assert_eq!(pass.done.len(), 1, "{pass:?}");
+        assert_eq!(double.submitted().len(), 1);
+        assert!(DutyQueue::open(&queue_path).unwrap().is_empty());
+        // Queued again (a restart that lost track of it): the chain's record stops a second
+        // report. The double does not execute, so the fill's record is updated here as the
+        // report would have updated it.
+        let order = serve_order(&double, summary.end_ms);
+        queue.push(report_duty(order, &summary)).unwrap();
+        let pass = queue.run_due(&mut sender, &calls, 0).await.unwrap();
+        assert!(matches!(pass.done[0].1, Done::AlreadyDone(_)), "{pass:?}");
+        assert_eq!(double.submitted().len(), 1, "reported once");
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn answers_come_first_settlements_wait_and_deadlines_at_risk_are_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let summary = window(dir.path());
+        let (double, mut sender) = node().await;
+        let deployment = deployment();
+        let calls = Calls { deployment: &deployment };
+        let report = shared(0x60);
+        double.add_shared_object(
+            report.id,
+            "0xa1::report::Report",
+            96,
+            challenged_report(&[(0, false)], ReportState::Challenged, 0),
+        );
+        let settle_report_id = shared(0x61);
+        double.add_shared_object(
+            settle_report_id.id,
+            "0xa1::report::Report",
+            97,
+            challenged_report(&[], ReportState::Pending, 1_000),
+        );
+        let target = FillRef { order: shared(0x40), coin_type: sui(), fill: 0, keeper: shared(0x41) };
+        let mut queue = DutyQueue::open(&dir.path().join("duties.json")).unwrap();
+        let settlement = Settlement {
+            coin_type: sui(),
+            report: settle_report_id,
+            order: shared(0x40),
+            treasury: shared(0x43),
+            keeper: shared(0x41),
+            provider: shared(0x42),
+        };
+        queue.push(Duty::Settle { settlement, due_ms: 5_000 }).unwrap();
+        queue
+            .push(Duty::Answer { report, target, journal: summary.journal.clone(), deadline_ms: 3_000 })
+            .unwrap();
+        assert_eq!(queue.at_risk(2_500, 1_000).len(), 1, "an answer due in 500 ms");
+        assert!(queue.at_risk(0, 1_000).is_empty());
+        // At 2 s only the answer is due; the settlement waits for its time.
+        let pass = queue.run_due(&mut sender, &calls, 2_000).await.unwrap();
+        assert_eq!(pass.done.len(), 1);
+        assert!(matches!(pass.done[0].0, Duty::Answer { .. }));
+        assert_eq!(queue.len(), 1);
+        let pass = queue.run_due(&mut sender, &calls, 5_000).await.unwrap();
+        assert!(matches!(pass.done[0].0, Duty::Settle { .. }), "{pass:?}");
+        let functions: Vec<_> = double.submitted().iter().map(|s| s.calls[0].function.clone()).collect();
+        assert_eq!(functions, ["answer", "settle"]);
+        assert!(queue.is_empty());
+    }
+}

@@ -240,7 +240,8 @@ impl NodeDouble {
     }
 
     /// Gives object `parent` (e.g. a `Table`'s id) a dynamic field `field_id` whose name and value
-    /// are BCS bytes (e.g. a table's key and entry), with the value's Move type.
+    /// are BCS bytes (e.g. a table's key and entry), with the value's Move type; replaces the
+    /// field of that id if there is one.
     pub fn add_dynamic_field(
         &self,
         parent: sui_sdk_types::Address,
@@ -261,7 +262,11 @@ impl NodeDouble {
         field.name = Some(bcs(name));
         field.value_type = Some(value_type.to_owned());
         field.value = Some(bcs(value));
-        self.state.lock().unwrap().dynamic_fields.entry(parent.to_string()).or_default().push(field);
+        // A field with the same id is replaced, as an update on chain would.
+        let mut state = self.state.lock().unwrap();
+        let fields = state.dynamic_fields.entry(parent.to_string()).or_default();
+        fields.retain(|known| known.field_id != field.field_id);
+        fields.push(field);
     }
 
     /// Makes dry runs report these balance changes (owner, coin type, amount), added to the

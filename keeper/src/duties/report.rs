@@ -11,7 +11,7 @@ use aihash_sdk::tx::{Calls, DeliveryReport, Shared};
 use sui_sdk_types::StructTag;
 
 /// The fill a window is delivered to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct FillRef {
     pub order: Shared,
     /// The order's escrow coin type, e.g. `0x2::sui::SUI`.

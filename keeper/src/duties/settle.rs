@@ -8,7 +8,7 @@ use aihash_sdk::tx::{Calls, Shared};
 use sui_sdk_types::StructTag;
 
 /// The objects settling a report touches.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Settlement {
     pub coin_type: StructTag,
     pub report: Shared,

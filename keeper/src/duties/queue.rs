@@ -1,0 +1,213 @@
+//! The keeper's pending chain duties, kept in a file so that neither a crash nor a chain outage
+//! loses one: each duty stays queued until it is done (or the chain shows it done), and a duty
+//! that fails is retried later with backoff. While the node is unreachable the keeper keeps
+//! verifying and journaling; the queue catches up in order when the node is back. Duties whose
+//! deadline is close are reported as at risk.
+
+use super::report::FillRef;
+use super::settle::Settlement;
+use super::{answer, report, settle, Done, DutyError};
+use aihash_sdk::chain::ChainError;
+use aihash_sdk::sender::{SendError, Sender};
+use aihash_sdk::tx::{Calls, Shared};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// One thing the keeper must do on chain.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "duty", rename_all = "snake_case")]
+pub enum Duty {
+    /// Report the closed window whose summary is at `summary`.
+    Report { target: FillRef, summary: PathBuf },
+    /// Answer the challenge on `report` from the window journal `journal`, by `deadline_ms`.
+    Answer { report: Shared, target: FillRef, journal: PathBuf, deadline_ms: u64 },
+    /// Settle a report from `due_ms` on.
+    Settle { settlement: Settlement, due_ms: u64 },
+}
+
+impl Duty {
+    /// When it may be done.
+    fn not_before_ms(&self) -> u64 {
+        match self {
+            Self::Settle { due_ms, .. } => *due_ms,
+            _ => 0,
+        }
+    }
+
+    /// When it must be done by, if ever.
+    pub fn deadline_ms(&self) -> Option<u64> {
+        match self {
+            Self::Answer { deadline_ms, .. } => Some(*deadline_ms),
+            _ => None,
+        }
+    }
+
+    /// Answers first (they have deadlines), then reports, then settlements.
+    fn urgency(&self) -> u8 {
+        match self {
+            Self::Answer { .. } => 0,
+            Self::Report { .. } => 1,
+            Self::Settle { .. } => 2,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Pending {
+    duty: Duty,
+    attempts: u32,
+    /// Not before this time (ms), after a failure.
+    retry_at_ms: u64,
+    last_error: Option<String>,
+}
+
+/// What one pass over the queue did.
+#[derive(Debug, Default)]
+pub struct Pass {
+    pub done: Vec<(Duty, Done)>,
+    /// Duties that failed and stay queued, with why.
+    pub failed: Vec<(Duty, String)>,
+    /// Whether the pass stopped because the node could not be reached.
+    pub node_unreachable: bool,
+}
+
+/// The queue, persisted in one JSON file (rewritten atomically on every change).
+pub struct DutyQueue {
+    path: PathBuf,
+    pending: Vec<Pending>,
+}
+
+impl DutyQueue {
+    /// Opens the queue at `path` (empty if the file does not exist yet).
+    pub fn open(path: &Path) -> Result<Self, DutyError> {
+        let pending = match std::fs::read_to_string(path) {
+            Ok(text) => serde_json::from_str(&text)
+                .map_err(|e| DutyError::Invalid(format!("{}: not a duty queue: {e}", path.display())))?,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => vec![],
+            Err(e) => return Err(DutyError::Invalid(format!("{}: {e}", path.display()))),
+        };
+        Ok(Self { path: path.to_owned(), pending })
+    }
+
+    /// Queues a duty (once: a duty already queued is not added again).
+    pub fn push(&mut self, duty: Duty) -> Result<(), DutyError> {
+        if !self.pending.iter().any(|p| p.duty == duty) {
+            self.pending.push(Pending { duty, attempts: 0, retry_at_ms: 0, last_error: None });
+            self.save()?;
+        }
+        Ok(())
+    }
+
+    pub fn len(&self) -> usize {
+        self.pending.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.pending.is_empty()
+    }
+
+    /// Queued duties whose deadline is less than `margin_ms` after `now_ms`.
+    pub fn at_risk(&self, now_ms: u64, margin_ms: u64) -> Vec<&Duty> {
+        self.pending
+            .iter()
+            .map(|p| &p.duty)
+            .filter(|d| d.deadline_ms().is_some_and(|deadline| deadline < now_ms.saturating_add(margin_ms)))
+            .collect()
+    }
+
+    /// Does every duty that is due at `now_ms`, most urgent first. A node that cannot be reached
+    /// ends the pass (the rest stays queued); any other failure is retried later with backoff.
+    pub async fn run_due(
+        &mut self,
+        sender: &mut Sender,
+        calls: &Calls<'_>,
+        now_ms: u64,
+    ) -> Result<Pass, DutyError> {
+        let mut order: Vec<usize> = (0..self.pending.len())
+            .filter(|&i| {
+                let p = &self.pending[i];
+                p.retry_at_ms <= now_ms && p.duty.not_before_ms() <= now_ms
+            })
+            .collect();
+        order.sort_by_key(|&i| (self.pending[i].duty.urgency(), self.pending[i].duty.deadline_ms()));
+        let mut pass = Pass::default();
+        let mut finished = vec![];
+        for i in order {
+            let duty = self.pending[i].duty.clone();
+            match perform(&duty, sender, calls, now_ms).await {
+                Ok(done) => {
+                    finished.push(i);
+                    pass.done.push((duty, done));
+                }
+                Err(error) if unreachable(&error) => {
+                    pass.node_unreachable = true;
+                    pass.failed.push((duty, error.to_string()));
+                    break;
+                }
+                Err(error) => {
+                    let pending = &mut self.pending[i];
+                    pending.attempts += 1;
+                    // 1 s, 2 s, 4 s ... at most 5 minutes.
+                    pending.retry_at_ms =
+                        now_ms + 1_000u64.saturating_mul(1 << pending.attempts.min(8)).min(300_000);
+                    pending.last_error = Some(error.to_string());
+                    pass.failed.push((duty, error.to_string()));
+                }
+            }
+        }
+        finished.sort_unstable_by(|a, b| b.cmp(a));
+        for i in finished {
+            self.pending.remove(i);
+        }
+        self.save()?;
+        Ok(pass)
+    }
+
+    fn save(&self) -> Result<(), DutyError> {
+        let io = |e: std::io::Error| DutyError::Invalid(format!("{}: {e}", self.path.display()));
+        if let Some(dir) = self.path.parent() {
+            std::fs::create_dir_all(dir).map_err(io)?;
+        }
+        let temporary = self.path.with_extension("tmp");
+        let text = serde_json::to_string_pretty(&self.pending).expect("duties serialise");
+        let mut file = std::fs::File::create(&temporary).map_err(io)?;
+        std::io::Write::write_all(&mut file, text.as_bytes()).map_err(io)?;
+        file.sync_all().map_err(io)?;
+        std::fs::rename(&temporary, &self.path).map_err(io)
+    }
+}
+
+fn unreachable(error: &DutyError) -> bool {
+    matches!(
+        error,
+        DutyError::Chain(ChainError::Unreachable { .. })
+            | DutyError::Send(SendError::Chain(ChainError::Unreachable { .. }))
+    )
+}
+
+async fn perform(
+    duty: &Duty,
+    sender: &mut Sender,
+    calls: &Calls<'_>,
+    now_ms: u64,
+) -> Result<Done, DutyError> {
+    match duty {
+        Duty::Report { target, summary } => {
+            let summary = crate::journal::summary(summary)?;
+            report::report_window(sender, calls, target, &summary).await
+        }
+        Duty::Answer { report, target, journal, .. } => {
+            answer::answer_challenge(
+                sender,
+                calls,
+                &target.coin_type,
+                *report,
+                target.order,
+                target.keeper,
+                journal,
+            )
+            .await
+        }
+        Duty::Settle { settlement, .. } => settle::settle_report(sender, calls, settlement, now_ms).await,
+    }
+}
