@@ -359,3 +359,79 @@ mod queue {
         assert!(queue.is_empty());
     }
 }
+
+mod watch {
+    use super::*;
+    use aihash_keeper::duties::queue::Duty;
+    use aihash_keeper::duties::watch::Watcher;
+    use aihash_sdk::bindings::report::{ChallengeOpened, ReportSubmitted};
+
+    fn golden<T: serde::de::DeserializeOwned>(name: &str) -> T {
+        bcs::from_bytes(aihash_sdk::golden::bytes(name).unwrap()).unwrap()
+    }
+
+    fn id(id: &moverox_sui::sui::object::ID) -> Address {
+        Address::new(id.bytes.into_inner())
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_keepers_own_report_becomes_a_settlement_and_its_challenge_an_answer() {
+        let dir = tempfile::tempdir().unwrap();
+        let submitted: ReportSubmitted = golden("report_submitted");
+        let opened: ChallengeOpened = golden("report_challenge_opened");
+        assert_eq!(submitted.report_id, opened.report_id, "the golden challenge is on the golden report");
+        let (double, _sender) = node().await;
+        let (report, provider) = (id(&submitted.report_id), id(&submitted.provider_id));
+        double.add_shared_object(report, "0xa1::report::Report", 31, vec![]);
+        double.add_shared_object(provider, "0xa1::identity::Identity", 32, vec![]);
+        double.add_checkpoint_with_events(
+            "tx-report",
+            PACKAGE,
+            &[("report", "ReportSubmitted", aihash_sdk::golden::bytes("report_submitted").unwrap().to_vec())],
+        );
+        double.add_checkpoint_with_events(
+            "tx-challenge",
+            PACKAGE,
+            &[(
+                "report",
+                "ChallengeOpened",
+                aihash_sdk::golden::bytes("report_challenge_opened").unwrap().to_vec(),
+            )],
+        );
+        let addr = double.spawn().await;
+        let mut client = ChainClient::new(&format!("http://{addr}")).unwrap();
+        let events = client.package_events_between(PACKAGE, 0, 1, |_| {}).await.unwrap();
+
+        let target = FillRef {
+            order: Shared { id: id(&submitted.order_id), initial_shared_version: 7 },
+            coin_type: sui(),
+            fill: submitted.fill,
+            keeper: Shared { id: id(&submitted.keeper_id), initial_shared_version: 8 },
+        };
+        let journal = dir.path().join("window.journal");
+        // Another keeper's watcher sees nothing to do.
+        let mut stranger =
+            Watcher::open(Address::new([0x99; 32]), shared(0x43), &dir.path().join("stranger.json")).unwrap();
+        assert!(stranger.on_events(&mut client, &events).await.unwrap().is_empty());
+
+        let path = dir.path().join("reports.json");
+        let mut watcher = Watcher::open(id(&submitted.keeper_id), shared(0x43), &path).unwrap();
+        watcher.reporting(target.clone(), submitted.window_start_ms, journal.clone()).unwrap();
+        let duties = watcher.on_events(&mut client, &events).await.unwrap();
+        assert_eq!(duties.len(), 2, "{duties:?}");
+        let Duty::Settle { settlement, due_ms } = &duties[0] else { panic!("{duties:?}") };
+        assert_eq!(*due_ms, submitted.dispute_deadline_ms);
+        assert_eq!((settlement.report.id, settlement.report.initial_shared_version), (report, 31));
+        assert_eq!(settlement.provider, Shared { id: provider, initial_shared_version: 32 });
+        assert_eq!(settlement.treasury, shared(0x43));
+        let Duty::Answer { report: answered, journal: from, deadline_ms, .. } = &duties[1] else {
+            panic!("{duties:?}")
+        };
+        assert_eq!((answered.id, from, *deadline_ms), (report, &journal, opened.deadline_ms));
+
+        // After a restart the watcher still knows the report is its own.
+        let mut restarted = Watcher::open(id(&submitted.keeper_id), shared(0x43), &path).unwrap();
+        let again = restarted.on_events(&mut client, &events[1..]).await.unwrap();
+        assert!(matches!(&again[..], [Duty::Answer { .. }]), "{again:?}");
+    }
+}

@@ -7,6 +7,7 @@ pub mod answer;
 pub mod queue;
 pub mod report;
 pub mod settle;
+pub mod watch;
 
 use aihash_sdk::chain::ChainError;
 use aihash_sdk::sender::SendError;
