@@ -5,7 +5,7 @@ MOVE := node tools/move/move.mjs
 # Name filter for `make move-test`: only tests whose module::function contains it.
 FILTER ?=
 
-.PHONY: help setup node-available move-build move-test toolchain-test golden golden-capture share-vectors fmt lint test rust-test bench-move bench-sdk bench-keeper
+.PHONY: help setup node-available move-build move-test toolchain-test golden golden-capture share-vectors answer-vectors fmt lint test rust-test bench-move bench-sdk bench-keeper
 
 help: ## list the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-15s %s\n", $$1, $$2}'
@@ -37,6 +37,10 @@ golden-capture: tools/move/node_modules/.package-lock.json | node-available ## r
 
 share-vectors: ## regenerate the mined test shares (shares section of golden/vectors.json)
 	cargo run -q --locked -p aihash-sdk --example share_vectors
+
+answer-vectors: ## regenerate the keeper's answers for the honest shares (keeper_answers section of golden/vectors.json)
+	cargo run -q --locked -p aihash-keeper --example answer_vectors
+	$(MOVE) golden
 
 fmt: tools/move/node_modules/.package-lock.json | node-available ## format Rust and Move sources
 	cargo fmt --all

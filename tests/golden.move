@@ -82,6 +82,86 @@ public fun named(name: vector<u8>): vector<u8> {
     if (name == b"vote_lock_changed") return vote_lock_changed();
     if (name == b"vote_lock_object") return vote_lock_object();
     if (name == b"vote_lock_withdrawn") return vote_lock_withdrawn();
+    if (name == b"keeper_answer_0_coinbase") return keeper_answer_0_coinbase();
+    if (name == b"keeper_answer_0_header") return keeper_answer_0_header();
+    if (name == b"keeper_answer_0_next_header") return keeper_answer_0_next_header();
+    if (name == b"keeper_answer_0_next_proof") return keeper_answer_0_next_proof();
+    if (name == b"keeper_answer_0_proof") return keeper_answer_0_proof();
+    if (name == b"keeper_answer_10_coinbase") return keeper_answer_10_coinbase();
+    if (name == b"keeper_answer_10_header") return keeper_answer_10_header();
+    if (name == b"keeper_answer_10_next_header") return keeper_answer_10_next_header();
+    if (name == b"keeper_answer_10_next_proof") return keeper_answer_10_next_proof();
+    if (name == b"keeper_answer_10_proof") return keeper_answer_10_proof();
+    if (name == b"keeper_answer_11_coinbase") return keeper_answer_11_coinbase();
+    if (name == b"keeper_answer_11_header") return keeper_answer_11_header();
+    if (name == b"keeper_answer_11_next_header") return keeper_answer_11_next_header();
+    if (name == b"keeper_answer_11_next_proof") return keeper_answer_11_next_proof();
+    if (name == b"keeper_answer_11_proof") return keeper_answer_11_proof();
+    if (name == b"keeper_answer_12_coinbase") return keeper_answer_12_coinbase();
+    if (name == b"keeper_answer_12_header") return keeper_answer_12_header();
+    if (name == b"keeper_answer_12_next_header") return keeper_answer_12_next_header();
+    if (name == b"keeper_answer_12_next_proof") return keeper_answer_12_next_proof();
+    if (name == b"keeper_answer_12_proof") return keeper_answer_12_proof();
+    if (name == b"keeper_answer_13_coinbase") return keeper_answer_13_coinbase();
+    if (name == b"keeper_answer_13_header") return keeper_answer_13_header();
+    if (name == b"keeper_answer_13_next_header") return keeper_answer_13_next_header();
+    if (name == b"keeper_answer_13_next_proof") return keeper_answer_13_next_proof();
+    if (name == b"keeper_answer_13_proof") return keeper_answer_13_proof();
+    if (name == b"keeper_answer_14_coinbase") return keeper_answer_14_coinbase();
+    if (name == b"keeper_answer_14_header") return keeper_answer_14_header();
+    if (name == b"keeper_answer_14_next_header") return keeper_answer_14_next_header();
+    if (name == b"keeper_answer_14_next_proof") return keeper_answer_14_next_proof();
+    if (name == b"keeper_answer_14_proof") return keeper_answer_14_proof();
+    if (name == b"keeper_answer_15_coinbase") return keeper_answer_15_coinbase();
+    if (name == b"keeper_answer_15_header") return keeper_answer_15_header();
+    if (name == b"keeper_answer_15_next_header") return keeper_answer_15_next_header();
+    if (name == b"keeper_answer_15_next_proof") return keeper_answer_15_next_proof();
+    if (name == b"keeper_answer_15_proof") return keeper_answer_15_proof();
+    if (name == b"keeper_answer_1_coinbase") return keeper_answer_1_coinbase();
+    if (name == b"keeper_answer_1_header") return keeper_answer_1_header();
+    if (name == b"keeper_answer_1_next_header") return keeper_answer_1_next_header();
+    if (name == b"keeper_answer_1_next_proof") return keeper_answer_1_next_proof();
+    if (name == b"keeper_answer_1_proof") return keeper_answer_1_proof();
+    if (name == b"keeper_answer_2_coinbase") return keeper_answer_2_coinbase();
+    if (name == b"keeper_answer_2_header") return keeper_answer_2_header();
+    if (name == b"keeper_answer_2_next_header") return keeper_answer_2_next_header();
+    if (name == b"keeper_answer_2_next_proof") return keeper_answer_2_next_proof();
+    if (name == b"keeper_answer_2_proof") return keeper_answer_2_proof();
+    if (name == b"keeper_answer_3_coinbase") return keeper_answer_3_coinbase();
+    if (name == b"keeper_answer_3_header") return keeper_answer_3_header();
+    if (name == b"keeper_answer_3_next_header") return keeper_answer_3_next_header();
+    if (name == b"keeper_answer_3_next_proof") return keeper_answer_3_next_proof();
+    if (name == b"keeper_answer_3_proof") return keeper_answer_3_proof();
+    if (name == b"keeper_answer_4_coinbase") return keeper_answer_4_coinbase();
+    if (name == b"keeper_answer_4_header") return keeper_answer_4_header();
+    if (name == b"keeper_answer_4_next_header") return keeper_answer_4_next_header();
+    if (name == b"keeper_answer_4_next_proof") return keeper_answer_4_next_proof();
+    if (name == b"keeper_answer_4_proof") return keeper_answer_4_proof();
+    if (name == b"keeper_answer_5_coinbase") return keeper_answer_5_coinbase();
+    if (name == b"keeper_answer_5_header") return keeper_answer_5_header();
+    if (name == b"keeper_answer_5_next_header") return keeper_answer_5_next_header();
+    if (name == b"keeper_answer_5_next_proof") return keeper_answer_5_next_proof();
+    if (name == b"keeper_answer_5_proof") return keeper_answer_5_proof();
+    if (name == b"keeper_answer_6_coinbase") return keeper_answer_6_coinbase();
+    if (name == b"keeper_answer_6_header") return keeper_answer_6_header();
+    if (name == b"keeper_answer_6_next_header") return keeper_answer_6_next_header();
+    if (name == b"keeper_answer_6_next_proof") return keeper_answer_6_next_proof();
+    if (name == b"keeper_answer_6_proof") return keeper_answer_6_proof();
+    if (name == b"keeper_answer_7_coinbase") return keeper_answer_7_coinbase();
+    if (name == b"keeper_answer_7_header") return keeper_answer_7_header();
+    if (name == b"keeper_answer_7_next_header") return keeper_answer_7_next_header();
+    if (name == b"keeper_answer_7_next_proof") return keeper_answer_7_next_proof();
+    if (name == b"keeper_answer_7_proof") return keeper_answer_7_proof();
+    if (name == b"keeper_answer_8_coinbase") return keeper_answer_8_coinbase();
+    if (name == b"keeper_answer_8_header") return keeper_answer_8_header();
+    if (name == b"keeper_answer_8_next_header") return keeper_answer_8_next_header();
+    if (name == b"keeper_answer_8_next_proof") return keeper_answer_8_next_proof();
+    if (name == b"keeper_answer_8_proof") return keeper_answer_8_proof();
+    if (name == b"keeper_answer_9_coinbase") return keeper_answer_9_coinbase();
+    if (name == b"keeper_answer_9_header") return keeper_answer_9_header();
+    if (name == b"keeper_answer_9_next_header") return keeper_answer_9_next_header();
+    if (name == b"keeper_answer_9_next_proof") return keeper_answer_9_next_proof();
+    if (name == b"keeper_answer_9_proof") return keeper_answer_9_proof();
     if (name == b"mainnet_hash_dec_2010") return mainnet_hash_dec_2010();
     if (name == b"mainnet_hash_genesis") return mainnet_hash_genesis();
     if (name == b"mainnet_hash_jan_2009") return mainnet_hash_jan_2009();
@@ -437,6 +517,402 @@ public fun vote_lock_object(): vector<u8> {
 /// `bcs` vector `vote_lock_withdrawn`.
 public fun vote_lock_withdrawn(): vector<u8> {
     x"4b91c69db001e4d18e0c79058e6b83167d016a3ff50d13f17f35d3ef9e32fe5f0000000000000000000000000000000000000000000000000000000000000a110010a5d4e8000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_0_coinbase`.
+public fun keeper_answer_0_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d0000000cffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_0_header`.
+public fun keeper_answer_0_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba92e59e281cb887c6645ff5027e8cb53abf81bd61a27c55dc643067a791ef7d0d2be8e24e68043a02170f000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_0_next_header`.
+public fun keeper_answer_0_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba923e39a42fc25737a4daeeb0ecd15fe813cf9dc84a92c6d255e9dd94fdca6912e08ee24e68043a021713000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_0_next_proof`.
+public fun keeper_answer_0_next_proof(): vector<u8> {
+    x"b61058319d6501f410749843d91d2fe08fc03680773babfe3407bc1d4a2d5f5a7770d85394c4febe1ac0da9d97eebd6c205576357a70bd191ba61eedec85c31dfb25c19029c0da2ab78e1c79cb090a560d3fb333df383474c65c4ee5326d6dd8c8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_0_proof`.
+public fun keeper_answer_0_proof(): vector<u8> {
+    x"a3d5c8d8d62761f0474d8841918579e44fe73fc90b3e04929e4d823763e01c277770d85394c4febe1ac0da9d97eebd6c205576357a70bd191ba61eedec85c31dfb25c19029c0da2ab78e1c79cb090a560d3fb333df383474c65c4ee5326d6dd8c8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_10_coinbase`.
+public fun keeper_answer_10_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000005ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_10_header`.
+public fun keeper_answer_10_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba928ec3d7dcc6cd95cf69aaeb43c4d66b14b6e437989285eb626b6aee6a4d4d652e16e24e68043a021703000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_10_next_header`.
+public fun keeper_answer_10_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9232d9bb9c90163c5547a4ef270f6ef66c4286c499a0439800a8f060a3c78e458234e24e68043a02170d000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_10_next_proof`.
+public fun keeper_answer_10_next_proof(): vector<u8> {
+    x"7744b42cdc054f7880dc21815e3fa65e308883fd7c2f6cd560d1f9a415ee3c60be8d2afd6eb8f1ed52d662b5ac85cc86269403c5db69cac850ec5862a85106df94a9830a6dbf56cbe54bed2d835f45221281235916d99534e1d3077cfbbc10f2eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_10_proof`.
+public fun keeper_answer_10_proof(): vector<u8> {
+    x"2d2ed2fbef7232c492fca4afb09552f2ee04c82fd957ac0b859cb539a30704ccbe8d2afd6eb8f1ed52d662b5ac85cc86269403c5db69cac850ec5862a85106df94a9830a6dbf56cbe54bed2d835f45221281235916d99534e1d3077cfbbc10f2eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_11_coinbase`.
+public fun keeper_answer_11_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000006ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_11_header`.
+public fun keeper_answer_11_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9232d9bb9c90163c5547a4ef270f6ef66c4286c499a0439800a8f060a3c78e458234e24e68043a02170d000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_11_next_header`.
+public fun keeper_answer_11_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9290b298c14132b2fc96c2a44e5d04323e88185254e1f87df307916e0c94a6da2842e34e68043a021706000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_11_next_proof`.
+public fun keeper_answer_11_next_proof(): vector<u8> {
+    x"e3f3f872e8175f3e5665187a442a57e3e25011c9c02951eef8a0051a11449894ea5fc8e0497ce5f508469a94e4d1c0fe4f4fcfbf3fd18296e42dfc8ee01d2f60781d8e3a4654ba5bc16e64a86df574380b21f56a85670b19593f4f10257b4997eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_11_proof`.
+public fun keeper_answer_11_proof(): vector<u8> {
+    x"7744b42cdc054f7880dc21815e3fa65e308883fd7c2f6cd560d1f9a415ee3c60be8d2afd6eb8f1ed52d662b5ac85cc86269403c5db69cac850ec5862a85106df94a9830a6dbf56cbe54bed2d835f45221281235916d99534e1d3077cfbbc10f2eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_12_coinbase`.
+public fun keeper_answer_12_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d0000000fffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_12_header`.
+public fun keeper_answer_12_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9290b298c14132b2fc96c2a44e5d04323e88185254e1f87df307916e0c94a6da2842e34e68043a021706000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_12_next_header`.
+public fun keeper_answer_12_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba920b3a955dad42acb95ae32bcba4ad723aa6bfca8cf97b47d40b832b4b4a280e0bace24e68043a021708000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_12_next_proof`.
+public fun keeper_answer_12_next_proof(): vector<u8> {
+    x"51c1bb67c14972cc94246240775cffa0ab7843609cef8c66ba95a5aef49972b9ea5fc8e0497ce5f508469a94e4d1c0fe4f4fcfbf3fd18296e42dfc8ee01d2f60781d8e3a4654ba5bc16e64a86df574380b21f56a85670b19593f4f10257b4997eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_12_proof`.
+public fun keeper_answer_12_proof(): vector<u8> {
+    x"e3f3f872e8175f3e5665187a442a57e3e25011c9c02951eef8a0051a11449894ea5fc8e0497ce5f508469a94e4d1c0fe4f4fcfbf3fd18296e42dfc8ee01d2f60781d8e3a4654ba5bc16e64a86df574380b21f56a85670b19593f4f10257b4997eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_13_coinbase`.
+public fun keeper_answer_13_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d0000000affffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_13_header`.
+public fun keeper_answer_13_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba920b3a955dad42acb95ae32bcba4ad723aa6bfca8cf97b47d40b832b4b4a280e0bace24e68043a021708000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_13_next_header`.
+public fun keeper_answer_13_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9293ae163a1ca21cdeb0e762107a12399441d0de18fcd6cea3b84ab4949f8b47d306e34e68043a02171f000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_13_next_proof`.
+public fun keeper_answer_13_next_proof(): vector<u8> {
+    x"5e068af4ebc377343a0078a2f5fe15399c1a27dca65d5dc80da0dded9fd82c605e87e9ac735bb01822339d1c56e500e2a9c0f004b651bbc0b67af9db1b40e0ef781d8e3a4654ba5bc16e64a86df574380b21f56a85670b19593f4f10257b4997eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_13_proof`.
+public fun keeper_answer_13_proof(): vector<u8> {
+    x"51c1bb67c14972cc94246240775cffa0ab7843609cef8c66ba95a5aef49972b9ea5fc8e0497ce5f508469a94e4d1c0fe4f4fcfbf3fd18296e42dfc8ee01d2f60781d8e3a4654ba5bc16e64a86df574380b21f56a85670b19593f4f10257b4997eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_14_coinbase`.
+public fun keeper_answer_14_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d0000000dffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_14_header`.
+public fun keeper_answer_14_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9293ae163a1ca21cdeb0e762107a12399441d0de18fcd6cea3b84ab4949f8b47d306e34e68043a02171f000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_14_next_header`.
+public fun keeper_answer_14_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba929b06874bf8aead234e551629b5466632d1ae08fc552caabc95d9a38d25e41f0a52e24e68043a021726000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_14_next_proof`.
+public fun keeper_answer_14_next_proof(): vector<u8> {
+    x"dde5ccb70c9ecd631663c26f59fc9ae31ee2b78d9ae0e049a7a1f7a18389f8625e87e9ac735bb01822339d1c56e500e2a9c0f004b651bbc0b67af9db1b40e0ef781d8e3a4654ba5bc16e64a86df574380b21f56a85670b19593f4f10257b4997eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_14_proof`.
+public fun keeper_answer_14_proof(): vector<u8> {
+    x"5e068af4ebc377343a0078a2f5fe15399c1a27dca65d5dc80da0dded9fd82c605e87e9ac735bb01822339d1c56e500e2a9c0f004b651bbc0b67af9db1b40e0ef781d8e3a4654ba5bc16e64a86df574380b21f56a85670b19593f4f10257b4997eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_15_coinbase`.
+public fun keeper_answer_15_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000007ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_15_header`.
+public fun keeper_answer_15_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba929b06874bf8aead234e551629b5466632d1ae08fc552caabc95d9a38d25e41f0a52e24e68043a021726000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_15_next_header`.
+public fun keeper_answer_15_next_header(): vector<u8> { x"" }
+
+/// `keeper_answers` vector `keeper_answer_15_next_proof`.
+public fun keeper_answer_15_next_proof(): vector<u8> { x"" }
+
+/// `keeper_answers` vector `keeper_answer_15_proof`.
+public fun keeper_answer_15_proof(): vector<u8> {
+    x"dde5ccb70c9ecd631663c26f59fc9ae31ee2b78d9ae0e049a7a1f7a18389f8625e87e9ac735bb01822339d1c56e500e2a9c0f004b651bbc0b67af9db1b40e0ef781d8e3a4654ba5bc16e64a86df574380b21f56a85670b19593f4f10257b4997eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_1_coinbase`.
+public fun keeper_answer_1_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000009ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_1_header`.
+public fun keeper_answer_1_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba923e39a42fc25737a4daeeb0ecd15fe813cf9dc84a92c6d255e9dd94fdca6912e08ee24e68043a021713000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_1_next_header`.
+public fun keeper_answer_1_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9280aed8ea1b701281ddd5f053aec8e9935bbba113a2ea5aed1a49c553a9e80d38dae14e68043a021704000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_1_next_proof`.
+public fun keeper_answer_1_next_proof(): vector<u8> {
+    x"e545d56d794c1a4d738dbbf10c0de498fbf6d2957896800aa591e0d2a117fb65918ea551e3312954728ee8b196c2f2f6d2704c82211b853d80b8f6288127f5a5fb25c19029c0da2ab78e1c79cb090a560d3fb333df383474c65c4ee5326d6dd8c8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_1_proof`.
+public fun keeper_answer_1_proof(): vector<u8> {
+    x"b61058319d6501f410749843d91d2fe08fc03680773babfe3407bc1d4a2d5f5a7770d85394c4febe1ac0da9d97eebd6c205576357a70bd191ba61eedec85c31dfb25c19029c0da2ab78e1c79cb090a560d3fb333df383474c65c4ee5326d6dd8c8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_2_coinbase`.
+public fun keeper_answer_2_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000003ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_2_header`.
+public fun keeper_answer_2_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9280aed8ea1b701281ddd5f053aec8e9935bbba113a2ea5aed1a49c553a9e80d38dae14e68043a021704000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_2_next_header`.
+public fun keeper_answer_2_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba92f86be0623a1111795637a0d3e867aa580acc8b59ca973831d6c696cda6135fab9ee14e68043a02170b000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_2_next_proof`.
+public fun keeper_answer_2_next_proof(): vector<u8> {
+    x"453336bdcae34db1c8d2315b1047c841789437bdb99c206346acc5213ad1c3b2918ea551e3312954728ee8b196c2f2f6d2704c82211b853d80b8f6288127f5a5fb25c19029c0da2ab78e1c79cb090a560d3fb333df383474c65c4ee5326d6dd8c8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_2_proof`.
+public fun keeper_answer_2_proof(): vector<u8> {
+    x"e545d56d794c1a4d738dbbf10c0de498fbf6d2957896800aa591e0d2a117fb65918ea551e3312954728ee8b196c2f2f6d2704c82211b853d80b8f6288127f5a5fb25c19029c0da2ab78e1c79cb090a560d3fb333df383474c65c4ee5326d6dd8c8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_3_coinbase`.
+public fun keeper_answer_3_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000001ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_3_header`.
+public fun keeper_answer_3_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba92f86be0623a1111795637a0d3e867aa580acc8b59ca973831d6c696cda6135fab9ee14e68043a02170b000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_3_next_header`.
+public fun keeper_answer_3_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba92b008a4ee1233a62a495e1b59f33319148082d4093ab81a52fdef20c52bc32f1c70e24e68043a021718000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_3_next_proof`.
+public fun keeper_answer_3_next_proof(): vector<u8> {
+    x"eb12a03be7703bb288e3d789a36edb1d5e1009217deaafcac123368d45c7a700851e69393f8c2d4b206ac1e986455d53e6ff298b9b8d6685df32c9d21bb0c376806af1c10596c49f90b63f7e7eaccb3df81ea7006cc3b1c65962748e8975274ec8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_3_proof`.
+public fun keeper_answer_3_proof(): vector<u8> {
+    x"453336bdcae34db1c8d2315b1047c841789437bdb99c206346acc5213ad1c3b2918ea551e3312954728ee8b196c2f2f6d2704c82211b853d80b8f6288127f5a5fb25c19029c0da2ab78e1c79cb090a560d3fb333df383474c65c4ee5326d6dd8c8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_4_coinbase`.
+public fun keeper_answer_4_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000008ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_4_header`.
+public fun keeper_answer_4_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba92b008a4ee1233a62a495e1b59f33319148082d4093ab81a52fdef20c52bc32f1c70e24e68043a021718000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_4_next_header`.
+public fun keeper_answer_4_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9295aa1a40f3432e83eaeafd440518c63b914efe627a4570f6829a22f209a897dff8e14e68043a021709000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_4_next_proof`.
+public fun keeper_answer_4_next_proof(): vector<u8> {
+    x"889a376b4ba6219a0e33cedcb690f07aa522d80669f5a89243e73d67396d681b851e69393f8c2d4b206ac1e986455d53e6ff298b9b8d6685df32c9d21bb0c376806af1c10596c49f90b63f7e7eaccb3df81ea7006cc3b1c65962748e8975274ec8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_4_proof`.
+public fun keeper_answer_4_proof(): vector<u8> {
+    x"eb12a03be7703bb288e3d789a36edb1d5e1009217deaafcac123368d45c7a700851e69393f8c2d4b206ac1e986455d53e6ff298b9b8d6685df32c9d21bb0c376806af1c10596c49f90b63f7e7eaccb3df81ea7006cc3b1c65962748e8975274ec8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_5_coinbase`.
+public fun keeper_answer_5_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000004ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_5_header`.
+public fun keeper_answer_5_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9295aa1a40f3432e83eaeafd440518c63b914efe627a4570f6829a22f209a897dff8e14e68043a021709000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_5_next_header`.
+public fun keeper_answer_5_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba92093560959a674d42c1854a051c22950809bba7b408e7ff94e240fc3ff46268decae24e68043a021706000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_5_next_proof`.
+public fun keeper_answer_5_next_proof(): vector<u8> {
+    x"116734956931ecd24ab7503e8a4079da2c4efae1ded39af72fa47ffb94a38abc48f470f8820371718a6db032a71ec9649317d3ab333625aa076a1ec31a6f17c8806af1c10596c49f90b63f7e7eaccb3df81ea7006cc3b1c65962748e8975274ec8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_5_proof`.
+public fun keeper_answer_5_proof(): vector<u8> {
+    x"889a376b4ba6219a0e33cedcb690f07aa522d80669f5a89243e73d67396d681b851e69393f8c2d4b206ac1e986455d53e6ff298b9b8d6685df32c9d21bb0c376806af1c10596c49f90b63f7e7eaccb3df81ea7006cc3b1c65962748e8975274ec8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_6_coinbase`.
+public fun keeper_answer_6_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d0000000bffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_6_header`.
+public fun keeper_answer_6_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba92093560959a674d42c1854a051c22950809bba7b408e7ff94e240fc3ff46268decae24e68043a021706000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_6_next_header`.
+public fun keeper_answer_6_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba925d4de5ed1016d79f0f4e1922bfa9be53570da4c4dd765d2c92e2d6706d98953abce14e68043a02170d000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_6_next_proof`.
+public fun keeper_answer_6_next_proof(): vector<u8> {
+    x"3cab568c066aac94a15fff839de54572163cf8e0a2f0bd9e14b1e77c76d229a048f470f8820371718a6db032a71ec9649317d3ab333625aa076a1ec31a6f17c8806af1c10596c49f90b63f7e7eaccb3df81ea7006cc3b1c65962748e8975274ec8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_6_proof`.
+public fun keeper_answer_6_proof(): vector<u8> {
+    x"116734956931ecd24ab7503e8a4079da2c4efae1ded39af72fa47ffb94a38abc48f470f8820371718a6db032a71ec9649317d3ab333625aa076a1ec31a6f17c8806af1c10596c49f90b63f7e7eaccb3df81ea7006cc3b1c65962748e8975274ec8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_7_coinbase`.
+public fun keeper_answer_7_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000002ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_7_header`.
+public fun keeper_answer_7_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba925d4de5ed1016d79f0f4e1922bfa9be53570da4c4dd765d2c92e2d6706d98953abce14e68043a02170d000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_7_next_header`.
+public fun keeper_answer_7_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba927a8b0b2139f6473e3160bae39647ad4d6bbf1cd6729ad859264cb87e69380eb180e14e68043a02173b000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_7_next_proof`.
+public fun keeper_answer_7_next_proof(): vector<u8> {
+    x"179364e85127bf1287f4a5e5aea0f8e032495e1758e6597d2a169649f61336671e43bbb4e77ec41297a19ca688c0c2618fb7d5d31e78607754a16a7b80dc2b2694a9830a6dbf56cbe54bed2d835f45221281235916d99534e1d3077cfbbc10f2eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_7_proof`.
+public fun keeper_answer_7_proof(): vector<u8> {
+    x"3cab568c066aac94a15fff839de54572163cf8e0a2f0bd9e14b1e77c76d229a048f470f8820371718a6db032a71ec9649317d3ab333625aa076a1ec31a6f17c8806af1c10596c49f90b63f7e7eaccb3df81ea7006cc3b1c65962748e8975274ec8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_answer_8_coinbase`.
+public fun keeper_answer_8_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000000ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_8_header`.
+public fun keeper_answer_8_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba927a8b0b2139f6473e3160bae39647ad4d6bbf1cd6729ad859264cb87e69380eb180e14e68043a02173b000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_8_next_header`.
+public fun keeper_answer_8_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba920c0f568ee297061ca5e8189dc6fcbb5c100563a04fbe52b08608a2d7f119b31d24e34e68043a021701000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_8_next_proof`.
+public fun keeper_answer_8_next_proof(): vector<u8> {
+    x"a202cda5cf1995157f99e141b855cde591d29dce5fda6562263afd3660df60c61e43bbb4e77ec41297a19ca688c0c2618fb7d5d31e78607754a16a7b80dc2b2694a9830a6dbf56cbe54bed2d835f45221281235916d99534e1d3077cfbbc10f2eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_8_proof`.
+public fun keeper_answer_8_proof(): vector<u8> {
+    x"179364e85127bf1287f4a5e5aea0f8e032495e1758e6597d2a169649f61336671e43bbb4e77ec41297a19ca688c0c2618fb7d5d31e78607754a16a7b80dc2b2694a9830a6dbf56cbe54bed2d835f45221281235916d99534e1d3077cfbbc10f2eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_9_coinbase`.
+public fun keeper_answer_9_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d0000000effffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_9_header`.
+public fun keeper_answer_9_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba920c0f568ee297061ca5e8189dc6fcbb5c100563a04fbe52b08608a2d7f119b31d24e34e68043a021701000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_9_next_header`.
+public fun keeper_answer_9_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba928ec3d7dcc6cd95cf69aaeb43c4d66b14b6e437989285eb626b6aee6a4d4d652e16e24e68043a021703000000"
+}
+
+/// `keeper_answers` vector `keeper_answer_9_next_proof`.
+public fun keeper_answer_9_next_proof(): vector<u8> {
+    x"2d2ed2fbef7232c492fca4afb09552f2ee04c82fd957ac0b859cb539a30704ccbe8d2afd6eb8f1ed52d662b5ac85cc86269403c5db69cac850ec5862a85106df94a9830a6dbf56cbe54bed2d835f45221281235916d99534e1d3077cfbbc10f2eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_answer_9_proof`.
+public fun keeper_answer_9_proof(): vector<u8> {
+    x"a202cda5cf1995157f99e141b855cde591d29dce5fda6562263afd3660df60c61e43bbb4e77ec41297a19ca688c0c2618fb7d5d31e78607754a16a7b80dc2b2694a9830a6dbf56cbe54bed2d835f45221281235916d99534e1d3077cfbbc10f2eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
 }
 
 /// `mainnet_headers` vector `mainnet_hash_dec_2010`.

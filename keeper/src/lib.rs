@@ -1,6 +1,7 @@
 //! The aihash keeper's core: Stratum jobs and shares, their verification, share difficulty.
 //! (The daemon's entry point is `main.rs`.)
 
+pub mod answer_vectors;
 pub mod daemon;
 pub mod difficulty;
 pub mod duties;

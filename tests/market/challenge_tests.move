@@ -103,6 +103,53 @@ fun proof_verifies(leaves: &vector<vector<u8>>, index: u64, root: vector<u8>) {
     assert!(!share_tree::verify(leaves[index], index, leaves.length() + 1, &proof, root));
 }
 
+/// Part `part` of the keeper's answer for leaf `index` (golden `keeper_answers`).
+fun keeper_answer(index: u64, part: vector<u8>): vector<u8> {
+    let mut name = b"keeper_answer_";
+    name.append(index.to_string().into_bytes());
+    name.append(b"_");
+    name.append(part);
+    golden::named(name)
+}
+
+/// The answers the keeper builds (golden `keeper_answers`, `make answer-vectors`: the honest
+/// shares through the keeper's verifier into its journal, whose root is the committed one, then
+/// its answer for every leaf) meet a challenge of the honest window: the keeper's bytes and the
+/// Move verifier agree.
+#[test]
+fun the_keepers_own_answers_meet_a_challenge() {
+    let (mut scenario, clock, world, order_id, report_id) = challenged(b"honest");
+    let samples = mf::samples(&mut scenario, report_id);
+    samples.length().do!(|position| {
+        let report = scenario.take_shared_by_id<Report>(report_id);
+        let closed = report.unanswered() == 0 || !report.is_challenged();
+        ts::return_shared(report);
+        let sender = scenario.sender();
+        scenario.next_tx(sender);
+        if (!closed && !mf::sample_answered(&mut scenario, report_id, position)) {
+            let index = samples[position];
+            mf::answer_with(
+                &mut scenario,
+                &clock,
+                &world,
+                order_id,
+                report_id,
+                position,
+                keeper_answer(index, b"header"),
+                mf::split(keeper_answer(index, b"proof"), 32),
+                keeper_answer(index, b"next_header"),
+                mf::split(keeper_answer(index, b"next_proof"), 32),
+                keeper_answer(index, b"coinbase"),
+            );
+        };
+    });
+    let report = scenario.take_shared_by_id<Report>(report_id);
+    assert!(!report.is_challenged());
+    assert_eq!(report.unanswered(), 0);
+    ts::return_shared(report);
+    finish(scenario, clock);
+}
+
 #[test]
 fun honest_work_survives_a_challenge_and_settles() {
     let (mut scenario, mut clock, world, order_id, report_id) = challenged(b"honest");

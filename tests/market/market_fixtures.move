@@ -441,7 +441,7 @@ public fun answer_all(
 }
 
 /// Whether the sample at `position` is answered (an index sampled twice is answered once).
-fun sample_answered(scenario: &mut Scenario, report_id: ID, position: u64): bool {
+public fun sample_answered(scenario: &mut Scenario, report_id: ID, position: u64): bool {
     let report = scenario.take_shared_by_id<Report>(report_id);
     let answered = report.sample_answered(position);
     ts::return_shared(report);
