@@ -435,3 +435,38 @@ mod watch {
         assert!(matches!(&again[..], [Duty::Answer { .. }]), "{again:?}");
     }
 }
+
+mod fill {
+    use super::*;
+    use aihash_keeper::duties::fill::{attach, OpenOrder};
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_fill_is_attached_only_while_the_order_has_room() {
+        let (double, mut sender) = node().await;
+        let order_ref = serve_order(&double, 0);
+        let object: Order<SUI> = bcs::from_bytes(aihash_sdk::golden::bytes("order_object").unwrap()).unwrap();
+        let open = OpenOrder::from_object(order_ref, sui(), &object);
+        let room = object.hashrate_cap - object.committed_hashrate;
+        assert!(room > 0, "the golden order has room");
+        let deployment = deployment();
+        let calls = Calls { deployment: &deployment };
+        let (keeper, provider) = (shared(0x41), shared(0x42));
+        let done =
+            attach(&mut sender, &calls, &open, keeper, provider, room, 256, object.created_ms).await.unwrap();
+        assert!(matches!(done, Done::Sent { .. }), "{done:?}");
+        let call = &double.submitted()[0].calls[0];
+        assert_eq!((call.module.as_str(), call.function.as_str()), ("order", "attach_fill"));
+        assert_eq!(call.arguments[0], CallArg::Object(order_ref.id));
+        assert_eq!(call.arguments[3], CallArg::Object(provider.id));
+        assert_eq!((call.arguments[4].clone(), call.arguments[5].clone()), (pure(&room), pure(&256u128)));
+        // More than the room left, or an expired order: not sent.
+        let done = attach(&mut sender, &calls, &open, keeper, provider, room + 1, 256, object.created_ms)
+            .await
+            .unwrap();
+        assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("has room for")), "{done:?}");
+        let done =
+            attach(&mut sender, &calls, &open, keeper, provider, 1, 256, object.expiry_ms).await.unwrap();
+        assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("no longer open")), "{done:?}");
+        assert_eq!(double.submitted().len(), 1);
+    }
+}

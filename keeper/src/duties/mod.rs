@@ -4,6 +4,7 @@
 //! journal's proofs, settlements pay providers once the dispute window has passed.
 
 pub mod answer;
+pub mod fill;
 pub mod queue;
 pub mod report;
 pub mod settle;

@@ -1,0 +1,166 @@
+//! Filling orders: which open orders the keeper's providers serve (best price first, within each
+//! order's hashrate cap and the capacity the keeper has left), and attaching a fill, checked
+//! against the order's state on chain right before.
+
+use super::{Done, DutyError};
+use aihash_sdk::bindings::order::{Order, State};
+use aihash_sdk::sender::Sender;
+use aihash_sdk::tx::{Calls, Shared};
+use serde::{Deserialize, Serialize};
+use sui_sdk_types::StructTag;
+
+/// An open order as the keeper weighs it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OpenOrder {
+    pub order: Shared,
+    pub coin_type: StructTag,
+    /// Price per PH·day in base units of the coin.
+    pub price: u64,
+    /// H/s.
+    pub hashrate_cap: u64,
+    pub committed_hashrate: u64,
+    pub expiry_ms: u64,
+}
+
+impl OpenOrder {
+    /// From the order object as the chain has it.
+    pub fn from_object<C>(order: Shared, coin_type: StructTag, object: &Order<C>) -> Self {
+        Self {
+            order,
+            coin_type,
+            price: object.price,
+            hashrate_cap: object.hashrate_cap,
+            committed_hashrate: object.committed_hashrate,
+            expiry_ms: object.expiry_ms,
+        }
+    }
+
+    fn room(&self) -> u64 {
+        self.hashrate_cap.saturating_sub(self.committed_hashrate)
+    }
+}
+
+/// How much of `capacity` (H/s the keeper's providers have free) to put on which order: the
+/// best-paying first, each up to its cap's room, skipping orders below `min_price`, expiring
+/// before `now_ms + min_left_ms`, or with less room than `min_fill` (not worth a fill).
+pub fn choose(
+    orders: &[OpenOrder],
+    mut capacity: u64,
+    min_price: u64,
+    min_fill: u64,
+    now_ms: u64,
+    min_left_ms: u64,
+) -> Vec<(OpenOrder, u64)> {
+    let mut candidates: Vec<&OpenOrder> = orders
+        .iter()
+        .filter(|o| {
+            o.price >= min_price
+                && o.expiry_ms >= now_ms.saturating_add(min_left_ms)
+                && o.room() >= min_fill.max(1)
+        })
+        .collect();
+    // Best price first; on a tie, the order with more room (fewer fills to manage).
+    candidates.sort_by(|a, b| b.price.cmp(&a.price).then(b.room().cmp(&a.room())));
+    let mut chosen = vec![];
+    for order in candidates {
+        if capacity < min_fill.max(1) {
+            break;
+        }
+        let hashrate = order.room().min(capacity);
+        capacity -= hashrate;
+        chosen.push((order.clone(), hashrate));
+    }
+    chosen
+}
+
+/// Attaches `provider`'s `hashrate` to `order` at share difficulty `difficulty` (32.32), unless
+/// the order is no longer active or has no room for it any more.
+#[allow(clippy::too_many_arguments)]
+pub async fn attach(
+    sender: &mut Sender,
+    calls: &Calls<'_>,
+    order: &OpenOrder,
+    keeper: Shared,
+    provider: Shared,
+    hashrate: u64,
+    difficulty: u128,
+    now_ms: u64,
+) -> Result<Done, DutyError> {
+    let on_chain: Order<moverox_sui::sui::sui::SUI> = sender.client.object(order.order.id).await?;
+    if on_chain.state != State::Active || now_ms >= on_chain.expiry_ms {
+        return Ok(Done::AlreadyDone(format!("order {} is no longer open", order.order.id)));
+    }
+    let room = on_chain.hashrate_cap.saturating_sub(on_chain.committed_hashrate);
+    if room < hashrate {
+        return Ok(Done::AlreadyDone(format!(
+            "order {} has room for {room} H/s now, not {hashrate}",
+            order.order.id
+        )));
+    }
+    let (executed, _) = sender
+        .send(|tx| {
+            calls.fill_attach(tx, &order.coin_type, order.order, keeper, provider, hashrate, difficulty);
+        })
+        .await?;
+    Ok(Done::Sent { digest: executed.digest })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use sui_sdk_types::Address;
+
+    fn order(n: u8, price: u64, cap: u64, committed: u64) -> OpenOrder {
+        OpenOrder {
+            order: Shared { id: Address::new([n; 32]), initial_shared_version: 1 },
+            coin_type: "0x2::sui::SUI".parse().unwrap(),
+            price,
+            hashrate_cap: cap,
+            committed_hashrate: committed,
+            expiry_ms: 10_000,
+        }
+    }
+
+    #[test]
+    fn the_best_paying_orders_are_filled_first_within_their_caps() {
+        let orders = [order(1, 40, 100, 0), order(2, 50, 30, 10), order(3, 45, 60, 0), order(4, 10, 500, 0)];
+        let chosen = choose(&orders, 90, 20, 5, 0, 1_000);
+        let picked: Vec<(u8, u64)> = chosen.iter().map(|(o, h)| (o.order.id.into_inner()[0], *h)).collect();
+        // 50 (room 20), then 45 (room 60), then 40 gets the last 10; 10 is below the minimum price.
+        assert_eq!(picked, [(2, 20), (3, 60), (1, 10)]);
+        // An order about to expire, or without room worth a fill, is skipped.
+        let late = choose(&[order(1, 40, 100, 0)], 90, 0, 5, 9_500, 1_000);
+        assert!(late.is_empty());
+        let full = choose(&[order(1, 40, 100, 97)], 90, 0, 5, 0, 1_000);
+        assert!(full.is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn choices_respect_caps_and_capacity(
+            specs in proptest::collection::vec((1u64..100, 1u64..1_000, 0u64..1_000), 0..12),
+            capacity in 0u64..5_000,
+            min_fill in 0u64..50,
+        ) {
+            let orders: Vec<_> = specs.iter().enumerate().map(|(i, (p, c, k))| order(i as u8, *p, *c, (*k).min(*c))).collect();
+            let chosen = choose(&orders, capacity, 0, min_fill, 0, 0);
+            let total: u64 = chosen.iter().map(|(_, h)| h).sum();
+            prop_assert!(total <= capacity);
+            for (order, hashrate) in &chosen {
+                prop_assert!(*hashrate > 0 && order.committed_hashrate + hashrate <= order.hashrate_cap);
+            }
+            // No better-paying order with room was passed over while capacity was left.
+            if let Some(lowest) = chosen.iter().map(|(o, _)| o.price).min() {
+                let unused = capacity - total;
+                for order in &orders {
+                    let picked = chosen.iter().any(|(o, _)| o.order == order.order);
+                    if !picked && order.price > lowest && order.room() >= min_fill.max(1) {
+                        // Only running out of capacity may skip a better order.
+                        prop_assert!(unused < min_fill.max(1), "order at {} skipped", order.price);
+                    }
+                }
+            }
+        }
+    }
+}
