@@ -37,6 +37,52 @@ fn all() -> &'static BTreeMap<String, Vec<u8>> {
     })
 }
 
+/// Writes a generated section (name -> hex) into golden/vectors.json, or with `check` only
+/// compares it with the committed one; `regenerate` names the command that writes it. Prints what
+/// it did and returns the exit status (1 stale, 2 the file cannot be read or written).
+pub fn write_section(
+    section: &str,
+    generated: BTreeMap<String, String>,
+    check: bool,
+    regenerate: &str,
+) -> std::process::ExitCode {
+    use std::process::ExitCode;
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../golden/vectors.json");
+    let text = match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(e) => {
+            eprintln!("error: cannot read {}: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let mut doc: serde_json::Map<String, serde_json::Value> = match serde_json::from_str(&text) {
+        Ok(doc) => doc,
+        Err(e) => {
+            eprintln!("error: {} is not valid JSON: {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    let count = generated.len();
+    let entries = serde_json::Value::Object(generated.into_iter().map(|(k, v)| (k, v.into())).collect());
+    if check {
+        if doc.get(section) == Some(&entries) {
+            println!("the {section} section of {} is up to date ({count} vectors)", path.display());
+            return ExitCode::SUCCESS;
+        }
+        eprintln!("error: the {section} section of {} is stale: run `{regenerate}`", path.display());
+        return ExitCode::from(1);
+    }
+    doc.insert(section.to_owned(), entries);
+    let mut out = serde_json::to_string_pretty(&doc).expect("JSON serializes");
+    out.push('\n');
+    if let Err(e) = std::fs::write(&path, out) {
+        eprintln!("error: cannot write {}: {e}", path.display());
+        return ExitCode::from(2);
+    }
+    println!("wrote {count} vectors to the {section} section of {}", path.display());
+    ExitCode::SUCCESS
+}
+
 /// The bytes of one vector.
 pub fn bytes(name: &str) -> Result<&'static [u8], GoldenError> {
     all().get(name).map(Vec::as_slice).ok_or_else(|| GoldenError::Missing(name.to_owned()))
