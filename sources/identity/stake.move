@@ -20,6 +20,9 @@ const ECooldownRunning: vector<u8> =
     b"the unstake cooldown has not ended; wait, or withdraw early and pay the fee";
 #[error]
 const ECooldownOver: vector<u8> = b"the cooldown is over: withdraw without the early fee";
+#[error]
+const EBacksOpenReports: vector<u8> =
+    b"the stake backs delivery reports that can still be challenged; withdraw once their challenges are over";
 
 const BPS: u64 = 10_000;
 
@@ -31,6 +34,10 @@ public struct Stake has store {
     /// Requested for withdrawal; withdrawable from `unlock_ms`, slashable until then.
     unstaking: Balance<HASH>,
     unlock_ms: u64,
+    /// No withdrawal, with or without the early fee, before this time: the stake backs delivery
+    /// reports whose challenges may still come (a keeper must not run off with what a failed
+    /// challenge would slash).
+    locked_until_ms: u64,
     deposited: u64,
     slashed: u64,
     burned: u64,
@@ -49,6 +56,9 @@ public fun total(stake: &Stake): u64 { stake.active.value() + stake.unstaking.va
 /// When the unstaking funds can be withdrawn without a fee.
 public fun unlock_ms(stake: &Stake): u64 { stake.unlock_ms }
 
+/// Until when the stake backs reports that can still be challenged.
+public fun locked_until_ms(stake: &Stake): u64 { stake.locked_until_ms }
+
 public fun deposited(stake: &Stake): u64 { stake.deposited }
 
 public fun slashed(stake: &Stake): u64 { stake.slashed }
@@ -64,6 +74,7 @@ public(package) fun empty(): Stake {
         active: balance::zero(),
         unstaking: balance::zero(),
         unlock_ms: 0,
+        locked_until_ms: 0,
         deposited: 0,
         slashed: 0,
         burned: 0,
@@ -93,9 +104,15 @@ public(package) fun unstake_all(stake: &mut Stake, unlock_ms: u64) {
     if (amount > 0) stake.request_unstake(amount, unlock_ms);
 }
 
+/// Keeps the stake from being withdrawn before `until_ms` (a later lock wins).
+public(package) fun lock_until(stake: &mut Stake, until_ms: u64) {
+    stake.locked_until_ms = stake.locked_until_ms.max(until_ms);
+}
+
 /// Takes all unstaking funds once the cooldown is over.
 public(package) fun withdraw(stake: &mut Stake, now_ms: u64): Balance<HASH> {
     assert!(stake.unstaking.value() > 0, ENothingUnstaking);
+    assert!(now_ms >= stake.locked_until_ms, EBacksOpenReports);
     assert!(now_ms >= stake.unlock_ms, ECooldownRunning);
     stake.withdrawn = stake.withdrawn + stake.unstaking.value();
     stake.unstaking.withdraw_all()
@@ -110,6 +127,7 @@ public(package) fun withdraw_early(
 ): (Balance<HASH>, Balance<HASH>) {
     let amount = stake.unstaking.value();
     assert!(amount > 0, ENothingUnstaking);
+    assert!(now_ms >= stake.locked_until_ms, EBacksOpenReports);
     assert!(now_ms < stake.unlock_ms, ECooldownOver);
     let fee = (((amount as u128) * (fee_bps as u128) + (BPS as u128) - 1) / (BPS as u128)) as u64;
     let mut payout = stake.unstaking.withdraw_all();

@@ -89,6 +89,9 @@ const EUnknownFill: vector<u8> = b"the order has no fill with this index";
 const EWrongKeeper: vector<u8> = b"this fill belongs to another keeper";
 #[error]
 const EFillReleased: vector<u8> = b"the fill has been released";
+#[error]
+const EWindowSpansDifficultyChange: vector<u8> =
+    b"a window starting before the fill's scheduled difficulty change must end by the change";
 
 // === Constants ===
 
@@ -467,6 +470,7 @@ public fun release_fill<C>(
 ) {
     version::assert_current(order.version);
     let order_id = order.id.to_inner();
+    assert!(!order.is_ended(), EOrderEnded);
     let entry = order.keeper_fill_mut(fill, keeper, ctx);
     assert!(entry.released_ms == 0, EFillReleased);
     entry.released_ms = clock.timestamp_ms();
@@ -591,9 +595,16 @@ public(package) fun cover_window<C>(
     let entry = &mut order.fills[fill];
     assert!(entry.keeper_id == keeper_id, EWrongKeeper);
     // D is fixed before a window starts: a change applies only to windows starting at or after
-    // the time it was scheduled.
-    if (entry.next_difficulty.is_some() && start_ms >= entry.next_difficulty.borrow().from_ms) {
-        entry.difficulty = entry.next_difficulty.extract().difficulty;
+    // the time it was scheduled, and a window starting before it ends by it. Otherwise a keeper
+    // could schedule a change and, seeing the shares, pick the window's start on whichever side
+    // of the change credits more.
+    if (entry.next_difficulty.is_some()) {
+        let from_ms = entry.next_difficulty.borrow().from_ms;
+        if (start_ms >= from_ms) {
+            entry.difficulty = entry.next_difficulty.extract().difficulty;
+        } else {
+            assert!(end_ms <= from_ms, EWindowSpansDifficultyChange);
+        }
     };
     entry.reported_until_ms = end_ms;
     let difficulty = entry.difficulty;
@@ -650,6 +661,7 @@ public(package) fun pay_out<C>(
     amount: u64,
     params: &Params,
 ): (Balance<C>, Balance<C>, Balance<C>) {
+    version::assert_current(order.version);
     let fee = ((amount as u128) * (params.platform_fee_bps() as u128) / (BPS as u128)) as u64;
     let keeper_reward =
         ((fee as u128) * (params.keeper_share_bps() as u128) / (BPS as u128)) as u64;
@@ -669,6 +681,7 @@ public(package) fun release_reserve<C>(
     amount: u64,
     ctx: &mut TxContext,
 ): u64 {
+    version::assert_current(order.version);
     let funds = order.reserved.split(amount);
     if (order.is_ended()) {
         order.refunded = order.refunded + amount;
@@ -678,6 +691,11 @@ public(package) fun release_reserve<C>(
         if (amount > 0) order.state = State::Active;
     };
     amount
+}
+
+/// Aborts unless the order belongs to this version of the package.
+public(package) fun assert_version<C>(order: &Order<C>) {
+    version::assert_current(order.version);
 }
 
 // === Private Functions ===

@@ -276,7 +276,7 @@ public fun new_counters(
 public fun submit<C>(
     order: &mut Order<C>,
     market: &Market,
-    keeper: &Identity,
+    keeper: &mut Identity,
     fill: u64,
     window_start_ms: u64,
     window_end_ms: u64,
@@ -313,6 +313,10 @@ public fun submit<C>(
     assert!(difficulty == fixed_difficulty, EWrongDifficulty);
     let work = (shares as u256) * (difficulty as u256);
     let (amount, capped) = order.reserve(work);
+    // The keeper's stake answers for this report until a challenge opened at the last moment
+    // would have timed out.
+    let dispute_deadline_ms = now + params.dispute_window_ms();
+    keeper.stake_mut().lock_until(dispute_deadline_ms + params.response_window_ms());
     let report = Report {
         id: object::new(ctx),
         version: version::current(),
@@ -331,7 +335,7 @@ public fun submit<C>(
         amount,
         capped,
         reported_ms: now,
-        dispute_deadline_ms: now + params.dispute_window_ms(),
+        dispute_deadline_ms,
         state: ReportState::Pending,
         challenge: option::none(),
     };
@@ -431,6 +435,9 @@ public fun answer<C>(
     ctx: &mut TxContext,
 ) {
     version::assert_current(report.version);
+    order.assert_version();
+    market.assert_version();
+    tips.assert_version();
     assert!(report.order_id == object::id(order), EWrongOrder);
     assert!(object::id(keeper) == report.keeper_id, EWrongKeeper);
     assert!(keeper.controller() == ctx.sender(), ENotKeeperController);
@@ -491,6 +498,8 @@ public fun expire_challenge<C>(
     ctx: &mut TxContext,
 ) {
     version::assert_current(report.version);
+    order.assert_version();
+    market.assert_version();
     assert!(report.order_id == object::id(order), EWrongOrder);
     assert!(object::id(keeper) == report.keeper_id, EWrongKeeper);
     assert!(report.state == ReportState::Challenged, ENotChallenged);

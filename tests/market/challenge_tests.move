@@ -12,7 +12,7 @@ use aihash::market_fixtures::{Self as mf, World};
 use aihash::order::Order;
 use aihash::report::{Self, Report};
 use aihash::share_tree;
-use aihash::tips::TipFeed;
+use aihash::tips::{Self, TipFeed};
 use aihash::treasury::Treasury;
 use std::unit_test::{assert_eq, destroy};
 use sui::clock::Clock;
@@ -322,17 +322,10 @@ fun shares_on_an_old_tip_are_caught() {
 #[test, expected_failure(abort_code = report::EUnknownTip)]
 fun shares_on_a_tip_no_feeder_posted_are_caught() {
     let (mut scenario, clock, world, order_id, report_id) = challenged(b"honest");
-    // 512 later tips push the window's tip out of the ring.
+    // A ring's worth of later tips pushes the window's tip out.
+    mf::post_tips(&mut scenario, &clock, fixtures::publisher(), 900_001, tips::capacity());
     scenario.next_tx(fixtures::publisher());
-    let mut feed = scenario.take_shared<TipFeed>();
-    512u64.do!(
-        |i| feed.post(
-            std::hash::sha2_256(sui::bcs::to_bytes(&i)),
-            900_001 + i,
-            &clock,
-            scenario.ctx(),
-        ),
-    );
+    let feed = scenario.take_shared<TipFeed>();
     assert!(feed.find(&golden::named(b"shares_tip")).is_none());
     ts::return_shared(feed);
     mf::answer(&mut scenario, &clock, &world, order_id, report_id, b"honest", 0);
@@ -636,4 +629,117 @@ fun a_report_settles_only_against_its_order() {
     clock.set_for_testing(now + DAY_MS);
     mf::settle(&mut scenario, &clock, &world, other_order, report_id);
     abort
+}
+
+// === Who gets what when a challenge goes unanswered ===
+
+/// A staked third party's challenge goes unanswered: its bond comes back, and it (not the buyer)
+/// gets the challenger's share of the slash.
+#[test]
+fun an_unanswered_bonded_challenge_returns_the_bond_and_rewards_the_challenger() {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, ESCROW);
+    let report_id = mf::submit_window(&mut scenario, &mut clock, &world, order_id, fill, b"honest");
+    let challenger = fixtures::active_keeper(
+        &mut scenario,
+        fixtures::stranger(),
+        hash(200),
+        &clock,
+    );
+    challenge_with_bond(&mut scenario, &clock, report_id, challenger, hash(100));
+    let stake_before = keeper_stake(&mut scenario, &world);
+    let now = clock.timestamp_ms();
+    clock.set_for_testing(now + 6 * HOUR_MS + 1);
+    mf::expire_challenge(&mut scenario, &clock, &world, order_id, report_id);
+
+    let report = scenario.take_shared_by_id<Report>(report_id);
+    assert!(report.is_voided());
+    ts::return_shared(report);
+    let mut received = 0;
+    while (ts::has_most_recent_for_address<Coin<HASH>>(fixtures::stranger())) {
+        let coin = ts::take_from_address<Coin<HASH>>(&scenario, fixtures::stranger());
+        received = received + coin.value();
+        destroy(coin);
+    };
+    assert_eq!(received, hash(100) + stake_before / 4);
+    assert!(!ts::has_most_recent_for_address<Coin<HASH>>(mf::buyer()));
+    finish(scenario, clock);
+}
+
+/// A report voided after its order ended: the reserve goes back to the buyer, not to escrow.
+#[test]
+fun a_report_voided_after_its_order_ended_refunds_the_buyer() {
+    let (mut scenario, mut clock, world, order_id, report_id) = challenged(b"half_fake");
+    let report = scenario.take_shared_by_id<Report>(report_id);
+    let (amount, deadline) = (report.amount(), report.response_deadline_ms().destroy_some());
+    ts::return_shared(report);
+    let now = clock.timestamp_ms();
+    clock.set_for_testing(now + HOUR_MS);
+    mf::with_order!(&mut scenario, order_id, mf::buyer(), |order, market, ctx| {
+        destroy(order.cancel(market, &clock, ctx));
+    });
+    clock.set_for_testing(deadline + 1);
+    mf::expire_challenge(&mut scenario, &clock, &world, order_id, report_id);
+    let refund = ts::take_from_address<Coin<SUI>>(&scenario, mf::buyer());
+    assert_eq!(refund.value(), amount);
+    destroy(refund);
+    let order = scenario.take_shared_by_id<Order<SUI>>(order_id);
+    assert_eq!(order.reserved(), 0);
+    assert_eq!(order.refunded(), ESCROW);
+    ts::return_shared(order);
+    finish(scenario, clock);
+}
+
+// === The stake behind a report stays until its challenges are over ===
+
+#[test, expected_failure(abort_code = aihash::stake::EBacksOpenReports)]
+fun a_keeper_cannot_withdraw_early_while_its_reports_can_be_challenged() {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, ESCROW);
+    mf::submit_window(&mut scenario, &mut clock, &world, order_id, fill, b"honest");
+    withdraw_all_early(&mut scenario, &clock, &world);
+    abort
+}
+
+#[test]
+fun a_keepers_stake_is_free_once_no_challenge_can_reach_its_reports() {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, ESCROW);
+    let report_id = mf::submit_window(&mut scenario, &mut clock, &world, order_id, fill, b"honest");
+    let report = scenario.take_shared_by_id<Report>(report_id);
+    let free_ms = report.dispute_deadline_ms() + 6 * HOUR_MS;
+    ts::return_shared(report);
+    scenario.next_tx(fixtures::keeper());
+    let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
+    assert_eq!(keeper.stake().locked_until_ms(), free_ms);
+    let stake = keeper.stake().active();
+    ts::return_shared(keeper);
+    clock.set_for_testing(free_ms);
+    let paid = withdraw_all_early(&mut scenario, &clock, &world);
+    // The early fee is 5 %, rounded up.
+    assert_eq!(paid, stake - (stake + 19) / 20);
+    finish(scenario, clock);
+}
+
+/// The keeper unstakes everything and withdraws at once, paying the early fee; returns the payout.
+fun withdraw_all_early(scenario: &mut Scenario, clock: &Clock, world: &World): u64 {
+    scenario.next_tx(fixtures::keeper());
+    let mut keeper = scenario.take_shared_by_id<Identity>(world.keeper());
+    let registry = scenario.take_shared<aihash::registry::Registry>();
+    let mut currency = fixtures::take_currency(scenario);
+    let active = keeper.stake().active();
+    aihash::staking::request_unstake(&mut keeper, &registry, active, clock, scenario.ctx());
+    let paid = aihash::staking::withdraw_early(
+        &mut keeper,
+        &registry,
+        &mut currency,
+        clock,
+        scenario.ctx(),
+    );
+    let value = paid.value();
+    destroy(paid);
+    fixtures::return_currency(currency);
+    ts::return_shared(keeper);
+    ts::return_shared(registry);
+    value
 }

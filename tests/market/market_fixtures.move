@@ -248,11 +248,11 @@ public fun submit(
     scenario.next_tx(fixtures::keeper());
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let market = scenario.take_shared<Market>();
-    let keeper = scenario.take_shared_by_id<Identity>(world.keeper);
+    let mut keeper = scenario.take_shared_by_id<Identity>(world.keeper);
     let report_id = report::submit(
         &mut order,
         &market,
-        &keeper,
+        &mut keeper,
         fill,
         start_ms,
         end_ms,
@@ -294,6 +294,23 @@ public fun samples(scenario: &mut Scenario, report_id: ID): vector<u64> {
     let sender = scenario.sender();
     scenario.next_tx(sender);
     samples
+}
+
+/// `feeder` posts `count` made-up tips (hashes of `first`, `first + 1`, ...), a few hundred per
+/// transaction (a transaction emits at most 1,024 events).
+public fun post_tips(scenario: &mut Scenario, clock: &Clock, feeder: address, first: u64, count: u64) {
+    let mut posted = 0;
+    while (posted < count) {
+        scenario.next_tx(feeder);
+        let mut feed = scenario.take_shared<TipFeed>();
+        let batch = (count - posted).min(500);
+        batch.do!(|i| {
+            let n = first + posted + i;
+            feed.post(std::hash::sha2_256(sui::bcs::to_bytes(&n)), n, clock, scenario.ctx())
+        });
+        posted = posted + batch;
+        ts::return_shared(feed);
+    }
 }
 
 /// The committed root of window `name`.

@@ -77,7 +77,25 @@ fun order_layouts_match_golden_bytes() {
     order.share();
     ts::return_shared(market);
 
-    let fill = mf::attach(&mut scenario, &clock, &world, order_id);
+    scenario.next_tx(fixtures::keeper());
+    let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
+    let market = scenario.take_shared<Market>();
+    let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
+    let provider = scenario.take_shared_by_id<Identity>(world.provider());
+    let fill = order.attach_fill(
+        &market,
+        &keeper,
+        &provider,
+        100_000_000_000,
+        mf::difficulty(),
+        &clock,
+        scenario.ctx(),
+    );
+    golden::check(&event::events_by_type<order::FillAttached>()[0], b"order_fill_attached");
+    ts::return_shared(order);
+    ts::return_shared(market);
+    ts::return_shared(keeper);
+    ts::return_shared(provider);
     scenario.next_tx(fixtures::keeper());
     let order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     golden::check(&order, b"order_object");
@@ -95,6 +113,8 @@ fun order_layouts_match_golden_bytes() {
     scenario.next_tx(fixtures::keeper());
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
+    // The change applies from now on; the next window ends by it, so it keeps the old D.
+    let change_ms = clock.timestamp_ms();
     order.set_difficulty(fill, &keeper, 64, &clock, scenario.ctx());
     golden::check(
         &event::events_by_type<order::FillDifficultyScheduled>()[0],
@@ -106,14 +126,14 @@ fun order_layouts_match_golden_bytes() {
     scenario.next_tx(fixtures::keeper());
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let market = scenario.take_shared<Market>();
-    let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
+    let mut keeper = scenario.take_shared_by_id<Identity>(world.keeper());
     report::submit(
         &mut order,
         &market,
-        &keeper,
+        &mut keeper,
         fill,
         mf::window_end_ms(),
-        mf::window_end_ms() + 600_000,
+        change_ms,
         16,
         16,
         mf::all_counted(16),
@@ -147,11 +167,11 @@ fun report_layouts_match_golden_bytes() {
     scenario.next_tx(fixtures::keeper());
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let market = scenario.take_shared<Market>();
-    let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
+    let mut keeper = scenario.take_shared_by_id<Identity>(world.keeper());
     let report_id = report::submit(
         &mut order,
         &market,
-        &keeper,
+        &mut keeper,
         fill,
         mf::window_start_ms(),
         mf::window_end_ms(),

@@ -233,6 +233,52 @@ fun a_difficulty_change_applies_from_the_next_window() {
     finish(scenario, clock);
 }
 
+/// A window under way when D changes must end by the change: otherwise the keeper could pick,
+/// after seeing the shares, on which side of the change its window starts.
+#[test, expected_failure(abort_code = order::EWindowSpansDifficultyChange)]
+fun a_window_spanning_a_scheduled_difficulty_change_is_refused() {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
+    let change_ms = mf::window_start_ms() + 300_000;
+    clock.set_for_testing(change_ms);
+    scenario.next_tx(fixtures::keeper());
+    let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
+    let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
+    order.set_difficulty(fill, &keeper, 64, &clock, scenario.ctx());
+    ts::return_shared(order);
+    ts::return_shared(keeper);
+    clock.set_for_testing(mf::window_end_ms() + 60_000);
+    mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        change_ms - 1,
+        mf::window_end_ms(),
+        16,
+        16,
+        mf::window_root(b"honest"),
+        0,
+    );
+    abort
+}
+
+#[test, expected_failure(abort_code = order::EOrderEnded)]
+fun a_fill_of_an_ended_order_cannot_be_released() {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
+    clock.set_for_testing(mf::window_end_ms() + DAY_MS);
+    with_order!(&mut scenario, order_id, mf::buyer(), |order, market, ctx| {
+        destroy(order.cancel(market, &clock, ctx));
+    });
+    scenario.next_tx(fixtures::keeper());
+    let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
+    let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
+    order.release_fill(fill, &keeper, &clock, scenario.ctx());
+    abort
+}
+
 #[test, expected_failure(abort_code = report::EEmptyWindow)]
 fun an_empty_window_is_refused() {
     let (mut scenario, mut clock, world) = mf::setup();
@@ -340,11 +386,11 @@ fun more_counted_shares_than_the_pool_accepted_are_refused() {
     scenario.next_tx(fixtures::keeper());
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let market = scenario.take_shared<Market>();
-    let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
+    let mut keeper = scenario.take_shared_by_id<Identity>(world.keeper());
     report::submit(
         &mut order,
         &market,
-        &keeper,
+        &mut keeper,
         fill,
         mf::window_start_ms(),
         mf::window_end_ms(),
@@ -419,11 +465,11 @@ fun only_the_keepers_controller_reports() {
     scenario.next_tx(fixtures::stranger());
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let market = scenario.take_shared<Market>();
-    let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
+    let mut keeper = scenario.take_shared_by_id<Identity>(world.keeper());
     report::submit(
         &mut order,
         &market,
-        &keeper,
+        &mut keeper,
         fill,
         mf::window_start_ms(),
         mf::window_end_ms(),
@@ -561,11 +607,11 @@ fun a_keeper_reporting_its_own_rigs_settles_with_settle_own() {
     scenario.next_tx(fixtures::stranger());
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let market = scenario.take_shared<Market>();
-    let identity = scenario.take_shared_by_id<Identity>(own);
+    let mut identity = scenario.take_shared_by_id<Identity>(own);
     let report_id = report::submit(
         &mut order,
         &market,
-        &identity,
+        &mut identity,
         fill,
         mf::window_start_ms(),
         mf::window_end_ms(),

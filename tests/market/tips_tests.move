@@ -3,6 +3,7 @@ module aihash::tips_tests;
 
 use aihash::fixtures;
 use aihash::market::{Self, Market, MarketCap};
+use aihash::market_fixtures as mf;
 use aihash::tips::{Self, TipFeed};
 use std::unit_test::assert_eq;
 use sui::clock::Clock;
@@ -62,17 +63,18 @@ fun authorised_feeders_post_tips_that_anyone_finds() {
 }
 
 #[test]
-fun the_ring_forgets_the_oldest_tip_after_512() {
+fun the_ring_forgets_the_oldest_tip_past_its_capacity() {
     let (mut scenario, clock) = start();
     as_admin!(&mut scenario, |feed, market, cap| feed.add_feeder(market, cap, FEEDER));
+    let capacity = tips::capacity();
+    assert_eq!(capacity, 2048);
+    mf::post_tips(&mut scenario, &clock, FEEDER, 0, capacity + 1);
     scenario.next_tx(FEEDER);
-    let mut feed = scenario.take_shared<TipFeed>();
-    513u64.do!(|i| feed.post(block(i), i, &clock, scenario.ctx()));
+    let feed = scenario.take_shared<TipFeed>();
     assert!(feed.find(&block(0)).is_none());
     assert!(feed.find(&block(1)).is_some());
-    assert!(feed.find(&block(512)).is_some());
-    assert_eq!(feed.posted(), 513);
-    assert_eq!(tips::capacity(), 512);
+    assert!(feed.find(&block(capacity)).is_some());
+    assert_eq!(feed.posted(), capacity + 1);
     ts::return_shared(feed);
     clock.destroy_for_testing();
     scenario.end();
@@ -149,6 +151,82 @@ fun with_a_quorum_of_two_a_tip_counts_once_a_second_feeder_posts_it() {
     let feed = scenario.take_shared<TipFeed>();
     assert_eq!(feed.find(&block(1)).destroy_some().confirmations(), 2);
     assert_eq!(feed.quorum(), 2);
+    ts::return_shared(feed);
+    clock.destroy_for_testing();
+    scenario.end();
+}
+
+#[test]
+fun a_feeder_flooding_made_up_tips_cannot_push_real_ones_out_of_the_ring() {
+    let (mut scenario, clock) = start();
+    as_admin!(&mut scenario, |feed, market, cap| {
+        feed.add_feeder(market, cap, FEEDER);
+        feed.add_feeder(market, cap, @0xFEED2);
+        feed.set_quorum(market, cap, 2);
+    });
+    post(&mut scenario, &clock, FEEDER, block(1), 900_000);
+    post(&mut scenario, &clock, @0xFEED2, block(1), 900_000);
+    // A ring's worth and more of tips nobody else confirms.
+    mf::post_tips(&mut scenario, &clock, @0xFEED2, 1_000_000, tips::capacity() + 1);
+    scenario.next_tx(@0xFEED2);
+    let feed = scenario.take_shared<TipFeed>();
+    // Only the confirmed tip entered the ring.
+    assert_eq!(feed.posted(), 1);
+    assert_eq!(feed.find(&block(1)).destroy_some().confirmations(), 2);
+    // The flooder's last 8 wait for a second feeder; older ones were dropped as it went on.
+    assert!(feed.find(&block(1_000_000 + tips::capacity())).is_none());
+    ts::return_shared(feed);
+    post(&mut scenario, &clock, FEEDER, block(1_000_000 + tips::capacity()), 7);
+    post(&mut scenario, &clock, FEEDER, block(1_000_000), 0);
+    scenario.next_tx(FEEDER);
+    let feed = scenario.take_shared<TipFeed>();
+    assert_eq!(feed.find(&block(1_000_000 + tips::capacity())).destroy_some().confirmations(), 2);
+    assert_eq!(feed.posted(), 2);
+    // The flooder's first post had been dropped: FEEDER's post alone does not make it count.
+    assert!(feed.find(&block(1_000_000)).is_none());
+    ts::return_shared(feed);
+    clock.destroy_for_testing();
+    scenario.end();
+}
+
+#[test]
+fun a_removed_feeders_pending_confirmations_go_with_it() {
+    let (mut scenario, clock) = start();
+    as_admin!(&mut scenario, |feed, market, cap| {
+        feed.add_feeder(market, cap, FEEDER);
+        feed.add_feeder(market, cap, @0xFEED2);
+        feed.add_feeder(market, cap, @0xFEED3);
+        feed.set_quorum(market, cap, 2);
+    });
+    post(&mut scenario, &clock, @0xFEED2, block(5), 900_005);
+    as_admin!(&mut scenario, |feed, market, cap| feed.remove_feeder(market, cap, @0xFEED2));
+    post(&mut scenario, &clock, FEEDER, block(5), 900_005);
+    scenario.next_tx(FEEDER);
+    let feed = scenario.take_shared<TipFeed>();
+    assert!(feed.find(&block(5)).is_none());
+    ts::return_shared(feed);
+    post(&mut scenario, &clock, @0xFEED3, block(5), 900_005);
+    scenario.next_tx(FEEDER);
+    let feed = scenario.take_shared<TipFeed>();
+    assert_eq!(feed.find(&block(5)).destroy_some().confirmations(), 2);
+    ts::return_shared(feed);
+    clock.destroy_for_testing();
+    scenario.end();
+}
+
+#[test]
+fun a_pending_tip_counts_once_the_quorum_is_lowered_to_its_confirmations() {
+    let (mut scenario, clock) = start();
+    as_admin!(&mut scenario, |feed, market, cap| {
+        feed.add_feeder(market, cap, FEEDER);
+        feed.add_feeder(market, cap, @0xFEED2);
+        feed.set_quorum(market, cap, 2);
+    });
+    post(&mut scenario, &clock, FEEDER, block(9), 900_009);
+    as_admin!(&mut scenario, |feed, market, cap| feed.set_quorum(market, cap, 1));
+    scenario.next_tx(FEEDER);
+    let feed = scenario.take_shared<TipFeed>();
+    assert_eq!(feed.find(&block(9)).destroy_some().height(), 900_009);
     ts::return_shared(feed);
     clock.destroy_for_testing();
     scenario.end();
