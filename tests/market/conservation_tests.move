@@ -21,6 +21,8 @@ const MINUTE_MS: u64 = 60_000;
 /// What the test knows of the order's money.
 public struct Ledger has drop {
     reports: vector<ID>,
+    /// Reports of the vectors' honest window (at most one: windows do not overlap).
+    honest: vector<ID>,
     deposited: u64,
 }
 
@@ -118,18 +120,26 @@ fun escrow_is_conserved_through_random_operations(operations: vector<u64>) {
 fun run(operations: vector<u64>): (u64, u64, u64) {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 1_000);
-    let mut ledger = Ledger { reports: vector[], deposited: 1_000 };
+    let mut ledger = Ledger { reports: vector[], honest: vector[], deposited: 1_000 };
     operations.do!(|op| {
         let pick = op >> 8;
         let view = order_view(&mut scenario, order_id);
         let (reported_until, expiry, ended) = (view.reported_until, view.expiry, view.ended);
-        let kind = (op & 0xff) % 7;
+        let kind = (op & 0xff) % 8;
         if (kind == 0 && !ended) {
             let amount = pick % 500 + 1;
             with_order!(&mut scenario, order_id, mf::buyer(), |order, _market, ctx| {
                 order.top_up(coin::mint_for_testing<SUI>(amount, ctx), ctx);
             });
             ledger.deposited = ledger.deposited + amount;
+        } else if (
+            kind == 1 && pick % 2 == 0 && honest_window_open(&clock, reported_until, expiry, ended)
+                && keeper_active(&mut scenario, world.keeper())
+        ) {
+            // The vectors' honest window: real shares, so a challenge on it can be answered.
+            let id = mf::submit_window(&mut scenario, &mut clock, &world, order_id, fill, b"honest");
+            ledger.reports.push_back(id);
+            ledger.honest.push_back(id);
         } else if (kind == 1 && keeper_active(&mut scenario, world.keeper())) {
             // A ten-minute window after the last one, if the fill may still report it.
             let start = reported_until.max(clock.timestamp_ms());
@@ -163,7 +173,7 @@ fun run(operations: vector<u64>): (u64, u64, u64) {
                 mf::challenge(&mut scenario, &clock, order_id, id);
             }
         } else if (kind == 3 && !ledger.reports.is_empty()) {
-            // An open challenge goes unanswered (the vectors' root does not match these reports).
+            // An open challenge goes unanswered.
             let id = ledger.reports[pick % ledger.reports.length()];
             let report = report_view(&mut scenario, id);
             if (report.challenged) {
@@ -191,6 +201,14 @@ fun run(operations: vector<u64>): (u64, u64, u64) {
                 fixtures::stranger(),
                 |order, _market, ctx| order.expire(&clock, ctx),
             );
+        } else if (kind == 7 && !ledger.honest.is_empty()) {
+            // The keeper answers a challenge on the honest window in time: the report stands.
+            let id = ledger.honest[0];
+            let report = report_view(&mut scenario, id);
+            if (report.challenged && clock.timestamp_ms() <= report.response) {
+                mf::answer_all(&mut scenario, &clock, &world, order_id, id, b"honest");
+                assert!(report_view(&mut scenario, id).pending);
+            }
         };
         check(&mut scenario, order_id, &ledger);
     });
@@ -220,6 +238,12 @@ fun run(operations: vector<u64>): (u64, u64, u64) {
     clock.destroy_for_testing();
     scenario.end();
     (submitted, settled, voided)
+}
+
+/// Whether the fill can still report the vectors' honest window now.
+fun honest_window_open(clock: &Clock, reported_until: u64, expiry: u64, ended: bool): bool {
+    !ended && reported_until <= mf::window_start_ms() && mf::window_end_ms() <= expiry
+        && clock.timestamp_ms() <= mf::window_end_ms() + MINUTE_MS
 }
 
 fun report_shares(scenario: &mut Scenario, id: ID): u64 {
@@ -259,4 +283,16 @@ fun a_scripted_sequence_conserves_escrow() {
         (0 << 8) + 5,
     ]);
     assert_eq!(vector[submitted, settled, voided], vector[2, 1, 1]);
+}
+
+#[test]
+fun a_scripted_answered_challenge_conserves_escrow() {
+    // The honest window is reported, challenged, answered and then settled.
+    let (submitted, settled, voided) = run(vector[
+        (0 << 8) + 1,
+        (0 << 8) + 2,
+        (0 << 8) + 7,
+        (0 << 8) + 4,
+    ]);
+    assert_eq!(vector[submitted, settled, voided], vector[1, 1, 0]);
 }

@@ -75,7 +75,8 @@ impl Calls<'_> {
         let args = vec![
             tx.object(order.input(true)),
             tx.object(self.deployment.market.input(false)),
-            tx.object(keeper.input(false)),
+            // Mutable: the report locks the keeper's stake until its challenges are over.
+            tx.object(keeper.input(true)),
             tx.pure(&report.fill),
             tx.pure(&report.window_start_ms),
             tx.pure(&report.window_end_ms),
