@@ -48,9 +48,14 @@ pub fn generate() -> BTreeMap<String, String> {
     let rules = Rules { extranonce2_size: 4, version_mask: MASK, max_time_ahead_s: 600 };
     let dir = std::env::temp_dir().join(format!("aihash-answer-vectors-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
-    let config =
-        JournalConfig { dir: dir.clone(), window: Duration::from_secs(600), sync_every: Duration::ZERO };
+    let config = JournalConfig {
+        dir: dir.clone(),
+        window: Duration::from_secs(600),
+        sync_every: Duration::ZERO,
+        grace: Duration::ZERO,
+    };
     let mut journal = Journal::open(config).expect("a journal in the temporary directory");
+    journal.align("golden-pool", WINDOW_START_MS);
     let mut book = JobBook::new(4);
     book.add(job.clone());
     for (n, (header, extranonce2)) in headers.iter().zip(chunks::<4>("shares_honest_extranonce2")).enumerate()

@@ -1,6 +1,12 @@
 //! The share journal: everything a later challenge answer needs, grouped in delivery windows per
 //! (upstream target, provider), each window with its share difficulty D fixed when it opens.
 //!
+//! A share belongs to the window its header's time (ntime) falls in, because that is what a
+//! challenge checks on chain: a share counts only in the window holding its ntime, so no share can
+//! be paid in two windows. Windows close `grace` after they end, so shares on jobs issued before
+//! the end still reach them; a share whose window has already closed is journaled, as "late", in
+//! the window it arrived in, and never counted.
+//!
 //! One append-only file per window, one JSON entry per line, each line prefixed with the first 8
 //! hex digits of the SHA-256 of its JSON so a torn last line (a crash mid-write) is recognised and
 //! cut off when the file is read or reopened. Entries: the window's header (target, provider,
@@ -46,6 +52,9 @@ pub struct JournalConfig {
     pub window: Duration,
     /// Most time between a write and its `fdatasync`.
     pub sync_every: Duration,
+    /// How long after its end a window waits for shares timed inside it (pool jobs carry the time
+    /// they were made, so shares arrive a little after the time they are stamped with).
+    pub grace: Duration,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
@@ -59,6 +68,11 @@ enum Entry {
         difficulty: String,
     },
     Job {
+        /// What the window's shares call this job: the pool's id and a digest of its contents
+        /// (a restarted pool reuses ids for other jobs). Journals written before keys existed
+        /// use the id.
+        #[serde(default)]
+        key: String,
         id: String,
         prev_hash: String,
         coinbase1: String,
@@ -76,6 +90,9 @@ enum Entry {
         header: String,
         verdict: String,
         received_ms: u64,
+        /// Arrived after the window of its ntime had closed: never counted.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        late: bool,
     },
     Refused {
         worker: String,
@@ -110,6 +127,9 @@ pub struct WindowSummary {
     pub rejected_by_pool: u64,
     /// Verified shares the pool never answered (it was down).
     pub lost: u64,
+    /// Shares that arrived after the window of their ntime had closed (counted nowhere).
+    #[serde(default)]
+    pub late: u64,
     /// Time the pool was unreachable within the window.
     pub dead_ms: u64,
     /// The share tree's root (hex; all zeros for an empty window).
@@ -151,6 +171,7 @@ struct OpenWindow {
     path: PathBuf,
     file: File,
     end_ms: u64,
+    /// Keys of the jobs already written.
     jobs: HashSet<String>,
     synced: Instant,
     dirty: bool,
@@ -162,6 +183,9 @@ pub struct Journal {
     open: HashMap<(String, String, u64), OpenWindow>,
     /// Targets unreachable now, since when (ms).
     ongoing: HashMap<String, u64>,
+    /// Where a target's windows are counted from (ms; Unix time 0 unless set): a fill's windows
+    /// follow each other from the time it was attached.
+    origins: HashMap<String, u64>,
 }
 
 /// The outage log of a target, next to its providers' windows.
@@ -181,7 +205,7 @@ impl Journal {
     /// their shares arrive, and closed by `close_due` once over.
     pub fn open(config: JournalConfig) -> Result<Self, JournalError> {
         std::fs::create_dir_all(&config.dir).map_err(io(&config.dir))?;
-        Ok(Self { config, open: HashMap::new(), ongoing: HashMap::new() })
+        Ok(Self { config, open: HashMap::new(), ongoing: HashMap::new(), origins: HashMap::new() })
     }
 
     fn window_path(&self, target: &str, provider: &str, start_ms: u64) -> PathBuf {
@@ -199,12 +223,18 @@ impl Journal {
     ) -> Result<(), JournalError> {
         match event {
             ProxyEvent::Share(record) => {
-                let at = ms(record.received);
-                let window = self.window(target, &record.provider, at, difficulty)?;
-                if window.jobs.insert(record.job.id.clone()) {
-                    write(window, &job_entry(&record.job))?;
+                let stamped_ms = u64::from(record.header.time) * 1_000;
+                let late = self.is_closed(target, &record.provider, stamped_ms);
+                let at = if late { ms(record.received) } else { stamped_ms };
+                if late {
+                    tracing::warn!(worker = %record.worker, ntime = record.header.time, "a share arrived after its window closed: journaled as late, not counted");
                 }
-                write(window, &share_entry(record))?;
+                let window = self.window(target, &record.provider, at, difficulty)?;
+                let (key, job) = job_entry(&record.job);
+                if window.jobs.insert(key.clone()) {
+                    write(window, &job)?;
+                }
+                write(window, &share_entry(record, key, late))?;
             }
             ProxyEvent::Refused { worker, provider, rejection, at } => {
                 let window = self.window(target, provider, ms(*at), difficulty)?;
@@ -241,6 +271,26 @@ impl Journal {
         };
     }
 
+    /// Cuts `target`'s windows from `origin_ms` on: `[origin + k × window, origin + (k+1) × window)`.
+    pub fn align(&mut self, target: &str, origin_ms: u64) {
+        self.origins.insert(target.to_owned(), origin_ms);
+    }
+
+    /// The start of `target`'s window holding `at_ms`.
+    fn window_start(&self, target: &str, at_ms: u64) -> u64 {
+        let len = i128::from(self.config.window.as_millis().max(1) as u64);
+        let origin = i128::from(self.origins.get(target).copied().unwrap_or(0));
+        let start = origin + (i128::from(at_ms) - origin).div_euclid(len) * len;
+        start.max(0) as u64
+    }
+
+    /// Whether the window of (`target`, `provider`) holding `at_ms` has been summarised.
+    fn is_closed(&self, target: &str, provider: &str, at_ms: u64) -> bool {
+        let start_ms = self.window_start(target, at_ms);
+        let key = (target.to_owned(), provider.to_owned(), start_ms);
+        !self.open.contains_key(&key) && summary_path(&self.window_path(target, provider, start_ms)).exists()
+    }
+
     /// The open window of (`target`, `provider`) holding time `at_ms`, opened (or reopened after a
     /// restart, its torn tail cut) if needed.
     fn window(
@@ -251,7 +301,7 @@ impl Journal {
         difficulty: ShareDifficulty,
     ) -> Result<&mut OpenWindow, JournalError> {
         let len = self.config.window.as_millis().max(1) as u64;
-        let start_ms = at_ms / len * len;
+        let start_ms = self.window_start(target, at_ms);
         let key = (target.to_owned(), provider.to_owned(), start_ms);
         if !self.open.contains_key(&key) {
             let path = self.window_path(target, provider, start_ms);
@@ -296,11 +346,11 @@ impl Journal {
         Ok(())
     }
 
-    /// Closes every window that ended by `now` (open ones and ones a previous run left open):
-    /// writes their summaries and returns them.
+    /// Closes every window that ended at least `grace` before `now` (open ones and ones a previous
+    /// run left open): writes their summaries and returns them.
     pub fn close_due(&mut self, now: SystemTime) -> Result<Vec<WindowSummary>, JournalError> {
         self.sync_due(true)?;
-        let now_ms = ms(now);
+        let now_ms = ms(now).saturating_sub(self.config.grace.as_millis() as u64);
         let due: Vec<_> =
             self.open.iter().filter(|(_, w)| w.end_ms <= now_ms).map(|(k, _)| k.clone()).collect();
         let mut paths: Vec<PathBuf> =
@@ -318,7 +368,7 @@ impl Journal {
                 let target_dir = path.parent().and_then(Path::parent).expect("<target>/<provider>/<window>");
                 let mut outages = read_outages(&target_dir.join(OUTAGES))?;
                 if let Some(since) = self.ongoing.get(&slug(&window.target)) {
-                    outages.push((*since, now_ms));
+                    outages.push((*since, ms(now)));
                 }
                 window.dead_ms = dead_within(outages, window.start_ms, window.end_ms);
                 let summary = window.summary(&path);
@@ -339,8 +389,10 @@ fn write(window: &mut OpenWindow, entry: &Entry) -> Result<(), JournalError> {
     Ok(())
 }
 
-fn job_entry(job: &Job) -> Entry {
-    Entry::Job {
+/// The job's entry and the key its shares refer to it by.
+fn job_entry(job: &Job) -> (String, Entry) {
+    let mut entry = Entry::Job {
+        key: String::new(),
         id: job.id.clone(),
         prev_hash: hex::encode(job.prev_hash.to_byte_array()),
         coinbase1: hex::encode(&job.coinbase1),
@@ -349,12 +401,19 @@ fn job_entry(job: &Job) -> Entry {
         version: job.version,
         bits: job.bits.to_consensus(),
         time: job.time,
+    };
+    let contents = serde_json::to_string(&entry).expect("entries serialise");
+    let digest = sha256::Hash::hash(contents.as_bytes()).to_string();
+    let job_key = format!("{}#{}", job.id, &digest[..16]);
+    if let Entry::Job { key, .. } = &mut entry {
+        *key = job_key.clone();
     }
+    (job_key, entry)
 }
 
-fn share_entry(record: &ShareRecord) -> Entry {
+fn share_entry(record: &ShareRecord, job: String, late: bool) -> Entry {
     Entry::Share {
-        job: record.job.id.clone(),
+        job,
         worker: record.worker.clone(),
         extranonce1: hex::encode(&record.extranonce1),
         extranonce2: hex::encode(&record.submission.extranonce2),
@@ -365,6 +424,7 @@ fn share_entry(record: &ShareRecord) -> Entry {
             Verdict::Lost => "lost".into(),
         },
         received_ms: ms(record.received),
+        late,
     }
 }
 
@@ -402,7 +462,7 @@ fn reopen(path: &Path) -> Result<OpenWindow, JournalError> {
     file.set_len(valid).map_err(io(path))?;
     let jobs = entries
         .iter()
-        .filter_map(|e| if let Entry::Job { id, .. } = e { Some(id.clone()) } else { None })
+        .filter_map(|e| if let Entry::Job { key, id, .. } = e { Some(job_key(key, id)) } else { None })
         .collect();
     Ok(OpenWindow {
         path: path.to_owned(),
@@ -412,6 +472,11 @@ fn reopen(path: &Path) -> Result<OpenWindow, JournalError> {
         synced: Instant::now(),
         dirty: false,
     })
+}
+
+/// A job entry's key (its id in journals written before keys existed).
+fn job_key(key: &str, id: &str) -> String {
+    if key.is_empty() { id } else { key }.to_owned()
 }
 
 /// Window files without a summary, anywhere under `dir`.
@@ -483,6 +548,7 @@ struct Counts {
     other: u64,
     rejected_by_pool: u64,
     lost: u64,
+    late: u64,
 }
 
 fn corrupt(path: &Path, reason: impl Into<String>) -> JournalError {
@@ -506,7 +572,7 @@ fn read_window(path: &Path) -> Result<Window, JournalError> {
     let mut counts = Counts::default();
     for entry in entries.into_iter().skip(1) {
         match entry {
-            Entry::Job { id, prev_hash, coinbase1, coinbase2, branch, version, bits, time } => {
+            Entry::Job { key, id, prev_hash, coinbase1, coinbase2, branch, version, bits, time } => {
                 let array = |bytes: Vec<u8>| -> Result<[u8; 32], JournalError> {
                     bytes.try_into().map_err(|_| corrupt(path, "a hash that is not 32 bytes"))
                 };
@@ -524,19 +590,21 @@ fn read_window(path: &Path) -> Result<Window, JournalError> {
                     time,
                     clean: false,
                 };
-                jobs.insert(id, job);
+                jobs.insert(job_key(&key, &id), job);
             }
-            Entry::Share { job, extranonce1, extranonce2, header, verdict, .. } => {
+            Entry::Share { job, extranonce1, extranonce2, header, verdict, late, .. } => {
                 counts.submitted += 1;
                 counts.verified += 1;
+                counts.late += u64::from(late);
                 let header: Header = bitcoin::consensus::deserialize(&hex(&header)?)
                     .map_err(|e| corrupt(path, format!("a header: {e}")))?;
                 match verdict.as_str() {
                     "accepted" => {
                         counts.pool_accepted += 1;
                         let hash = header.block_hash();
-                        // Counted only at the window's D, fixed before it opened.
-                        if difficulty.is_met_by(hash) {
+                        // Counted only at the window's D, fixed before it opened, and only in the
+                        // window its time falls in.
+                        if !late && difficulty.is_met_by(hash) {
                             counted.push(Counted {
                                 hash: hash.to_byte_array(),
                                 header,
@@ -625,6 +693,7 @@ impl Window {
             rejected_other: c.other,
             rejected_by_pool: c.rejected_by_pool,
             lost: c.lost,
+            late: c.late,
             dead_ms: self.dead_ms,
             root: hex::encode(self.tree().map_or([0; 32], |t| t.root())),
             journal: path.to_owned(),

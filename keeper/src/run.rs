@@ -33,6 +33,10 @@ pub struct RunArgs {
     /// Delivery window length in seconds.
     #[arg(long, default_value_t = 600)]
     pub window_seconds: u64,
+    /// How long after its end a window waits for shares stamped inside it before it closes
+    /// (shares belong to the window of their ntime, which pool jobs set when they are made).
+    #[arg(long, default_value_t = 120)]
+    pub window_grace_seconds: u64,
     /// Share difficulty D windows count at [default: the pool's difficulty when a window opens].
     #[arg(long)]
     pub window_difficulty: Option<f64>,
@@ -69,6 +73,7 @@ pub fn run(args: &RunArgs) -> anyhow::Result<()> {
             dir: args.journal_dir.clone(),
             window: Duration::from_secs(args.window_seconds),
             sync_every: Duration::from_millis(args.sync_ms),
+            grace: Duration::from_secs(args.window_grace_seconds),
         },
         window_difficulty,
         metrics: args.metrics,

@@ -12,8 +12,9 @@ use aihash_sdk::share_tree::{self, Hash32, ShareTree};
 use bitcoin::block::Header;
 use bitcoin::hashes::Hash;
 use bitcoin::TxMerkleNode;
-use common::{at, journal, record, share, window_d, PAYOUT};
+use common::{at, job, journal, record, share, share_on, window_d, PAYOUT};
 use std::io::Write;
+use std::sync::Arc;
 
 #[test]
 fn a_window_is_summarised_and_every_leaf_can_be_answered() {
@@ -137,4 +138,91 @@ fn walk(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
         }
     }
     found
+}
+
+/// A share belongs to the window its ntime falls in, whenever it arrives; one arriving after
+/// that window closed is journaled as late where it arrived and counted nowhere, so a closed
+/// window's summary and answers never change.
+#[test]
+fn shares_go_to_the_window_of_their_ntime_and_late_ones_count_nowhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = journal(dir.path());
+    let counted = |summary: &journal::WindowSummary| summary.shares;
+    // Received in the second hour, stamped in the first: the first window's.
+    for n in 0..20 {
+        record(&mut journal, share(n, Verdict::Accepted, 3_600_000 + n as u64));
+    }
+    let first = journal.close_due(at(3_600_000)).unwrap();
+    assert_eq!(first.len(), 1);
+    assert_eq!((first[0].start_ms, first[0].submitted), (common::START_MS, 20));
+    let root = first[0].root.clone();
+    let answer = journal::answer(&first[0].journal, 0).unwrap();
+    // Another share stamped in the first hour arrives now: late, in the second hour's window.
+    record(&mut journal, share(500, Verdict::Accepted, 3_700_000));
+    assert!(journal.close_due(at(3_700_000)).unwrap().is_empty(), "the first window stays closed");
+    assert_eq!(journal::summary(&first[0].journal).unwrap().root, root);
+    assert_eq!(journal::answer(&first[0].journal, 0).unwrap(), answer);
+    // A share stamped in the second hour.
+    let second_job = Arc::new(aihash_keeper::job::Job { time: job().time + 3_600, ..(*job()).clone() });
+    let stamped_later = (0..)
+        .map(|n| share_on(second_job.clone(), n, Verdict::Accepted, 3_700_001))
+        .find(|share| window_d().is_met_by(share.hash))
+        .unwrap();
+    record(&mut journal, stamped_later);
+    let second = journal.close_due(at(7_200_000)).unwrap();
+    assert_eq!(second.len(), 1);
+    assert_eq!(second[0].start_ms, common::START_MS + 3_600_000);
+    assert_eq!((second[0].submitted, second[0].pool_accepted, second[0].late), (2, 2, 1));
+    assert_eq!(counted(&second[0]), 1, "the late share is not counted");
+    let header = journal::answer(&second[0].journal, 0).unwrap().header;
+    let header: Header = bitcoin::consensus::deserialize(&header).unwrap();
+    assert_eq!(u64::from(header.time) * 1_000, common::START_MS + 3_600_000);
+}
+
+/// Windows wait `grace` after their end for shares stamped inside them.
+#[test]
+fn a_window_closes_only_after_its_grace() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = aihash_keeper::journal::Journal::open(aihash_keeper::journal::JournalConfig {
+        dir: dir.path().to_owned(),
+        window: std::time::Duration::from_secs(3_600),
+        sync_every: std::time::Duration::from_millis(100),
+        grace: std::time::Duration::from_secs(120),
+    })
+    .unwrap();
+    record(&mut journal, share(1, Verdict::Accepted, 1_000));
+    assert!(journal.close_due(at(3_600_000 + 119_999)).unwrap().is_empty());
+    record(&mut journal, share(2, Verdict::Accepted, 3_600_000 + 119_999));
+    let closed = journal.close_due(at(3_600_000 + 120_000)).unwrap();
+    assert_eq!((closed.len(), closed[0].submitted, closed[0].late), (1, 2, 0));
+}
+
+/// A pool that restarts reuses job ids for other jobs: each share's answer uses its own job.
+#[test]
+fn jobs_with_the_same_id_keep_their_own_coinbase() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = journal(dir.path());
+    let other =
+        Arc::new(aihash_keeper::job::Job { coinbase2: b"another template".to_vec(), ..(*job()).clone() });
+    assert_eq!(other.id, job().id);
+    let mut shares = vec![];
+    for n in 0..40 {
+        let share = if n % 2 == 0 {
+            share(n, Verdict::Accepted, 1_000 + n as u64)
+        } else {
+            share_on(other.clone(), n, Verdict::Accepted, 1_000 + n as u64)
+        };
+        shares.push(share.clone());
+        record(&mut journal, share);
+    }
+    let summary = journal.close_due(at(3_600_000)).unwrap().remove(0);
+    assert!(summary.shares >= 2, "{}", summary.shares);
+    for index in 0..summary.shares {
+        let answer = journal::answer(&summary.journal, index).unwrap();
+        let header: Header = bitcoin::consensus::deserialize(&answer.header).unwrap();
+        let share = shares.iter().find(|s| s.header == header).unwrap();
+        let expected =
+            aihash_keeper::verify::coinbase(&share.job, &share.extranonce1, &share.submission.extranonce2);
+        assert_eq!(answer.coinbase, expected, "leaf {index}");
+    }
 }

@@ -26,10 +26,18 @@ fn keeper(pool: &TestPool, listen: u16, metrics: u16, journal: &Path) -> Child {
         .args(["run", "--upstream", &pool.addr().to_string(), "--upstream-user", "buyer.keeper"])
         .args(["--listen", &format!("127.0.0.1:{listen}"), "--metrics", &format!("127.0.0.1:{metrics}")])
         .args(["--journal-dir", journal.to_str().unwrap(), "--window-seconds", "3", "--provider", "prov"])
-        .args(["--window-difficulty", "0.0000002"])
+        .args(["--window-difficulty", "0.0000002", "--window-grace-seconds", "2"])
         .stderr(Stdio::null())
         .spawn()
         .expect("the keeper starts")
+}
+
+/// The test pool, with a new job every second: shares are stamped with their job's time, and
+/// the 3-second windows here take shares by their stamp.
+fn pool_config(payout: bitcoin::ScriptBuf, difficulty: ShareDifficulty) -> TestPoolConfig {
+    let mut config = TestPoolConfig::new(payout, difficulty);
+    config.job_interval = Duration::from_secs(1);
+    config
 }
 
 fn files(dir: &Path, suffix: &str) -> Vec<PathBuf> {
@@ -79,7 +87,7 @@ fn mine(port: u16, user: &str) -> Arc<MinerStats> {
 async fn killed_mid_window_the_keeper_restarts_with_its_journal_intact() {
     let difficulty = ShareDifficulty::from_fixed(256).unwrap();
     let payout = payout();
-    let pool = TestPool::spawn("127.0.0.1:0".parse().unwrap(), TestPoolConfig::new(payout, difficulty))
+    let pool = TestPool::spawn("127.0.0.1:0".parse().unwrap(), pool_config(payout, difficulty))
         .await
         .unwrap();
     let dir = tempfile::tempdir().unwrap();
@@ -158,7 +166,7 @@ async fn the_pool_restarts_rigs_stay_and_the_window_states_its_dead_time() {
     let difficulty = ShareDifficulty::from_fixed(256).unwrap();
     let payout = payout();
     let pool =
-        TestPool::spawn("127.0.0.1:0".parse().unwrap(), TestPoolConfig::new(payout.clone(), difficulty))
+        TestPool::spawn("127.0.0.1:0".parse().unwrap(), pool_config(payout.clone(), difficulty))
             .await
             .unwrap();
     let address = pool.addr();
@@ -178,7 +186,7 @@ async fn the_pool_restarts_rigs_stay_and_the_window_states_its_dead_time() {
         "stale shares during the outage ban nobody: {text}"
     );
     let pool = loop {
-        match TestPool::spawn(address, TestPoolConfig::new(payout.clone(), difficulty)).await {
+        match TestPool::spawn(address, pool_config(payout.clone(), difficulty)).await {
             Ok(pool) => break pool,
             Err(_) => tokio::time::sleep(Duration::from_millis(50)).await,
         }

@@ -65,7 +65,11 @@ pub fn window_d() -> ShareDifficulty {
 
 /// A share meeting the pool's difficulty, mined from extranonce2 `n`.
 pub fn share(n: u32, verdict: Verdict, offset_ms: u64) -> ShareRecord {
-    let job = job();
+    share_on(job(), n, verdict, offset_ms)
+}
+
+/// A share on `job` (its ntime is the job's), received at `offset_ms`.
+pub fn share_on(job: Arc<Job>, n: u32, verdict: Verdict, offset_ms: u64) -> ShareRecord {
     let extranonce1 = vec![0xe1, 0, 0, 1];
     let mut submission = Submission {
         job_id: job.id.clone(),
@@ -100,6 +104,7 @@ pub fn journal(dir: &std::path::Path) -> Journal {
         dir: dir.to_owned(),
         window: Duration::from_secs(3_600),
         sync_every: Duration::from_millis(100),
+        grace: Duration::ZERO,
     })
     .unwrap()
 }

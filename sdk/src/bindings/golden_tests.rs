@@ -281,7 +281,7 @@ mod market_layouts {
         assert_eq!((object.escrow.value, object.reserved.value, object.deposited), (60, 0, 60));
         assert_eq!((object.committed_hashrate, object.fill_count), (100_000_000_000, 1));
         let attached: order::FillAttached = decode("order_fill_attached");
-        assert_eq!((attached.order_id, attached.fill), (created.order_id, 0));
+        assert_eq!((attached.order_id, attached.fill), (created.order_id.clone(), 0));
         assert_eq!((attached.hashrate, attached.difficulty), (100_000_000_000, 16));
         assert_ne!(attached.keeper_id, attached.provider_id);
 
