@@ -240,7 +240,10 @@ async fn a_report_is_settled_only_when_due() {
     );
 
     let done = settle_report(&mut sender, &calls, &settlement(early, shared(0x42)), 2_000).await.unwrap();
-    assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("disputed until 5000")), "{done:?}");
+    assert!(
+        matches!(&done, Done::Later { why, retry_at_ms: 5_000 } if why.contains("disputed until 5000")),
+        "{done:?}"
+    );
     let done = settle_report(&mut sender, &calls, &settlement(settled, shared(0x42)), 2_000).await.unwrap();
     assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("Settled")), "{done:?}");
     assert!(double.submitted().is_empty());
@@ -357,6 +360,43 @@ mod queue {
         let functions: Vec<_> = double.submitted().iter().map(|s| s.calls[0].function.clone()).collect();
         assert_eq!(functions, ["answer", "settle"]);
         assert!(queue.is_empty());
+    }
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_settlement_waits_while_its_report_is_challenged_then_settles() {
+        let dir = tempfile::tempdir().unwrap();
+        let (double, mut sender) = node().await;
+        let deployment = deployment();
+        let calls = Calls { deployment: &deployment };
+        let report = shared(0x64);
+        let serve = |state, answered| {
+            double.add_shared_object(
+                report.id,
+                "0xa1::report::Report",
+                100,
+                challenged_report(&[(0, answered)], state, 1_000),
+            )
+        };
+        serve(ReportState::Challenged, false);
+        let mut queue = DutyQueue::open(&dir.path().join("duties.json")).unwrap();
+        let settlement = Settlement {
+            coin_type: sui(),
+            report,
+            order: shared(0x40),
+            treasury: shared(0x43),
+            keeper: shared(0x41),
+            provider: shared(0x42),
+        };
+        queue.push(Duty::Settle { settlement, due_ms: 1_000 }).unwrap();
+        let pass = queue.run_due(&mut sender, &calls, 1_500).await.unwrap();
+        assert!(pass.done.is_empty() && pass.failed.is_empty(), "{pass:?}");
+        assert!(pass.waiting[0].1.contains("challenged"), "{pass:?}");
+        assert_eq!(queue.len(), 1, "still queued");
+        // The challenge is answered: the report stands and settles.
+        serve(ReportState::Pending, true);
+        let pass = queue.run_due(&mut sender, &calls, 1_600).await.unwrap();
+        assert!(matches!(pass.done[..], [(Duty::Settle { .. }, Done::Sent { .. })]), "{pass:?}");
+        assert!(queue.is_empty());
+        assert_eq!(double.submitted().len(), 1);
     }
 }
 

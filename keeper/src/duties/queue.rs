@@ -67,6 +67,8 @@ pub struct Pass {
     pub done: Vec<(Duty, Done)>,
     /// Duties that failed and stay queued, with why.
     pub failed: Vec<(Duty, String)>,
+    /// Duties the chain says to do later, with why.
+    pub waiting: Vec<(Duty, String)>,
     /// Whether the pass stopped because the node could not be reached.
     pub node_unreachable: bool,
 }
@@ -135,6 +137,11 @@ impl DutyQueue {
         for i in order {
             let duty = self.pending[i].duty.clone();
             match perform(&duty, sender, calls, now_ms).await {
+                Ok(Done::Later { why, retry_at_ms }) => {
+                    // Not a failure: the duty waits for its time without counting an attempt.
+                    self.pending[i].retry_at_ms = retry_at_ms.max(now_ms + 1);
+                    pass.waiting.push((duty, why));
+                }
                 Ok(done) => {
                     finished.push(i);
                     pass.done.push((duty, done));

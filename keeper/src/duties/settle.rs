@@ -32,16 +32,21 @@ pub async fn settle_report(
             return Ok(Done::AlreadyDone(format!("report {} is {:?}", settlement.report.id, report.state)));
         }
         ReportState::Challenged => {
-            return Ok(Done::AlreadyDone(format!(
-                "report {} is challenged: answer first",
-                settlement.report.id
-            )));
+            // Settled once the challenge is answered (or voided if it is not): look again later.
+            let deadline = report.challenge.as_ref().map_or(now_ms, |c| c.deadline_ms);
+            return Ok(Done::Later {
+                why: format!("report {} is challenged: answer first", settlement.report.id),
+                retry_at_ms: deadline.max(now_ms) + 1,
+            });
         }
         ReportState::Pending if now_ms < report.dispute_deadline_ms => {
-            return Ok(Done::AlreadyDone(format!(
-                "report {} can be disputed until {} ms",
-                settlement.report.id, report.dispute_deadline_ms
-            )));
+            return Ok(Done::Later {
+                why: format!(
+                    "report {} can be disputed until {} ms",
+                    settlement.report.id, report.dispute_deadline_ms
+                ),
+                retry_at_ms: report.dispute_deadline_ms,
+            });
         }
         ReportState::Pending => {}
     }
