@@ -118,6 +118,12 @@ impl Metrics {
     }
 
     /// The text exposition format.
+    /// Where other parts of the keeper (the chain duties) register their metrics, so one
+    /// `/metrics` serves them all.
+    pub fn registry(&self) -> &Registry {
+        &self.registry
+    }
+
     pub fn render(&self) -> String {
         let mut buffer = vec![];
         TextEncoder::new().encode(&self.registry.gather(), &mut buffer).expect("text encoding");

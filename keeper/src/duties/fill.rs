@@ -3,7 +3,7 @@
 //! against the order's state on chain right before.
 
 use super::{Done, DutyError};
-use aihash_sdk::bindings::order::{Order, State};
+use aihash_sdk::bindings::order::{Fill, Order, State};
 use aihash_sdk::sender::Sender;
 use aihash_sdk::tx::{Calls, Shared};
 use serde::{Deserialize, Serialize};
@@ -74,7 +74,8 @@ pub fn choose(
 }
 
 /// Attaches `provider`'s `hashrate` to `order` at share difficulty `difficulty` (32.32), unless
-/// the order is no longer active or has no room for it any more.
+/// the order is no longer active, has no room for it any more, or already has a live fill of this
+/// keeper for this provider (a fill sent before a crash, before the keeper learnt of it).
 #[allow(clippy::too_many_arguments)]
 pub async fn attach(
     sender: &mut Sender,
@@ -90,6 +91,19 @@ pub async fn attach(
     if on_chain.state != State::Active || now_ms >= on_chain.expiry_ms {
         return Ok(Done::AlreadyDone(format!("order {} is no longer open", order.order.id)));
     }
+    let table = super::id(&on_chain.fills.id.id);
+    for field in sender.client.dynamic_fields(table).await? {
+        let fill: Fill = field.decode_value()?;
+        let ours = super::id(&fill.keeper_id) == keeper.id && super::id(&fill.provider_id) == provider.id;
+        if ours && fill.released_ms == 0 {
+            return Ok(Done::AlreadyDone(format!(
+                "order {} already has fill {} of this keeper for provider {}",
+                order.order.id,
+                field.decode_name::<u64>()?,
+                provider.id
+            )));
+        }
+    }
     let room = on_chain.hashrate_cap.saturating_sub(on_chain.committed_hashrate);
     if room < hashrate {
         return Ok(Done::AlreadyDone(format!(
@@ -101,6 +115,39 @@ pub async fn attach(
         .send(|tx| {
             calls.fill_attach(tx, &order.coin_type, order.order, keeper, provider, hashrate, difficulty);
         })
+        .await?;
+    Ok(Done::Sent { digest: executed.digest })
+}
+
+/// The share difficulty (32.32 fixed point, hashes per share) for a fill of `hashrate` H/s
+/// counting windows of `window_ms`: about 1,024 counted shares per full window, enough for a
+/// steady count and small answers (proofs of 10 hashes), and never below the pool's `floor`.
+pub fn difficulty_for(hashrate: u64, window_ms: u64, floor: u128) -> u128 {
+    const SHARES_PER_WINDOW: u128 = 1_024;
+    let hashes = u128::from(hashrate) * u128::from(window_ms) / 1_000;
+    (hashes / SHARES_PER_WINDOW).max(floor).max(1)
+}
+
+/// Releases fill `fill` of `order` (the keeper stops serving it), unless it is released already
+/// or the order has ended (its fills end with it).
+pub async fn release(
+    sender: &mut Sender,
+    calls: &Calls<'_>,
+    target: &super::report::FillRef,
+) -> Result<Done, DutyError> {
+    let on_chain: Order<moverox_sui::sui::sui::SUI> = sender.client.object(target.order.id).await?;
+    if matches!(on_chain.state, State::Ended { .. }) {
+        return Ok(Done::AlreadyDone(format!("order {} has ended, and its fills with it", target.order.id)));
+    }
+    let fill = super::report::fill_on_chain(sender, target.order.id, target.fill).await?;
+    if fill.released_ms != 0 {
+        return Ok(Done::AlreadyDone(format!(
+            "fill {} of order {} is released",
+            target.fill, target.order.id
+        )));
+    }
+    let (executed, _) = sender
+        .send(|tx| calls.fill_release(tx, &target.coin_type, target.order, target.fill, target.keeper))
         .await?;
     Ok(Done::Sent { digest: executed.digest })
 }
@@ -134,6 +181,15 @@ mod tests {
         assert!(late.is_empty());
         let full = choose(&[order(1, 40, 100, 97)], 90, 0, 5, 0, 1_000);
         assert!(full.is_empty());
+    }
+
+    #[test]
+    fn a_fills_difficulty_aims_at_about_a_thousand_shares_a_window() {
+        // 100 TH/s for ten minutes: 6e16 hashes, 1,024 shares of 5.9e13 hashes.
+        let d = difficulty_for(100_000_000_000_000, 600_000, 1);
+        assert_eq!(d, 60_000_000_000_000_000 / 1_024);
+        assert_eq!(difficulty_for(1, 600_000, 1), 1, "at least one hash");
+        assert_eq!(difficulty_for(1_000, 600_000, 1 << 40), 1 << 40, "never below the pool's");
     }
 
     proptest! {

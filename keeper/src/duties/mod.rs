@@ -4,7 +4,10 @@
 //! journal's proofs, settlements pay providers once the dispute window has passed.
 
 pub mod answer;
+pub mod book;
+pub mod driver;
 pub mod fill;
+pub mod metrics;
 pub mod queue;
 pub mod report;
 pub mod settle;

@@ -4,9 +4,10 @@
 //! verifying and journaling; the queue catches up in order when the node is back. Duties whose
 //! deadline is close are reported as at risk.
 
+use super::fill::OpenOrder;
 use super::report::FillRef;
 use super::settle::Settlement;
-use super::{answer, report, settle, Done, DutyError};
+use super::{answer, fill, report, settle, Done, DutyError};
 use aihash_sdk::chain::ChainError;
 use aihash_sdk::sender::{SendError, Sender};
 use aihash_sdk::tx::{Calls, Shared};
@@ -23,6 +24,11 @@ pub enum Duty {
     Answer { report: Shared, target: FillRef, journal: PathBuf, deadline_ms: u64 },
     /// Settle a report from `due_ms` on.
     Settle { settlement: Settlement, due_ms: u64 },
+    /// Attach `provider`'s `hashrate` to `order` for keeper identity `keeper`, at share
+    /// difficulty `difficulty` (32.32).
+    Attach { order: OpenOrder, keeper: Shared, provider: Shared, hashrate: u64, difficulty: u128 },
+    /// Release a fill the keeper no longer serves.
+    Release { target: FillRef },
 }
 
 impl Duty {
@@ -42,12 +48,25 @@ impl Duty {
         }
     }
 
-    /// Answers first (they have deadlines), then reports, then settlements.
+    /// Answers first (they have deadlines), then reports, settlements, and changes of fills.
     fn urgency(&self) -> u8 {
         match self {
             Self::Answer { .. } => 0,
             Self::Report { .. } => 1,
             Self::Settle { .. } => 2,
+            Self::Release { .. } => 3,
+            Self::Attach { .. } => 4,
+        }
+    }
+
+    /// The duty's kind, for logs and metrics.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Self::Answer { .. } => "answer",
+            Self::Report { .. } => "report",
+            Self::Settle { .. } => "settle",
+            Self::Release { .. } => "release",
+            Self::Attach { .. } => "attach",
         }
     }
 }
@@ -69,6 +88,8 @@ pub struct Pass {
     pub failed: Vec<(Duty, String)>,
     /// Duties the chain says to do later, with why.
     pub waiting: Vec<(Duty, String)>,
+    /// Answers the journal could not build (they stay queued, but will likely never succeed).
+    pub unbuildable: Vec<Duty>,
     /// Whether the pass stopped because the node could not be reached.
     pub node_unreachable: bool,
 }
@@ -102,6 +123,11 @@ impl DutyQueue {
 
     pub fn len(&self) -> usize {
         self.pending.len()
+    }
+
+    /// The queued duties.
+    pub fn duties(&self) -> impl Iterator<Item = &Duty> {
+        self.pending.iter().map(|p| &p.duty)
     }
 
     pub fn is_empty(&self) -> bool {
@@ -152,6 +178,9 @@ impl DutyQueue {
                     break;
                 }
                 Err(error) => {
+                    if matches!(duty, Duty::Answer { .. }) && matches!(error, DutyError::Journal(_)) {
+                        pass.unbuildable.push(duty.clone());
+                    }
                     let pending = &mut self.pending[i];
                     pending.attempts += 1;
                     // 1 s, 2 s, 4 s ... at most 5 minutes.
@@ -216,5 +245,9 @@ async fn perform(
             .await
         }
         Duty::Settle { settlement, .. } => settle::settle_report(sender, calls, settlement, now_ms).await,
+        Duty::Attach { order, keeper, provider, hashrate, difficulty } => {
+            fill::attach(sender, calls, order, *keeper, *provider, *hashrate, *difficulty, now_ms).await
+        }
+        Duty::Release { target } => fill::release(sender, calls, target).await,
     }
 }

@@ -8,7 +8,7 @@ use super::queue::Duty;
 use super::report::FillRef;
 use super::settle::Settlement;
 use super::DutyError;
-use aihash_sdk::bindings::report::{ChallengeOpened, ReportSubmitted};
+use aihash_sdk::bindings::report::{ChallengeOpened, ReportSettled, ReportSubmitted, ReportVoided};
 use aihash_sdk::chain::{ChainClient, PackageEvent};
 use aihash_sdk::tx::Shared;
 use serde::{Deserialize, Serialize};
@@ -123,6 +123,26 @@ impl Watcher {
         }
         self.save()?;
         Ok(duties)
+    }
+
+    /// The journals of the keeper's reports that `events` settle or void: nothing can be asked of
+    /// them any more, so their windows are forgotten and the caller may prune the files.
+    pub fn finished(&mut self, events: &[PackageEvent]) -> Result<Vec<PathBuf>, DutyError> {
+        let mut done = vec![];
+        for event in events {
+            let report = match event.name() {
+                "ReportSettled" => super::id(&event.decode::<ReportSettled>()?.report_id),
+                "ReportVoided" => super::id(&event.decode::<ReportVoided>()?.report_id),
+                _ => continue,
+            };
+            if let Some(at) = self.known.windows.iter().position(|w| w.report == Some(report)) {
+                done.push(self.known.windows.remove(at).journal);
+            }
+        }
+        if !done.is_empty() {
+            self.save()?;
+        }
+        Ok(done)
     }
 
     fn save(&self) -> Result<(), DutyError> {

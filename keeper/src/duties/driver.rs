@@ -1,0 +1,230 @@
+//! The chain side of a keeper in one place: it follows the package's events (the order book, the
+//! keeper's own reports and challenges on them), decides which orders to fill for which
+//! provider, turns closed windows into reports, and runs the duty queue. Everything it decides is
+//! queued before it is done, and every duty checks the chain before acting, so a crash, a restart
+//! or an unreachable node delays duties but never loses or doubles one.
+
+use super::book::{OrderBook, OurFill};
+use super::fill::{self, OpenOrder};
+use super::metrics::DutyMetrics;
+use super::queue::{Duty, DutyQueue, Pass};
+use super::watch::Watcher;
+use super::{Done, DutyError};
+use crate::config::{ChainConfig, Provider};
+use crate::journal::WindowSummary;
+use aihash_sdk::bindings::registry::Registry;
+use aihash_sdk::chain::PackageEvent;
+use aihash_sdk::sender::Sender;
+use aihash_sdk::tx::{Calls, Deployment, Shared};
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Instant;
+use sui_sdk_types::Address;
+
+/// A duty whose deadline is nearer than this is logged and exported as at risk.
+pub const DEADLINE_MARGIN_MS: u64 = 30 * 60_000;
+
+pub struct Driver {
+    pub sender: Sender,
+    deployment: Deployment,
+    config: ChainConfig,
+    keeper: Shared,
+    providers: Vec<(Provider, Shared)>,
+    book: OrderBook,
+    watcher: Watcher,
+    queue: DutyQueue,
+    metrics: DutyMetrics,
+    /// When each open challenge (by report) was first seen, for the answer latency.
+    challenges_seen: HashMap<Address, Instant>,
+}
+
+impl Driver {
+    /// Looks up the keeper's identity, the providers' and the platform treasury, and reopens the
+    /// state kept in `state_dir` (order book and cursor, reported windows, duty queue).
+    pub async fn open(
+        config: ChainConfig,
+        mut sender: Sender,
+        deployment: Deployment,
+        state_dir: &Path,
+        metrics: DutyMetrics,
+    ) -> Result<Self, DutyError> {
+        let keeper = sender.client.shared(config.identity).await?;
+        let registry: Registry = sender.client.object(deployment.registry.id).await?;
+        let treasury = registry.platform_treasury.as_ref().ok_or_else(|| {
+            DutyError::Invalid(format!(
+                "registry {} names no platform treasury yet: the market cannot settle",
+                deployment.registry.id
+            ))
+        })?;
+        let treasury = sender.client.shared(super::id(treasury)).await?;
+        let mut providers = vec![];
+        for provider in &config.providers {
+            providers.push((provider.clone(), sender.client.shared(provider.identity).await?));
+        }
+        let book = OrderBook::open(keeper, &state_dir.join("book.json"), deployment.since_checkpoint)?;
+        let watcher = Watcher::open(keeper.id, treasury, &state_dir.join("reports.json"))?;
+        let queue = DutyQueue::open(&state_dir.join("duties.json"))?;
+        Ok(Self {
+            sender,
+            deployment,
+            config,
+            keeper,
+            providers,
+            book,
+            watcher,
+            queue,
+            metrics,
+            challenges_seen: HashMap::new(),
+        })
+    }
+
+    /// The next checkpoint whose events the driver has not seen.
+    pub fn next_checkpoint(&self) -> u64 {
+        self.book.next_checkpoint()
+    }
+
+    /// The keeper's live fills, best-paying first: where its providers' rigs should work.
+    pub fn fills(&self) -> Vec<OurFill> {
+        self.book.fills()
+    }
+
+    pub fn queue(&self) -> &DutyQueue {
+        &self.queue
+    }
+
+    /// Takes in the package's events of checkpoints up to `through`: the book follows the orders
+    /// they touch, the keeper's reports become settlements and their challenges answers, and
+    /// journals of settled or voided reports are pruned.
+    pub async fn on_events(&mut self, events: &[PackageEvent], through: u64) -> Result<(), DutyError> {
+        // Duties first: the book's cursor moves past these events only once they are queued.
+        for duty in self.watcher.on_events(&mut self.sender.client, events).await? {
+            if let Duty::Answer { report, deadline_ms, .. } = &duty {
+                self.metrics.challenge_seen();
+                self.challenges_seen.entry(report.id).or_insert_with(Instant::now);
+                tracing::warn!(report = %report.id, deadline_ms, "a report of ours is challenged: answering");
+            }
+            self.queue.push(duty)?;
+        }
+        for journal in self.watcher.finished(events)? {
+            prune(&journal);
+        }
+        self.book.apply(&mut self.sender.client, events, through).await
+    }
+
+    /// A window of one of the keeper's fills closed: queue its report.
+    pub fn window_closed(&mut self, summary: &WindowSummary) -> Result<(), DutyError> {
+        let Some(target) = self.book.served(&summary.target).cloned() else {
+            tracing::warn!(target = %summary.target, "a closed window of no fill this keeper knows: not reported");
+            return Ok(());
+        };
+        if summary.shares == 0 {
+            return Ok(());
+        }
+        self.watcher.reporting(target.clone(), summary.start_ms, summary.journal.clone())?;
+        self.queue.push(Duty::Report { target, summary: summary.journal.clone() })
+    }
+
+    /// Queues fills for the providers' free hashrate on the best-paying open orders (and releases
+    /// of fills on orders now paying below the keeper's minimum). Returns how many were queued.
+    pub fn plan_fills(&mut self, now_ms: u64) -> Result<usize, DutyError> {
+        let mut queued = 0;
+        let fills = self.book.fills();
+        for fill in fills.iter().filter(|f| f.price < self.config.min_price) {
+            tracing::info!(order = %fill.target.order.id, price = fill.price, "the order pays below our minimum now: releasing");
+            self.queue.push(Duty::Release { target: fill.target.clone() })?;
+            queued += 1;
+        }
+        let open = self.book.open_orders();
+        for (provider, identity) in self.providers.clone() {
+            let attaching = |duty: &Duty| match duty {
+                Duty::Attach { provider: p, hashrate, order, .. } if p.id == identity.id => {
+                    Some((order.order.id, *hashrate))
+                }
+                _ => None,
+            };
+            let queued_attach: Vec<(Address, u64)> = self.queue.duties().filter_map(attaching).collect();
+            let committed: u64 = fills
+                .iter()
+                .filter(|f| f.provider == identity.id && f.price >= self.config.min_price)
+                .map(|f| f.hashrate)
+                .chain(queued_attach.iter().map(|(_, h)| *h))
+                .sum();
+            let free = provider.hashrate.saturating_sub(committed);
+            let candidates: Vec<OpenOrder> = open
+                .iter()
+                .filter(|o| {
+                    !self.book.has_fill(o.order.id, identity.id)
+                        && !queued_attach.iter().any(|(id, _)| *id == o.order.id)
+                })
+                .cloned()
+                .collect();
+            let min_fill = (provider.hashrate / 100).max(1);
+            for (order, hashrate) in fill::choose(
+                &candidates,
+                free,
+                self.config.min_price,
+                min_fill,
+                now_ms,
+                self.config.window_ms,
+            ) {
+                let difficulty = fill::difficulty_for(hashrate, self.config.window_ms, 1);
+                tracing::info!(order = %order.order.id, provider = %provider.name, hashrate, price = order.price, "filling");
+                self.queue.push(Duty::Attach {
+                    order,
+                    keeper: self.keeper,
+                    provider: identity,
+                    hashrate,
+                    difficulty,
+                })?;
+                queued += 1;
+            }
+        }
+        Ok(queued)
+    }
+
+    /// Does the duties due at `now_ms`; logs and exports what happened.
+    pub async fn run_due(&mut self, now_ms: u64) -> Result<Pass, DutyError> {
+        let calls = Calls { deployment: &self.deployment };
+        let pass = self.queue.run_due(&mut self.sender, &calls, now_ms).await?;
+        for (duty, done) in &pass.done {
+            match done {
+                Done::Sent { digest } => tracing::info!(duty = duty.kind(), %digest, "duty done"),
+                Done::AlreadyDone(why) => tracing::info!(duty = duty.kind(), %why, "nothing to do"),
+                Done::Later { .. } => {}
+            }
+            if let (Duty::Answer { report, .. }, Done::Sent { .. }) = (duty, done) {
+                if let Some(seen) = self.challenges_seen.remove(&report.id) {
+                    self.metrics.answer_sent_after(seen.elapsed().as_secs_f64());
+                }
+            }
+        }
+        for (duty, why) in &pass.failed {
+            if pass.unbuildable.contains(duty) {
+                self.metrics.answer_unbuildable();
+                tracing::error!(%why, "CANNOT BUILD A CHALLENGE ANSWER: unless fixed before the deadline the report is voided and the stake slashed");
+            } else {
+                tracing::warn!(duty = duty.kind(), %why, "duty failed; retried later");
+            }
+        }
+        if pass.node_unreachable {
+            tracing::warn!(queued = self.queue.len(), "the chain node cannot be reached: duties wait");
+        }
+        for duty in self.queue.at_risk(now_ms, DEADLINE_MARGIN_MS) {
+            tracing::error!(duty = duty.kind(), deadline_ms = ?duty.deadline_ms(), now_ms, "a duty's deadline is near");
+        }
+        self.metrics.observe(&pass, &self.queue, now_ms, DEADLINE_MARGIN_MS);
+        Ok(pass)
+    }
+}
+
+/// Removes a window's journal and summary: its report is settled or voided, so no challenge can
+/// ask for its shares any more.
+fn prune(journal: &Path) {
+    for path in [journal.to_owned(), journal.with_extension("summary.json")] {
+        match std::fs::remove_file(&path) {
+            Ok(()) => tracing::info!(path = %path.display(), "pruned"),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => tracing::warn!(path = %path.display(), error = %e, "could not prune"),
+        }
+    }
+}
