@@ -200,7 +200,7 @@ mod tests {
         let base = format!("[chain]\nnetwork = \"localnet\"\nidentity = \"{ID}\"\n");
         let cases = [
             (
-                format!("[chain]\nnetwork = \"localnet\"\nidentity = \"0x12z\"\n"),
+                "[chain]\nnetwork = \"localnet\"\nidentity = \"0x12z\"\n".to_owned(),
                 "`chain.identity` = `0x12z`",
             ),
             (format!("{base}window_minutes = 0\n"), "`chain.window_minutes` = `0`"),
