@@ -597,8 +597,6 @@ fun a_capability_is_installed_once() {
     let (mut scenario, _clock, _) = gf::setup();
     scenario.next_tx(fixtures::publisher());
     let mut gov = scenario.take_shared<Governance>();
-    gov.install_upgrade_cap(
-        sui::package::test_publish(object::id_from_address(@0xB2), scenario.ctx()),
-    );
+    gov.install_upgrade_cap(gf::own_upgrade_cap(scenario.ctx()));
     abort
 }
