@@ -1091,3 +1091,11 @@ fun finish_execution(proposal: &mut Proposal) {
 public fun init_for_testing(ctx: &mut TxContext) {
     init(ctx);
 }
+
+/// Installs any upgrade capability. Unit tests publish the package at `@0x0`, which an
+/// `UpgradeCap` also uses to mark an upgrade under way, so tests of the upgrade flow install a cap
+/// for a made-up package id through this instead of `install_upgrade_cap`.
+#[test_only]
+public fun install_upgrade_cap_for_testing(gov: &mut Governance, cap: UpgradeCap) {
+    gov.install(UpgradeCapKey(), cap);
+}

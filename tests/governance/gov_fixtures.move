@@ -49,7 +49,10 @@ public fun setup(): (Scenario, Clock, ID) {
         if (cap.treasury_id() == treasury) gov.install_spend_cap(cap)
         else scenario.return_to_sender(cap);
     });
-    gov.install_upgrade_cap(own_upgrade_cap(scenario.ctx()));
+    // The test package lives at @0x0, the id an UpgradeCap uses while an upgrade is under way.
+    gov.install_upgrade_cap_for_testing(
+        package::test_publish(object::id_from_address(@0xA1A5), scenario.ctx()),
+    );
     ts::return_shared(gov);
     scenario.next_tx(fixtures::publisher());
     (scenario, clock, treasury)
