@@ -602,7 +602,11 @@ public fun execute_registry(
             level4_tasks,
             level4_success_bps,
         ),
-        Action::SetCapacityTerms { window_ms, solutions, min_hashrate } => registry.set_capacity_terms(
+        Action::SetCapacityTerms {
+            window_ms,
+            solutions,
+            min_hashrate,
+        } => registry.set_capacity_terms(
             cap,
             window_ms,
             solutions,

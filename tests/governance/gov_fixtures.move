@@ -10,8 +10,8 @@ use aihash::registry::RegistryCap;
 use aihash::tips;
 use aihash::treasury::SpendCap;
 use aihash::vote_lock::{Self, Lock};
-use sui::clock::Clock;
 use std::type_name;
+use sui::clock::Clock;
 use sui::package::{Self, UpgradeCap};
 use sui::test_scenario::{Self as ts, Scenario};
 
