@@ -26,7 +26,7 @@ const ENoTreasury: vector<u8> = b"the platform treasury has not been created yet
 const EWrongTreasury: vector<u8> = b"this is not the platform treasury";
 #[error]
 const EMinStakesShape: vector<u8> =
-    b"minimum stakes are four non-decreasing amounts, one per trust level 1-4";
+    b"minimum stakes are four non-decreasing amounts, one per trust level 1-4, at most 10,000,000 HASH";
 #[error]
 const ECooldownOutOfRange: vector<u8> = b"the unstake cooldown must lie between 1 hour and 90 days";
 #[error]
@@ -48,6 +48,8 @@ const HASH: u64 = 1_000_000_000;
 const MAX_EARLY_UNSTAKE_FEE_BPS: u64 = 5_000;
 const MAX_CAPACITY_SOLUTIONS: u64 = 64;
 const BPS: u64 = 10_000;
+/// Largest minimum stake: 1% of the fixed HASH supply (a billion HASH).
+const MAX_MIN_STAKE: u64 = 10_000_000 * HASH;
 
 // === Types ===
 
@@ -142,6 +144,7 @@ public fun check_min_stakes(min_stakes: &vector<u64>) {
     assert!(min_stakes[0] <= min_stakes[1], EMinStakesShape);
     assert!(min_stakes[1] <= min_stakes[2], EMinStakesShape);
     assert!(min_stakes[2] <= min_stakes[3], EMinStakesShape);
+    assert!(min_stakes[3] <= MAX_MIN_STAKE, EMinStakesShape);
 }
 
 /// Sets the unstake cooldown and the fee for withdrawing before it ends.
@@ -152,19 +155,29 @@ public fun set_unstake_terms(
     early_fee_bps: u64,
 ) {
     registry.assert_cap(cap);
-    assert!(cooldown_ms >= HOUR_MS && cooldown_ms <= 90 * DAY_MS, ECooldownOutOfRange);
-    assert!(early_fee_bps <= MAX_EARLY_UNSTAKE_FEE_BPS, EFeeOutOfRange);
+    check_unstake_terms(cooldown_ms, early_fee_bps);
     registry.policy.unstake_cooldown_ms = cooldown_ms;
     registry.policy.early_unstake_fee_bps = early_fee_bps;
     registry.emit_changed();
 }
 
+/// Aborts unless these are values `set_unstake_terms` accepts.
+public fun check_unstake_terms(cooldown_ms: u64, early_fee_bps: u64) {
+    assert!(cooldown_ms >= HOUR_MS && cooldown_ms <= 90 * DAY_MS, ECooldownOutOfRange);
+    assert!(early_fee_bps <= MAX_EARLY_UNSTAKE_FEE_BPS, EFeeOutOfRange);
+}
+
 /// Sets how long a slashed identity stays barred from activity.
 public fun set_slash_probation(registry: &mut Registry, cap: &RegistryCap, probation_ms: u64) {
     registry.assert_cap(cap);
-    assert!(probation_ms <= 365 * DAY_MS, EProbationOutOfRange);
+    check_slash_probation(probation_ms);
     registry.policy.slash_probation_ms = probation_ms;
     registry.emit_changed();
+}
+
+/// Aborts unless `probation_ms` is what `set_slash_probation` accepts.
+public fun check_slash_probation(probation_ms: u64) {
+    assert!(probation_ms <= 365 * DAY_MS, EProbationOutOfRange);
 }
 
 /// Sets what trust levels 2 to 4 require besides stake.
@@ -178,9 +191,7 @@ public fun set_trust_thresholds(
     level4_success_bps: u64,
 ) {
     registry.assert_cap(cap);
-    assert!(level3_success_bps <= BPS && level4_success_bps <= BPS, EThresholdOutOfRange);
-    assert!(level4_tasks >= level3_tasks, EThresholdOutOfRange);
-    assert!(level4_success_bps >= level3_success_bps, EThresholdOutOfRange);
+    check_trust_thresholds(level3_tasks, level3_success_bps, level4_tasks, level4_success_bps);
     let policy = &mut registry.policy;
     policy.level2_capacity_passes = level2_capacity_passes;
     policy.level3_tasks = level3_tasks;
@@ -188,6 +199,19 @@ public fun set_trust_thresholds(
     policy.level4_tasks = level4_tasks;
     policy.level4_success_bps = level4_success_bps;
     registry.emit_changed();
+}
+
+/// Aborts unless these are thresholds `set_trust_thresholds` accepts (any number of capacity
+/// passes is).
+public fun check_trust_thresholds(
+    level3_tasks: u64,
+    level3_success_bps: u64,
+    level4_tasks: u64,
+    level4_success_bps: u64,
+) {
+    assert!(level3_success_bps <= BPS && level4_success_bps <= BPS, EThresholdOutOfRange);
+    assert!(level4_tasks >= level3_tasks, EThresholdOutOfRange);
+    assert!(level4_success_bps >= level3_success_bps, EThresholdOutOfRange);
 }
 
 /// Sets the terms of capacity challenges.
@@ -199,14 +223,19 @@ public fun set_capacity_terms(
     min_hashrate: u64,
 ) {
     registry.assert_cap(cap);
-    assert!(window_ms >= 60_000 && window_ms <= DAY_MS, ECapacityTermsOutOfRange);
-    assert!(solutions >= 1 && solutions <= MAX_CAPACITY_SOLUTIONS, ECapacityTermsOutOfRange);
-    assert!(min_hashrate > 0, ECapacityTermsOutOfRange);
+    check_capacity_terms(window_ms, solutions, min_hashrate);
     let policy = &mut registry.policy;
     policy.capacity_window_ms = window_ms;
     policy.capacity_solutions = solutions;
     policy.capacity_min_hashrate = min_hashrate;
     registry.emit_changed();
+}
+
+/// Aborts unless these are terms `set_capacity_terms` accepts.
+public fun check_capacity_terms(window_ms: u64, solutions: u64, min_hashrate: u64) {
+    assert!(window_ms >= 60_000 && window_ms <= DAY_MS, ECapacityTermsOutOfRange);
+    assert!(solutions >= 1 && solutions <= MAX_CAPACITY_SOLUTIONS, ECapacityTermsOutOfRange);
+    assert!(min_hashrate > 0, ECapacityTermsOutOfRange);
 }
 
 // === Public-View Functions ===

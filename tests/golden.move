@@ -24,6 +24,43 @@ public fun named(name: vector<u8>): vector<u8> {
     if (name == b"governance_object") return governance_object();
     if (name == b"governance_proposal_canceled") return governance_proposal_canceled();
     if (name == b"governance_proposal_created") return governance_proposal_created();
+    if (name == b"governance_proposal_created_add_feeder")
+        return governance_proposal_created_add_feeder();
+    if (name == b"governance_proposal_created_allow_coin")
+        return governance_proposal_created_allow_coin();
+    if (name == b"governance_proposal_created_authorize_upgrade")
+        return governance_proposal_created_authorize_upgrade();
+    if (name == b"governance_proposal_created_disallow_coin")
+        return governance_proposal_created_disallow_coin();
+    if (name == b"governance_proposal_created_remove_feeder")
+        return governance_proposal_created_remove_feeder();
+    if (name == b"governance_proposal_created_restrict_upgrades")
+        return governance_proposal_created_restrict_upgrades();
+    if (name == b"governance_proposal_created_set_capacity_terms")
+        return governance_proposal_created_set_capacity_terms();
+    if (name == b"governance_proposal_created_set_dispute_terms")
+        return governance_proposal_created_set_dispute_terms();
+    if (name == b"governance_proposal_created_set_feed_quorum")
+        return governance_proposal_created_set_feed_quorum();
+    if (name == b"governance_proposal_created_set_governance_params")
+        return governance_proposal_created_set_governance_params();
+    if (name == b"governance_proposal_created_set_min_stakes")
+        return governance_proposal_created_set_min_stakes();
+    if (name == b"governance_proposal_created_set_order_terms")
+        return governance_proposal_created_set_order_terms();
+    if (name == b"governance_proposal_created_set_slash_probation")
+        return governance_proposal_created_set_slash_probation();
+    if (name == b"governance_proposal_created_set_slash_rates")
+        return governance_proposal_created_set_slash_rates();
+    if (name == b"governance_proposal_created_set_trust_thresholds")
+        return governance_proposal_created_set_trust_thresholds();
+    if (name == b"governance_proposal_created_set_unstake_terms")
+        return governance_proposal_created_set_unstake_terms();
+    if (name == b"governance_proposal_created_set_window_terms")
+        return governance_proposal_created_set_window_terms();
+    if (name == b"governance_proposal_created_signal") return governance_proposal_created_signal();
+    if (name == b"governance_proposal_created_spend_treasury")
+        return governance_proposal_created_spend_treasury();
     if (name == b"governance_proposal_executed") return governance_proposal_executed();
     if (name == b"governance_proposal_object") return governance_proposal_object();
     if (name == b"governance_proposal_queued") return governance_proposal_queued();
@@ -238,6 +275,101 @@ public fun governance_proposal_canceled(): vector<u8> {
 /// `bcs` vector `governance_proposal_created`.
 public fun governance_proposal_created(): vector<u8> {
     x"d61ead5141eb403c577271ab6407f911211808138a3413a7de64734243b28f5901000000000000000000000000000000000000000000000000000000000000000000000000000a1100f401000000000000c4090000000000001c6c6f7765722074686520706c6174666f726d2066656520746f2035250138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_add_feeder`.
+public fun governance_proposal_created_add_feeder(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a1106000000000000000000000000000000000000000000000000000000000000b0b0000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_allow_coin`.
+public fun governance_proposal_created_allow_coin(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a110d4a303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030323a3a7375693a3a53554940420f0000000000000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_authorize_upgrade`.
+public fun governance_proposal_created_authorize_upgrade(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a1113802000112233445566778899aabbccddeeff00112233445566778899aabbccddeeff000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_disallow_coin`.
+public fun governance_proposal_created_disallow_coin(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a110e4a303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030323a3a7375693a3a535549000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_remove_feeder`.
+public fun governance_proposal_created_remove_feeder(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a1107000000000000000000000000000000000000000000000000000000000000b0b0000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_restrict_upgrades`.
+public fun governance_proposal_created_restrict_upgrades(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a110bc0000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_set_capacity_terms`.
+public fun governance_proposal_created_set_capacity_terms(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a1112e093040000000000080000000000000040420f0000000000000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_set_dispute_terms`.
+public fun governance_proposal_created_set_dispute_terms(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a110100dd6d000000000080ee360000000000200000000000000000743ba40b00000000e40b5402000000000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_set_feed_quorum`.
+public fun governance_proposal_created_set_feed_quorum(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a11080200000000000000000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_set_governance_params`.
+public fun governance_proposal_created_set_governance_params(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a110a00b84c0a000000000014730f00000000e8030000000000007017000000000000005c26050000000000840c2400000000005039278c040000000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_set_min_stakes`.
+public fun governance_proposal_created_set_min_stakes(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a11050400743ba40b0000000088526a74000000005039278c04000000203d88792d0000000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_set_order_terms`.
+public fun governance_proposal_created_set_order_terms(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a1103b80b000000000000f40100000000000040771b000000000060ea000000000000000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_set_slash_probation`.
+public fun governance_proposal_created_set_slash_probation(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a11100090fd3401000000000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_set_slash_rates`.
+public fun governance_proposal_created_set_slash_rates(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a1102005039278c0400004c1d000000000000c409000000000000000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_set_trust_thresholds`.
+public fun governance_proposal_created_set_trust_thresholds(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a1111050000000000000032000000000000002823000000000000f4010000000000004826000000000000000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_set_unstake_terms`.
+public fun governance_proposal_created_set_unstake_terms(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a110f0014730f00000000e803000000000000000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_set_window_terms`.
+public fun governance_proposal_created_set_window_terms(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a110480ee36000000000080ee3600000000002c01000000000000000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_signal`.
+public fun governance_proposal_created_signal(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a110c000138477997010000010407939701000007a968ce21120000"
+}
+
+/// `bcs` vector `governance_proposal_created_spend_treasury`.
+public fun governance_proposal_created_spend_treasury(): vector<u8> {
+    x"9a0e57f118b817d7f60599157cad12d788a8562ee5dd1b098b7c25b25bd83f5601000000000000000000000000000000000000000000000000000000000000000000000000000a11090000000000000000000000000000000000000000000000000000000000007ea54c303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303030303a3a686173683a3a4841534800b421501f010000000000000000000000000000000000000000000000000000000000000000b0b0000138477997010000010407939701000007a968ce21120000"
 }
 
 /// `bcs` vector `governance_proposal_executed`.

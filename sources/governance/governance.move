@@ -1,6 +1,9 @@
 /// DAO governance, the Sui way: the shared `Governance` object holds the capabilities it governs
 /// (the market's `MarketCap`, the registry's `RegistryCap`, treasuries' `SpendCap`s, the package's
-/// `UpgradeCap`) and uses each only to execute a proposal whose typed `Action` names it.
+/// `UpgradeCap`) and uses each only to execute a proposal whose typed `Action` names it. A package
+/// upgrade follows the standard Sui pattern: executing an `AuthorizeUpgrade` proposal returns the
+/// `UpgradeTicket` for the digest it names, the transaction's `Upgrade` command turns it into an
+/// `UpgradeReceipt`, and `commit_upgrade` hands that back to the held `UpgradeCap`.
 ///
 /// Voting power is vote-escrowed HASH (`aihash::vote_lock`). A proposal's lifecycle follows
 /// OpenZeppelin's Governor:
@@ -13,6 +16,10 @@
 ///                               Expired ◄──(grace passes)── Queued ──(timelock)── execute ──► Executed
 /// ```
 ///
+/// A succeeded proposal that nobody queues expires too, once the grace period has passed after the
+/// end of voting. Changes of state that only time drives (Pending to Active, Active to Succeeded or
+/// Defeated, to Expired) emit no event, as in OpenZeppelin's Governor: no transaction happens then.
+///
 /// - Only locks that existed before the proposal was made vote, with their weight at the start of
 ///   voting, computed from their state before the proposal (a lock created or increased later adds
 ///   nothing); each lock votes once. The total weight at the start is fixed when the proposal is
@@ -23,7 +30,7 @@
 /// - Execution is permissionless once the timelock has passed, and happens once.
 module aihash::governance;
 
-use aihash::hash::HASH;
+use aihash::hash::{Self, HASH};
 use aihash::market::{Self, Market, MarketCap};
 use aihash::registry::{Self, Registry, RegistryCap};
 use aihash::tips::{Self, TipFeed};
@@ -36,7 +43,7 @@ use sui::bag::{Self, Bag};
 use sui::clock::Clock;
 use sui::coin::Coin;
 use sui::event;
-use sui::package::UpgradeCap;
+use sui::package::{UpgradeCap, UpgradeReceipt, UpgradeTicket};
 use sui::table::{Self, Table};
 
 // === Errors ===
@@ -80,10 +87,22 @@ const EWrongTreasury: vector<u8> = b"the treasury is not the one the proposal sp
 const EWrongCoin: vector<u8> = b"the coin type is not the one the proposal spends";
 #[error]
 const EParamsOutOfRange: vector<u8> =
-    b"governance: delay and timelock at most 30 days, period and grace 1 hour to 30 days, quorum and approval 1 to 10,000 bps";
+    b"governance: delay and timelock at most 30 days, period and grace 1 hour to 30 days, quorum and approval 1 to 10,000 bps, proposal threshold 1 base unit to 1% of the HASH supply";
 #[error]
 const EBadUpgradePolicy: vector<u8> =
     b"upgrade policies are additive (128), dependency-only (192) or immutable (255)";
+#[error]
+const EBadUpgrade: vector<u8> =
+    b"an upgrade names a 32-byte digest and the policy compatible (0), additive (128) or dependency-only (192)";
+#[error]
+const EUpgradeTooPermissive: vector<u8> =
+    b"the upgrade's policy is more permissive than the package's upgrade policy allows";
+#[error]
+const EForeignUpgradeCap: vector<u8> =
+    b"this UpgradeCap is not for the aihash package (or was issued after an upgrade)";
+#[error]
+const EQuorumAboveFeeders: vector<u8> =
+    b"the tip quorum cannot exceed the number of feeders (lower the quorum before removing a feeder)";
 #[error]
 const EDescriptionTooLong: vector<u8> = b"a proposal description is at most 1,024 bytes";
 
@@ -97,9 +116,13 @@ const MAX_DESCRIPTION: u64 = 1_024;
 const SUPPORT_AGAINST: u8 = 0;
 const SUPPORT_FOR: u8 = 1;
 const SUPPORT_ABSTAIN: u8 = 2;
+const POLICY_COMPATIBLE: u8 = 0;
 const POLICY_ADDITIVE: u8 = 128;
 const POLICY_DEP_ONLY: u8 = 192;
 const POLICY_IMMUTABLE: u8 = 255;
+const DIGEST_LENGTH: u64 = 32;
+/// Largest proposal threshold: 1% of the HASH supply.
+const MAX_THRESHOLD_PERCENT: u64 = 1;
 
 // === Types ===
 
@@ -172,6 +195,26 @@ public enum Action has copy, drop, store {
     RestrictUpgrades { policy: u8 },
     /// A decision with no on-chain effect, recorded with its vote.
     Signal,
+    /// `market::allow_coin`: orders may escrow `coin_type`, with this minimum order value.
+    AllowCoin { coin_type: TypeName, min_order_value: u64 },
+    /// `market::disallow_coin`: no new orders in `coin_type`.
+    DisallowCoin { coin_type: TypeName },
+    /// `registry::set_unstake_terms`.
+    SetUnstakeTerms { cooldown_ms: u64, early_fee_bps: u64 },
+    /// `registry::set_slash_probation`.
+    SetSlashProbation { probation_ms: u64 },
+    /// `registry::set_trust_thresholds`.
+    SetTrustThresholds {
+        level2_capacity_passes: u64,
+        level3_tasks: u64,
+        level3_success_bps: u64,
+        level4_tasks: u64,
+        level4_success_bps: u64,
+    },
+    /// `registry::set_capacity_terms`.
+    SetCapacityTerms { window_ms: u64, solutions: u64, min_hashrate: u64 },
+    /// Authorises a package upgrade to the bytecode with this digest under `policy`.
+    AuthorizeUpgrade { policy: u8, digest: vector<u8> },
 }
 
 public enum ProposalState has copy, drop, store {
@@ -288,8 +331,16 @@ public fun install_spend_cap(gov: &mut Governance, cap: SpendCap) {
     gov.install(SpendCapKey(cap.treasury_id()), cap);
 }
 
-/// Hands the package's upgrade capability to governance, for good.
+/// Hands the package's upgrade capability to governance, for good. The cap must be this package's
+/// as first published: its package is the original id of the types defined here. (After an upgrade
+/// a cap names the newest version's id, which a running package cannot learn about itself, so the
+/// cap is installed at genesis, before any upgrade; once installed, `commit_upgrade` keeps it
+/// current.)
 public fun install_upgrade_cap(gov: &mut Governance, cap: UpgradeCap) {
+    assert!(
+        cap.upgrade_package().to_address() == type_name::original_id<Governance>(),
+        EForeignUpgradeCap,
+    );
     gov.install(UpgradeCapKey(), cap);
 }
 
@@ -441,7 +492,9 @@ public fun cancel(proposal: &mut Proposal, clock: &Clock, ctx: &TxContext) {
 /// Starts the timelock of a succeeded proposal. Anyone may call it.
 public fun queue(proposal: &mut Proposal, clock: &Clock) {
     version::assert_current(proposal.version);
-    assert!(proposal.state(clock) == ProposalState::Succeeded, ENotSucceeded);
+    let state = proposal.state(clock);
+    assert!(state != ProposalState::Expired, EExpired);
+    assert!(state == ProposalState::Succeeded, ENotSucceeded);
     proposal.eta_ms = clock.timestamp_ms() + proposal.params.timelock_ms;
     event::emit(ProposalQueued { proposal_id: proposal.id.to_inner(), eta_ms: proposal.eta_ms });
 }
@@ -514,7 +567,8 @@ public fun execute_market(
     proposal.finish_execution();
 }
 
-/// Executes a registry action (minimum stakes).
+/// Executes a registry action (minimum stakes, unstake terms, slash probation, trust thresholds,
+/// capacity terms).
 public fun execute_registry(
     proposal: &mut Proposal,
     gov: &Governance,
@@ -525,6 +579,63 @@ public fun execute_registry(
     let cap: &RegistryCap = gov.cap(RegistryCapKey());
     match (proposal.action) {
         Action::SetMinStakes { min_stakes } => registry.set_min_stakes(cap, min_stakes),
+        Action::SetUnstakeTerms { cooldown_ms, early_fee_bps } => registry.set_unstake_terms(
+            cap,
+            cooldown_ms,
+            early_fee_bps,
+        ),
+        Action::SetSlashProbation { probation_ms } => registry.set_slash_probation(
+            cap,
+            probation_ms,
+        ),
+        Action::SetTrustThresholds {
+            level2_capacity_passes,
+            level3_tasks,
+            level3_success_bps,
+            level4_tasks,
+            level4_success_bps,
+        } => registry.set_trust_thresholds(
+            cap,
+            level2_capacity_passes,
+            level3_tasks,
+            level3_success_bps,
+            level4_tasks,
+            level4_success_bps,
+        ),
+        Action::SetCapacityTerms {
+            window_ms,
+            solutions,
+            min_hashrate,
+        } => registry.set_capacity_terms(
+            cap,
+            window_ms,
+            solutions,
+            min_hashrate,
+        ),
+        _ => abort EWrongAction,
+    };
+    proposal.finish_execution();
+}
+
+/// Executes a change of the coins orders may escrow, for coin type `C` (the one the proposal
+/// names).
+public fun execute_coin<C>(
+    proposal: &mut Proposal,
+    gov: &Governance,
+    market: &mut Market,
+    clock: &Clock,
+) {
+    proposal.begin_execution(gov, clock);
+    let cap: &MarketCap = gov.cap(MarketCapKey());
+    match (proposal.action) {
+        Action::AllowCoin { coin_type, min_order_value } => {
+            assert!(coin_type == type_name::with_original_ids<C>(), EWrongCoin);
+            market.allow_coin<C>(cap, min_order_value);
+        },
+        Action::DisallowCoin { coin_type } => {
+            assert!(coin_type == type_name::with_original_ids<C>(), EWrongCoin);
+            market.disallow_coin<C>(cap);
+        },
         _ => abort EWrongAction,
     };
     proposal.finish_execution();
@@ -542,8 +653,15 @@ public fun execute_feed(
     let cap: &MarketCap = gov.cap(MarketCapKey());
     match (proposal.action) {
         Action::AddFeeder { feeder } => feed.add_feeder(market, cap, feeder),
-        Action::RemoveFeeder { feeder } => feed.remove_feeder(market, cap, feeder),
-        Action::SetFeedQuorum { quorum } => feed.set_quorum(market, cap, quorum),
+        Action::RemoveFeeder { feeder } => {
+            // A quorum above the feeder count would let no tip count, failing every challenge.
+            assert!(feed.feeders().length() > feed.quorum(), EQuorumAboveFeeders);
+            feed.remove_feeder(market, cap, feeder)
+        },
+        Action::SetFeedQuorum { quorum } => {
+            assert!(quorum <= feed.feeders().length(), EQuorumAboveFeeders);
+            feed.set_quorum(market, cap, quorum)
+        },
         _ => abort EWrongAction,
     };
     proposal.finish_execution();
@@ -600,6 +718,37 @@ public fun execute_upgrade_policy(proposal: &mut Proposal, gov: &mut Governance,
     proposal.finish_execution();
 }
 
+/// Executes an authorised package upgrade: returns the ticket for the digest and policy the proposal
+/// names, which the transaction's `Upgrade` command must consume; pass the receipt it produces to
+/// `commit_upgrade` in the same transaction.
+public fun execute_upgrade(
+    proposal: &mut Proposal,
+    gov: &mut Governance,
+    clock: &Clock,
+): UpgradeTicket {
+    proposal.begin_execution(gov, clock);
+    let ticket = match (proposal.action) {
+        Action::AuthorizeUpgrade { policy, digest } => {
+            assert!(gov.caps.contains(UpgradeCapKey()), ECapMissing);
+            let cap: &mut UpgradeCap = &mut gov.caps[UpgradeCapKey()];
+            assert!(policy >= cap.upgrade_policy(), EUpgradeTooPermissive);
+            cap.authorize_upgrade(policy, digest)
+        },
+        _ => abort EWrongAction,
+    };
+    proposal.finish_execution();
+    ticket
+}
+
+/// Completes an upgrade authorised by `execute_upgrade`: the held `UpgradeCap` now names the new
+/// package version. The framework checks the receipt is for that cap. (No version check: the
+/// upgrade transaction may call this through the old or the new package.)
+public fun commit_upgrade(gov: &mut Governance, receipt: UpgradeReceipt) {
+    assert!(gov.caps.contains(UpgradeCapKey()), ECapMissing);
+    let cap: &mut UpgradeCap = &mut gov.caps[UpgradeCapKey()];
+    cap.commit_upgrade(receipt);
+}
+
 /// Executes a signalling proposal (records the decision).
 public fun execute_signal(proposal: &mut Proposal, gov: &Governance, clock: &Clock) {
     proposal.begin_execution(gov, clock);
@@ -629,6 +778,7 @@ public fun set_dispute_terms(
         response_window_ms,
         samples_per_challenge,
         challenger_bond,
+        min_challenger_stake,
     );
     Action::SetDisputeTerms {
         dispute_window_ms,
@@ -712,6 +862,10 @@ public fun set_governance_params(
         quorum_bps >= 1 && quorum_bps <= BPS && approval_bps >= 1 && approval_bps < BPS,
         EParamsOutOfRange,
     );
+    assert!(
+        proposal_threshold >= 1 && proposal_threshold <= hash::total_supply() / 100 * MAX_THRESHOLD_PERCENT,
+        EParamsOutOfRange,
+    );
     Action::SetGovernanceParams {
         params: Params {
             voting_delay_ms,
@@ -735,6 +889,66 @@ public fun restrict_upgrades(policy: u8): Action {
 
 public fun signal(): Action { Action::Signal }
 
+/// Lets orders escrow `C` with a minimum order value in `C`'s base units.
+public fun allow_coin<C>(min_order_value: u64): Action {
+    market::check_coin_terms(min_order_value);
+    Action::AllowCoin { coin_type: type_name::with_original_ids<C>(), min_order_value }
+}
+
+/// Stops new orders in `C`.
+public fun disallow_coin<C>(): Action {
+    Action::DisallowCoin { coin_type: type_name::with_original_ids<C>() }
+}
+
+public fun set_unstake_terms(cooldown_ms: u64, early_fee_bps: u64): Action {
+    registry::check_unstake_terms(cooldown_ms, early_fee_bps);
+    Action::SetUnstakeTerms { cooldown_ms, early_fee_bps }
+}
+
+public fun set_slash_probation(probation_ms: u64): Action {
+    registry::check_slash_probation(probation_ms);
+    Action::SetSlashProbation { probation_ms }
+}
+
+public fun set_trust_thresholds(
+    level2_capacity_passes: u64,
+    level3_tasks: u64,
+    level3_success_bps: u64,
+    level4_tasks: u64,
+    level4_success_bps: u64,
+): Action {
+    registry::check_trust_thresholds(
+        level3_tasks,
+        level3_success_bps,
+        level4_tasks,
+        level4_success_bps,
+    );
+    Action::SetTrustThresholds {
+        level2_capacity_passes,
+        level3_tasks,
+        level3_success_bps,
+        level4_tasks,
+        level4_success_bps,
+    }
+}
+
+public fun set_capacity_terms(window_ms: u64, solutions: u64, min_hashrate: u64): Action {
+    registry::check_capacity_terms(window_ms, solutions, min_hashrate);
+    Action::SetCapacityTerms { window_ms, solutions, min_hashrate }
+}
+
+/// Authorises upgrading the package to the bytecode whose digest is `digest` (32 bytes, as `sui
+/// move build --dump-bytecode-as-base64` prints it) under `policy`: compatible (0), additive
+/// (128) or dependency-only (192). It executes only if the package's policy allows `policy`.
+public fun authorize_upgrade(policy: u8, digest: vector<u8>): Action {
+    assert!(
+        policy == POLICY_COMPATIBLE || policy == POLICY_ADDITIVE || policy == POLICY_DEP_ONLY,
+        EBadUpgrade,
+    );
+    assert!(digest.length() == DIGEST_LENGTH, EBadUpgrade);
+    Action::AuthorizeUpgrade { policy, digest }
+}
+
 // === Public-View Functions ===
 
 /// The proposal's state now.
@@ -745,7 +959,11 @@ public fun state(proposal: &Proposal, clock: &Clock): ProposalState {
     if (now < proposal.start_ms) return ProposalState::Pending;
     if (now < proposal.end_ms) return ProposalState::Active;
     if (!proposal.passed()) return ProposalState::Defeated;
-    if (proposal.eta_ms == 0) return ProposalState::Succeeded;
+    if (proposal.eta_ms == 0) {
+        // Never queued: it lapses once the grace period has passed after voting ended.
+        if (now > proposal.end_ms + proposal.params.grace_ms) return ProposalState::Expired;
+        return ProposalState::Succeeded
+    };
     if (now > proposal.eta_ms + proposal.params.grace_ms) return ProposalState::Expired;
     ProposalState::Queued
 }
@@ -774,6 +992,13 @@ public fun holds_spend_cap(gov: &Governance, treasury_id: ID): bool {
 }
 
 public fun holds_upgrade_cap(gov: &Governance): bool { gov.caps.contains(UpgradeCapKey()) }
+
+/// The package version the held upgrade capability names (`@0x0` while an upgrade is under way).
+public fun upgrade_package(gov: &Governance): ID {
+    assert!(gov.caps.contains(UpgradeCapKey()), ECapMissing);
+    let cap: &UpgradeCap = &gov.caps[UpgradeCapKey()];
+    cap.upgrade_package()
+}
 
 /// The upgrade policy of the package governance holds the upgrade capability of.
 public fun upgrade_policy(gov: &Governance): u8 {
@@ -869,4 +1094,12 @@ fun finish_execution(proposal: &mut Proposal) {
 #[test_only]
 public fun init_for_testing(ctx: &mut TxContext) {
     init(ctx);
+}
+
+/// Installs any upgrade capability. Unit tests publish the package at `@0x0`, which an
+/// `UpgradeCap` also uses to mark an upgrade under way, so tests of the upgrade flow install a cap
+/// for a made-up package id through this instead of `install_upgrade_cap`.
+#[test_only]
+public fun install_upgrade_cap_for_testing(gov: &mut Governance, cap: UpgradeCap) {
+    gov.install(UpgradeCapKey(), cap);
 }

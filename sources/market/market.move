@@ -18,10 +18,10 @@ const EFeeOutOfRange: vector<u8> =
     b"the platform fee is at most 2,000 bps and the keeper's share of it at most 10,000 bps";
 #[error]
 const EDisputeTermsOutOfRange: vector<u8> =
-    b"dispute window 1 hour to 7 days, response window 10 minutes to 3 days, 1 to 64 samples, a positive bond";
+    b"dispute window 1 hour to 7 days, response window 10 minutes to 3 days, 1 to 64 samples, a bond of 1 base unit to 10,000,000 HASH, a challenger stake of at most 10,000,000 HASH";
 #[error]
 const EStakeTermsOutOfRange: vector<u8> =
-    b"slash rate and challenger reward are at most 10,000 bps; the keeper minimum stake is positive";
+    b"slash rate and challenger reward are at most 10,000 bps; the keeper minimum stake is 1 base unit to 10,000,000 HASH";
 #[error]
 const EOrderTermsOutOfRange: vector<u8> =
     b"dead-time threshold 1 to 10,000 bps, price decrease at most 10,000 bps per 1 minute to 1 day, grace at most 1 day";
@@ -41,6 +41,8 @@ const HOUR_MS: u64 = 3_600_000;
 const DAY_MS: u64 = 86_400_000;
 const HASH: u64 = 1_000_000_000;
 const MAX_SAMPLES: u64 = 64;
+/// Largest bond or minimum stake: 1% of the fixed HASH supply (a billion HASH).
+const MAX_STAKE: u64 = 10_000_000 * HASH;
 
 // === Types ===
 
@@ -159,7 +161,7 @@ fun init(ctx: &mut TxContext) {
 /// Lets orders escrow `C`, with a minimum order value in `C`'s base units.
 public fun allow_coin<C>(market: &mut Market, cap: &MarketCap, min_order_value: u64) {
     market.assert_cap(cap);
-    assert!(min_order_value > 0, EZeroMinimum);
+    check_coin_terms(min_order_value);
     let coin_type = type_name::with_original_ids<C>();
     if (market.coins.contains(coin_type)) { market.coins.remove(coin_type); };
     market.coins.add(coin_type, min_order_value);
@@ -168,6 +170,11 @@ public fun allow_coin<C>(market: &mut Market, cap: &MarketCap, min_order_value: 
         coin_type,
         min_order_value: option::some(min_order_value),
     });
+}
+
+/// Aborts unless `min_order_value` is what `allow_coin` accepts.
+public fun check_coin_terms(min_order_value: u64) {
+    assert!(min_order_value > 0, EZeroMinimum);
 }
 
 /// Stops new orders in `C` (existing orders run on).
@@ -216,6 +223,7 @@ public fun set_dispute_terms(
         response_window_ms,
         samples_per_challenge,
         challenger_bond,
+        min_challenger_stake,
     );
     let params = &mut market.params;
     params.dispute_window_ms = dispute_window_ms;
@@ -232,6 +240,7 @@ public fun check_dispute_terms(
     response_window_ms: u64,
     samples_per_challenge: u64,
     challenger_bond: u64,
+    min_challenger_stake: u64,
 ) {
     assert!(
         dispute_window_ms >= HOUR_MS && dispute_window_ms <= 7 * DAY_MS,
@@ -245,7 +254,8 @@ public fun check_dispute_terms(
         samples_per_challenge >= 1 && samples_per_challenge <= MAX_SAMPLES,
         EDisputeTermsOutOfRange,
     );
-    assert!(challenger_bond > 0, EDisputeTermsOutOfRange);
+    assert!(challenger_bond > 0 && challenger_bond <= MAX_STAKE, EDisputeTermsOutOfRange);
+    assert!(min_challenger_stake <= MAX_STAKE, EDisputeTermsOutOfRange);
 }
 
 public fun set_stake_terms(
@@ -270,7 +280,7 @@ public fun check_stake_terms(
     keeper_slash_bps: u64,
     challenger_reward_bps: u64,
 ) {
-    assert!(min_keeper_stake > 0, EStakeTermsOutOfRange);
+    assert!(min_keeper_stake > 0 && min_keeper_stake <= MAX_STAKE, EStakeTermsOutOfRange);
     assert!(keeper_slash_bps <= BPS && challenger_reward_bps <= BPS, EStakeTermsOutOfRange);
 }
 

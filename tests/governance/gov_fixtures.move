@@ -10,8 +10,9 @@ use aihash::registry::RegistryCap;
 use aihash::tips;
 use aihash::treasury::SpendCap;
 use aihash::vote_lock::{Self, Lock};
+use std::type_name;
 use sui::clock::Clock;
-use sui::package;
+use sui::package::{Self, UpgradeCap};
 use sui::test_scenario::{Self as ts, Scenario};
 
 const NOW: u64 = 1_750_000_000_000;
@@ -48,12 +49,18 @@ public fun setup(): (Scenario, Clock, ID) {
         if (cap.treasury_id() == treasury) gov.install_spend_cap(cap)
         else scenario.return_to_sender(cap);
     });
-    gov.install_upgrade_cap(
+    // The test package lives at @0x0, the id an UpgradeCap uses while an upgrade is under way.
+    gov.install_upgrade_cap_for_testing(
         package::test_publish(object::id_from_address(@0xA1A5), scenario.ctx()),
     );
     ts::return_shared(gov);
     scenario.next_tx(fixtures::publisher());
     (scenario, clock, treasury)
+}
+
+/// An upgrade capability for this package as first published.
+public fun own_upgrade_cap(ctx: &mut TxContext): UpgradeCap {
+    package::test_publish(type_name::original_id<Governance>().to_id(), ctx)
 }
 
 /// `voter` locks `amount` whole HASH for `duration_ms`; returns the lock's id.

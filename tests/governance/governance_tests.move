@@ -314,6 +314,36 @@ fun a_queued_proposal_not_executed_in_time_expires() {
     finish(scenario, clock);
 }
 
+/// Nobody queued it: it stays Succeeded through the grace period after voting ends, then expires.
+#[test]
+fun a_succeeded_proposal_never_queued_expires() {
+    let (mut scenario, mut clock, _) = gf::setup();
+    let lock = gf::max_lock(&mut scenario, &clock, alice(), 20_000);
+    at(&mut clock, gf::now() + 1);
+    let id = gf::propose(&mut scenario, &clock, alice(), lock, governance::signal());
+    at(&mut clock, gf::now() + 1 + day_ms());
+    gf::vote(&mut scenario, &clock, alice(), lock, id, 1);
+    let end = gf::now() + 1 + 6 * day_ms();
+    at(&mut clock, end + 14 * day_ms());
+    assert_eq!(gf::state(&mut scenario, &clock, id), governance::state_succeeded());
+    at(&mut clock, end + 14 * day_ms() + 1);
+    assert_eq!(gf::state(&mut scenario, &clock, id), governance::state_expired());
+    finish(scenario, clock);
+}
+
+#[test, expected_failure(abort_code = governance::EExpired)]
+fun an_expired_proposal_cannot_be_queued() {
+    let (mut scenario, mut clock, _) = gf::setup();
+    let lock = gf::max_lock(&mut scenario, &clock, alice(), 20_000);
+    at(&mut clock, gf::now() + 1);
+    let id = gf::propose(&mut scenario, &clock, alice(), lock, governance::signal());
+    at(&mut clock, gf::now() + 1 + day_ms());
+    gf::vote(&mut scenario, &clock, alice(), lock, id, 1);
+    at(&mut clock, gf::now() + 1 + 120 * day_ms());
+    gf::queue(&mut scenario, &clock, id);
+    abort
+}
+
 #[test]
 fun the_proposer_cancels_before_voting() {
     let (mut scenario, mut clock, _) = gf::setup();
@@ -364,7 +394,73 @@ fun an_increase_after_the_proposal_adds_no_weight() {
     finish(scenario, clock);
 }
 
+/// A lock extended once voting has started counts with the unlock it had before the proposal.
+#[test]
+fun an_extension_after_the_proposal_started_adds_no_weight() {
+    let (mut scenario, mut clock, _) = gf::setup();
+    let big = gf::max_lock(&mut scenario, &clock, alice(), 20_000);
+    let year = 52 * aihash::vote_lock::week_ms();
+    let lock = gf::lock(&mut scenario, &clock, bob(), 1_000, year);
+    at(&mut clock, gf::now() + 1);
+    let id = gf::propose(&mut scenario, &clock, alice(), big, governance::signal());
+    let start = gf::now() + 1 + day_ms();
+    at(&mut clock, start);
+    scenario.next_tx(bob());
+    let mut bob_lock = scenario.take_from_sender_by_id<Lock>(lock);
+    let old_unlock = bob_lock.unlock_ms();
+    let mut gov = scenario.take_shared<Governance>();
+    gov.extend_lock(
+        &mut bob_lock,
+        start + aihash::vote_lock::max_lock_ms(),
+        &clock,
+        scenario.ctx(),
+    );
+    let extended = bob_lock.current_weight(start);
+    scenario.return_to_sender(bob_lock);
+    ts::return_shared(gov);
+    gf::vote(&mut scenario, &clock, bob(), lock, id, 1);
+    let proposal = scenario.take_shared_by_id<Proposal>(id);
+    // amount × (unlock − start) / four years, with the unlock from before the proposal.
+    let max_lock = aihash::vote_lock::max_lock_ms() as u128;
+    let expected = ((hash(1_000) as u128) * ((old_unlock - start) as u128) / max_lock) as u64;
+    assert_eq!(proposal.for_weight(), expected);
+    assert!(expected < extended);
+    ts::return_shared(proposal);
+    finish(scenario, clock);
+}
+
 // === Named failures ===
+
+#[test, expected_failure(abort_code = governance::ENotActive)]
+fun a_canceled_proposal_takes_no_votes() {
+    let (mut scenario, mut clock, _) = gf::setup();
+    let lock = gf::max_lock(&mut scenario, &clock, alice(), 20_000);
+    at(&mut clock, gf::now() + 1);
+    let id = gf::propose(&mut scenario, &clock, alice(), lock, governance::signal());
+    scenario.next_tx(alice());
+    let mut proposal = scenario.take_shared_by_id<Proposal>(id);
+    proposal.cancel(&clock, scenario.ctx());
+    ts::return_shared(proposal);
+    at(&mut clock, gf::now() + 1 + day_ms());
+    gf::vote(&mut scenario, &clock, alice(), lock, id, 1);
+    abort
+}
+
+#[test, expected_failure(abort_code = governance::EWrongTreasury)]
+fun a_spend_executes_only_from_its_treasury() {
+    let (mut scenario, mut clock, treasury_id) = gf::setup();
+    let id = gf::passed_and_queued(
+        &mut scenario,
+        &mut clock,
+        governance::spend_treasury<HASH>(treasury_id, 1, carol()),
+    );
+    scenario.next_tx(fixtures::stranger());
+    let mut proposal = scenario.take_shared_by_id<Proposal>(id);
+    let gov = scenario.take_shared<Governance>();
+    let (mut other, _cap) = aihash::treasury::new_for_testing(b"other".to_string(), scenario.ctx());
+    proposal.execute_spend<HASH>(&gov, &mut other, &clock, scenario.ctx());
+    abort
+}
 
 #[test, expected_failure(abort_code = governance::EAlreadyVoted)]
 fun a_lock_votes_once() {
@@ -597,8 +693,6 @@ fun a_capability_is_installed_once() {
     let (mut scenario, _clock, _) = gf::setup();
     scenario.next_tx(fixtures::publisher());
     let mut gov = scenario.take_shared<Governance>();
-    gov.install_upgrade_cap(
-        sui::package::test_publish(object::id_from_address(@0xB2), scenario.ctx()),
-    );
+    gov.install_upgrade_cap(gf::own_upgrade_cap(scenario.ctx()));
     abort
 }
