@@ -87,9 +87,8 @@ fn mine(port: u16, user: &str) -> Arc<MinerStats> {
 async fn killed_mid_window_the_keeper_restarts_with_its_journal_intact() {
     let difficulty = ShareDifficulty::from_fixed(256).unwrap();
     let payout = payout();
-    let pool = TestPool::spawn("127.0.0.1:0".parse().unwrap(), pool_config(payout, difficulty))
-        .await
-        .unwrap();
+    let pool =
+        TestPool::spawn("127.0.0.1:0".parse().unwrap(), pool_config(payout, difficulty)).await.unwrap();
     let dir = tempfile::tempdir().unwrap();
     let (listen, metrics) = (free_port(), free_port());
     let mut first = keeper(&pool, listen, metrics, dir.path());
@@ -165,10 +164,9 @@ async fn reqwest_get(addr: &str) -> String {
 async fn the_pool_restarts_rigs_stay_and_the_window_states_its_dead_time() {
     let difficulty = ShareDifficulty::from_fixed(256).unwrap();
     let payout = payout();
-    let pool =
-        TestPool::spawn("127.0.0.1:0".parse().unwrap(), pool_config(payout.clone(), difficulty))
-            .await
-            .unwrap();
+    let pool = TestPool::spawn("127.0.0.1:0".parse().unwrap(), pool_config(payout.clone(), difficulty))
+        .await
+        .unwrap();
     let address = pool.addr();
     let dir = tempfile::tempdir().unwrap();
     let (listen, metrics) = (free_port(), free_port());

@@ -43,6 +43,17 @@ pub fn encode(message: impl Into<Message>) -> String {
     line
 }
 
+/// The `mining.set_version_mask` line (BIP 310) for `mask`. `sv1_api` names the method
+/// `mining.set_version` when it encodes one (while it decodes `mining.set_version_mask`), so the
+/// name is put right here.
+pub fn set_version_mask(mask: u32) -> String {
+    let message = Message::from(s2c::SetVersionMask { version_mask: HexU32Be(mask) });
+    let mut value = serde_json::to_value(&message).expect("Stratum messages serialise");
+    value["method"] = "mining.set_version_mask".into();
+    value["id"] = serde_json::Value::Null;
+    format!("{value}\n")
+}
+
 /// The id `sv1_api` sees in place of one it cannot hold (it takes only unsigned integers;
 /// JSON-RPC also allows strings, and some miners send `"mining.subscribe"` as the id).
 const SURROGATE_ID: u64 = u64::MAX - 1;
@@ -244,6 +255,18 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(&line).unwrap();
         assert!(value["id"].is_null() && value.get("id").is_some(), "{line}");
         assert!(matches!(decode(&line), Ok(Method::Server2Client(Server2Client::SetDifficulty(_)))));
+    }
+
+    #[test]
+    fn set_version_mask_carries_the_bip310_method_name() {
+        let line = set_version_mask(0x00ff_e000);
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(value["method"], "mining.set_version_mask", "{line}");
+        assert_eq!(value["params"], serde_json::json!(["00ffe000"]));
+        let Ok(Method::Server2Client(Server2Client::SetVersionMask(mask))) = decode(&line) else {
+            panic!("{line}")
+        };
+        assert_eq!(mask.version_mask.0, 0x00ff_e000);
     }
 
     #[test]
