@@ -92,7 +92,16 @@ pub fn decode_request(line: &str) -> Result<Request, WireError> {
                 Some(number) => (number, None),
                 None => (SURROGATE_ID, Some(id)),
             };
-            (Message::StandardRequest(StandardRequest { id: number, method, params }), original)
+            let request = StandardRequest { id: number, method, params };
+            if request.method == "mining.submit" {
+                // The hot path: `sv1_api`'s own parser of a submit, without the deep copy of the
+                // request `Method::try_from` makes first.
+                let submit =
+                    c2s::Submit::try_from(request).map_err(|e| WireError::Method(format!("{e:?}")))?;
+                let method = Method::Client2Server(sv1_api::methods::Client2Server::Submit(submit));
+                return Ok(Request { method, reply: ReplyId(original) });
+            }
+            (Message::StandardRequest(request), original)
         }
         // Anything else (a null or missing id, not a request): the general path.
         _ => decode_any_request(line)?,
