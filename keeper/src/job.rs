@@ -102,6 +102,11 @@ impl JobBook {
         self.jobs.push_back((job, HashSet::default()));
     }
 
+    /// Forgets every job: a new session with the pool voids them all.
+    pub fn clear(&mut self) {
+        self.jobs.clear();
+    }
+
     /// The newest job, which rigs should be working on.
     pub fn latest(&self) -> Option<&Arc<Job>> {
         self.jobs.back().map(|(job, _)| job)

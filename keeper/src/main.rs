@@ -1,6 +1,8 @@
-//! `aihash-keeper`: the daemon node operators run. It will speak Stratum to providers' rigs,
-//! verify every share, journal it, and report delivered work on chain. Today it offers the
-//! delivery arithmetic every report rests on, the built-in CPU miner and the test pool.
+//! `aihash-keeper`: the daemon node operators run. `run` is the keeper itself: a Stratum V1
+//! proxy between providers' rigs and the buyer's pool that verifies every share, forwards the
+//! good ones, records the pool's verdicts and journals them in delivery windows with their share
+//! trees and challenge answers (verify-only: without a chain it writes window summaries locally).
+//! Beside it: the delivery arithmetic (`estimate`), a CPU miner and a test pool for local runs.
 
 mod estimate;
 mod run;
@@ -11,8 +13,10 @@ use std::process::ExitCode;
 
 /// The aihash keeper: verifies every share a provider's rigs deliver and reports the work on chain.
 ///
-/// The Stratum proxy, share journal and chain duties arrive with the keeper issues; this build
-/// has the window arithmetic they use (work = n * D * 2^32, payment at a price per PH·day).
+/// `run` proxies rigs to the buyer's pool over Stratum V1, verifies and forwards every share, and
+/// journals delivery windows (share counts, dead time, the share tree's root, answers to
+/// challenges); with no chain configured it runs verify-only and writes window summaries locally.
+/// Reporting on chain comes with the chain duties.
 #[derive(Debug, Parser)]
 #[command(name = "aihash-keeper", version)]
 struct Cli {

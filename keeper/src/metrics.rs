@@ -18,6 +18,7 @@ pub struct Metrics {
     windows_closed: IntCounter,
     last_window_shares: prometheus::IntGaugeVec,
     banned: IntGauge,
+    throttled: IntGauge,
 }
 
 impl Metrics {
@@ -52,6 +53,11 @@ impl Metrics {
         .expect("metric");
         let banned =
             IntGauge::new("rigs_banned_total", "Rigs banned for flooding invalid shares").expect("metric");
+        let throttled = IntGauge::new(
+            "rig_lines_throttled_total",
+            "Lines read late from rigs past half their limit of invalid shares",
+        )
+        .expect("metric");
         for collector in [
             Box::new(connections.clone()) as Box<dyn prometheus::core::Collector>,
             Box::new(shares.clone()),
@@ -61,6 +67,7 @@ impl Metrics {
             Box::new(windows_closed.clone()),
             Box::new(last_window_shares.clone()),
             Box::new(banned.clone()),
+            Box::new(throttled.clone()),
         ] {
             registry.register(collector).expect("registered once");
         }
@@ -74,6 +81,7 @@ impl Metrics {
             windows_closed,
             last_window_shares,
             banned,
+            throttled,
         }
     }
 
@@ -110,6 +118,7 @@ impl Metrics {
         self.upstream_dead.set(upstream.dead_ms_now() as f64 / 1000.0);
         self.connections.set(proxy.connections.load(Ordering::Relaxed) as i64);
         self.banned.set(proxy.banned.load(Ordering::Relaxed) as i64);
+        self.throttled.set(proxy.throttled.load(Ordering::Relaxed) as i64);
     }
 
     pub fn observe_window(&self, summary: &WindowSummary) {

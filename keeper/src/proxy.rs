@@ -3,23 +3,25 @@
 //! extranonce space (the pool's extranonce1 followed by a per-rig prefix) and their own
 //! difficulty. Every share is verified before it is answered; verified shares are forwarded to
 //! the pool, and each comes out as a [`ShareRecord`] with the pool's verdict, for the journal.
-//! A rig that floods invalid messages or shares is disconnected and banned for a while: by its
-//! worker name once authorized (so other rigs behind the same address, a farm's NAT, keep
-//! working), by its address before that. Lines are bounded in size and must arrive whole within
+//! A rig that floods invalid messages or shares (`flood`) is first throttled, then disconnected
+//! and banned for a while: by its worker name once authorized (so other rigs behind the same
+//! address, a farm's NAT, keep working), by its address before that. Lines are bounded in size and must arrive whole within
 //! a time limit, so neither huge nor slow-dripped lines can hold memory.
 
 use crate::difficulty::ShareDifficulty;
+use crate::flood::{FloodGuard, Standing};
 use crate::job::{Job, JobBook, Lookup, Submission};
+use crate::rig_prefix::{PrefixAllocator, PrefixLease, RIG_PREFIX_SIZE};
 use crate::stratum::line::{read_line_within, MAX_LINE};
 use crate::stratum::wire::{
-    decode_request, encode, extranonce, notify_from_job, submission_from_submit, Request,
+    decode_request, encode, extranonce, notify_from_job, set_version_mask, submission_from_submit, Request,
 };
 use crate::upstream::{Upstream, UpstreamState, Verdict};
 use crate::vardiff::{Vardiff, VardiffConfig};
 use crate::verify::{assemble, header_hash, Rejection, Rules};
 use bitcoin::block::Header;
 use bitcoin::BlockHash;
-use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::collections::{BTreeMap, HashMap};
 use std::net::{IpAddr, SocketAddr};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -32,9 +34,6 @@ use tokio::io::{AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
 use tokio::sync::mpsc;
 
-/// Bytes of the pool's extranonce2 the keeper keeps to tell rigs apart (65,536 rigs per pool).
-pub const RIG_PREFIX_SIZE: usize = 2;
-
 #[derive(Debug, Clone)]
 pub struct ProxyConfig {
     pub listen: SocketAddr,
@@ -43,9 +42,14 @@ pub struct ProxyConfig {
     pub providers: Vec<String>,
     /// How far a share's ntime may run ahead of its job's.
     pub max_time_ahead_s: u32,
-    /// Invalid shares a rig may send per minute before it is disconnected and banned.
+    /// Invalid shares a rig may send per minute before it is disconnected and banned; past half
+    /// of it the rig is throttled.
     pub max_invalid_per_minute: u32,
+    /// How long a throttled rig's next line waits before it is read.
+    pub throttle: Duration,
     pub ban: Duration,
+    /// Rigs served at once (each holds a slice of the pool's extranonce space): at most 65,536.
+    pub rig_slots: u32,
     /// A line must arrive whole within this time of its first byte (against slow drip).
     pub line_timeout: Duration,
     /// A rig silent for this long is disconnected.
@@ -65,7 +69,9 @@ impl ProxyConfig {
             providers: vec![],
             max_time_ahead_s: 600,
             max_invalid_per_minute: 120,
+            throttle: Duration::from_millis(200),
             ban: Duration::from_secs(600),
+            rig_slots: 1 << (8 * RIG_PREFIX_SIZE),
             line_timeout: Duration::from_secs(30),
             idle_timeout: Duration::from_secs(900),
         }
@@ -106,6 +112,8 @@ pub struct ProxyStats {
     pub pool_rejected: AtomicU64,
     pub lost: AtomicU64,
     pub banned: AtomicU64,
+    /// Lines read late from throttled rigs.
+    pub throttled: AtomicU64,
     /// Refused shares by Stratum error code.
     pub refused: Mutex<BTreeMap<i32, u64>>,
 }
@@ -125,7 +133,7 @@ struct Shared {
     stats: Arc<ProxyStats>,
     records: mpsc::UnboundedSender<ProxyEvent>,
     banned: Mutex<HashMap<Banned, Instant>>,
-    next_prefix: AtomicU64,
+    prefixes: PrefixAllocator,
 }
 
 /// A running proxy.
@@ -145,13 +153,13 @@ impl Proxy {
         let addr = listener.local_addr()?;
         let stats = Arc::new(ProxyStats::default());
         let shared = Arc::new(Shared {
-            config,
             upstream,
             book: Mutex::new(JobBook::new(16)),
             stats: stats.clone(),
             records,
             banned: Mutex::default(),
-            next_prefix: AtomicU64::new(0),
+            prefixes: PrefixAllocator::with_capacity(config.rig_slots),
+            config,
         });
         tokio::spawn(follow_jobs(shared.clone()));
         tokio::spawn(async move {
@@ -180,12 +188,23 @@ impl Shared {
     }
 }
 
-/// Keeps the job book in step with the pool's jobs.
+/// Keeps the job book in step with the pool's jobs. A new session with the pool voids the old
+/// session's jobs (the pool no longer knows them): the book is emptied, and the upstream marks
+/// the new session's first job clean.
 async fn follow_jobs(shared: Arc<Shared>) {
     let mut state = shared.upstream.state();
     let mut last: Option<Arc<Job>> = None;
+    let mut session = 0;
     loop {
-        let job = state.borrow_and_update().job.clone();
+        let (job, now_session) = {
+            let state = state.borrow_and_update();
+            (state.job.clone(), state.session)
+        };
+        if now_session != session {
+            shared.book.lock().unwrap().clear();
+            session = now_session;
+            last = None;
+        }
         if let Some(job) = job.filter(|job| last.as_ref().is_none_or(|l| !Arc::ptr_eq(l, job))) {
             shared.book.lock().unwrap().add(job.clone());
             last = Some(job);
@@ -198,18 +217,20 @@ async fn follow_jobs(shared: Arc<Shared>) {
 
 /// One rig's session.
 struct Rig {
-    prefix: [u8; RIG_PREFIX_SIZE],
+    /// Held from the subscription to the disconnection.
+    prefix: Option<PrefixLease>,
     peer: SocketAddr,
-    subscribed: bool,
     extranonce_subscribed: bool,
     worker: Option<(String, String)>,
+    /// The version bits the rig asked to roll, and those it may: the ones the pool also allows.
+    version_requested: u32,
     version_mask: u32,
     vardiff: Option<Vardiff>,
     /// The difficulty before the last change, still honoured until the given time.
     previous: Option<(ShareDifficulty, Instant)>,
     session: u64,
     last_job: Option<Arc<Job>>,
-    invalid: VecDeque<Instant>,
+    flood: FloodGuard,
 }
 
 enum Next {
@@ -220,19 +241,18 @@ enum Next {
 async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     let _ = stream.set_nodelay(true);
     shared.stats.connections.fetch_add(1, Ordering::Relaxed);
-    let index = shared.next_prefix.fetch_add(1, Ordering::Relaxed) as u16;
     let mut rig = Rig {
-        prefix: index.to_be_bytes(),
+        prefix: None,
         peer,
-        subscribed: false,
         extranonce_subscribed: false,
         worker: None,
+        version_requested: 0,
         version_mask: 0,
         vardiff: None,
         previous: None,
         session: 0,
         last_job: None,
-        invalid: VecDeque::new(),
+        flood: FloodGuard::new(shared.config.max_invalid_per_minute),
     };
     let (reader, mut writer) = stream.into_split();
     let mut reader = BufReader::new(reader);
@@ -262,12 +282,20 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
             shared.stats.connections.fetch_sub(1, Ordering::Relaxed);
             return;
         }
+        if rig.flood.standing(Instant::now()) == Standing::Throttled {
+            // Past half its limit of invalid messages: the rig's next line waits, so a flood
+            // costs the keeper little before the ban; its jobs wait too (it is misbehaving).
+            shared.stats.throttled.fetch_add(1, Ordering::Relaxed);
+            tokio::time::sleep(shared.config.throttle).await;
+        }
     }
 }
 
 impl Rig {
-    fn extranonce1(&self, upstream: &UpstreamState) -> Vec<u8> {
-        [&upstream.extranonce1[..], &self.prefix[..]].concat()
+    /// The rig's extranonce1: the pool's followed by the rig's prefix (`None` before it subscribed).
+    fn extranonce1(&self, upstream: &UpstreamState) -> Option<Vec<u8>> {
+        let prefix = self.prefix.as_ref()?.bytes();
+        Some([&upstream.extranonce1[..], &prefix[..]].concat())
     }
 
     fn extranonce2_size(upstream: &UpstreamState) -> usize {
@@ -306,8 +334,19 @@ impl Rig {
                     // Nothing to hand out yet: the rig retries (or uses its backup pool).
                     return Next::Close;
                 }
-                let Ok(extranonce1) = extranonce(self.extranonce1(upstream)) else { return Next::Close };
-                self.subscribed = true;
+                if self.prefix.is_none() {
+                    match shared.prefixes.lease() {
+                        Ok(lease) => self.prefix = Some(lease),
+                        Err(full) => {
+                            tracing::warn!(peer = %self.peer, "{full}");
+                            out.push(encode(error_response(subscribe.id, 20, full.to_string())));
+                            return Next::Close;
+                        }
+                    }
+                }
+                let Some(Ok(extranonce1)) = self.extranonce1(upstream).map(extranonce) else {
+                    return Next::Close;
+                };
                 self.session = upstream.session;
                 let subscriptions = vec![("mining.notify".into(), "1".into())];
                 out.push(encode(subscribe.respond(
@@ -317,8 +356,8 @@ impl Rig {
                 )));
             }
             Client2Server::Configure(configure) => {
-                self.version_mask =
-                    configure.version_rolling_mask().map_or(0, |m| m.0) & upstream.version_mask;
+                self.version_requested = configure.version_rolling_mask().map_or(0, |m| m.0);
+                self.version_mask = self.version_requested & upstream.version_mask;
                 let params = s2c::VersionRollingParams::new(self.version_mask.into(), 0u32.into());
                 out.push(encode(configure.respond(Some(params), None)));
             }
@@ -360,16 +399,7 @@ impl Rig {
                             };
                             let _ = shared.records.send(event);
                         }
-                        let response = Response {
-                            id,
-                            error: Some(JsonRpcError {
-                                code: rejection.code(),
-                                message: rejection.to_string(),
-                                data: None,
-                            }),
-                            result: serde_json::Value::Null,
-                        };
-                        out.push(encode(Message::from(response)));
+                        out.push(encode(error_response(id, rejection.code(), rejection.to_string())));
                         // Stale shares are normal around new blocks and pool outages: only the
                         // rig's own faults count towards a ban.
                         if rejection == Rejection::Stale {
@@ -393,7 +423,10 @@ impl Rig {
         upstream: &UpstreamState,
     ) -> Result<(), Rejection> {
         let (Some((worker, provider)), Some(vardiff)) = (&self.worker, &mut self.vardiff) else {
-            return Err(Rejection::Stale);
+            return Err(Rejection::Unauthorized);
+        };
+        let Some(prefix) = self.prefix.as_ref().map(PrefixLease::bytes) else {
+            return Err(Rejection::NotSubscribed);
         };
         let submission = submission_from_submit(submit);
         let job = match shared.book.lock().unwrap().lookup(&submission.job_id) {
@@ -403,7 +436,7 @@ impl Rig {
         if !upstream.connected || self.session != upstream.session {
             return Err(Rejection::Stale);
         }
-        let extranonce1 = [&upstream.extranonce1[..], &self.prefix[..]].concat();
+        let extranonce1 = [&upstream.extranonce1[..], &prefix[..]].concat();
         let rules = Rules {
             extranonce2_size: Self::extranonce2_size(upstream),
             version_mask: self.version_mask,
@@ -428,7 +461,7 @@ impl Rig {
         vardiff.on_share();
         shared.stats.verified.fetch_add(1, Ordering::Relaxed);
         let forwarded = Submission {
-            extranonce2: [&self.prefix[..], &submission.extranonce2[..]].concat(),
+            extranonce2: [&prefix[..], &submission.extranonce2[..]].concat(),
             ..submission.clone()
         };
         let record = ShareRecord {
@@ -458,19 +491,16 @@ impl Rig {
         Ok(())
     }
 
-    /// Counts an invalid message or share; past the limit, closes and bans the rig's address.
+    /// Counts an invalid message or share; past the limit, closes and bans the rig (its worker,
+    /// or its address if it never authorized).
     fn invalid(&mut self, shared: &Shared) -> Next {
         let now = Instant::now();
-        self.invalid.push_back(now);
-        while self.invalid.front().is_some_and(|t| now.duration_since(*t) > Duration::from_secs(60)) {
-            self.invalid.pop_front();
-        }
-        if self.invalid.len() as u32 > shared.config.max_invalid_per_minute {
+        if self.flood.on_invalid(now) == Standing::Banned {
             let who = match &self.worker {
                 Some((worker, _)) => Banned::Worker(worker.clone()),
                 None => Banned::Address(self.peer.ip()),
             };
-            tracing::warn!(?who, invalid = self.invalid.len(), "banning a rig that floods invalid shares");
+            tracing::warn!(?who, invalid = self.flood.count(), "banning a rig that floods invalid shares");
             shared.banned.lock().unwrap().insert(who, now + shared.config.ban);
             shared.stats.banned.fetch_add(1, Ordering::Relaxed);
             return Next::Close;
@@ -480,20 +510,31 @@ impl Rig {
 
     /// Follows the pool: a new session's extranonce, new jobs, a raised difficulty floor.
     fn follow(&mut self, upstream: &UpstreamState, out: &mut Vec<String>) -> Next {
-        if !self.subscribed {
+        if self.prefix.is_none() || !upstream.connected {
+            // While the pool is away there is nothing new to pass on.
             return Next::Continue;
         }
-        if upstream.connected && upstream.session != self.session {
+        if upstream.session != self.session {
             if !self.extranonce_subscribed {
                 // The rig cannot be moved to the new extranonce: it reconnects.
                 return Next::Close;
             }
-            let Ok(extranonce1) = extranonce(self.extranonce1(upstream)) else { return Next::Close };
+            let Some(Ok(extranonce1)) = self.extranonce1(upstream).map(extranonce) else {
+                return Next::Close;
+            };
             self.session = upstream.session;
             out.push(encode(s2c::SetExtranonce {
                 extra_nonce1: extranonce1,
                 extra_nonce2_size: Self::extranonce2_size(upstream),
             }));
+            // The new extranonce applies from the next job: send the session's job (clean) now.
+            self.last_job = None;
+        }
+        if self.version_requested & upstream.version_mask != self.version_mask {
+            // The pool changed the bits it lets miners roll (a new session, or its own
+            // `mining.set_version_mask`): the rig's mask follows (BIP 310).
+            self.version_mask = self.version_requested & upstream.version_mask;
+            out.push(set_version_mask(self.version_mask));
         }
         if self.worker.is_none() {
             return Next::Continue;
@@ -527,4 +568,13 @@ impl Rig {
         }
         Next::Continue
     }
+}
+
+/// A JSON-RPC error answer to request `id`.
+fn error_response(id: u64, code: i32, message: String) -> Message {
+    Message::from(Response {
+        id,
+        error: Some(JsonRpcError { code, message, data: None }),
+        result: serde_json::Value::Null,
+    })
 }

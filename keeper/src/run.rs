@@ -43,6 +43,10 @@ pub struct RunArgs {
     /// The share rate to aim each rig at, seconds per share.
     #[arg(long, default_value_t = 10)]
     pub seconds_per_share: u64,
+    /// How long the pool has to answer a forwarded share, in seconds; an unanswered share is
+    /// journaled as lost.
+    #[arg(long, default_value_t = 10)]
+    pub verdict_timeout_seconds: u64,
     /// Longest time between a journal write and its fsync, in milliseconds.
     #[arg(long, default_value_t = 100)]
     pub sync_ms: u64,
@@ -66,8 +70,10 @@ pub fn run(args: &RunArgs) -> anyhow::Result<()> {
     let mut proxy = ProxyConfig::new(args.listen);
     proxy.providers = args.providers.clone();
     proxy.vardiff.target_interval = Duration::from_secs(args.seconds_per_share.max(1));
+    let mut upstream = UpstreamConfig::new(&args.upstream, &args.upstream_user, &args.upstream_password);
+    upstream.verdict_timeout = Duration::from_secs(args.verdict_timeout_seconds.max(1));
     let config = KeeperConfig {
-        upstream: UpstreamConfig::new(&args.upstream, &args.upstream_user, &args.upstream_password),
+        upstream,
         proxy,
         journal: JournalConfig {
             dir: args.journal_dir.clone(),

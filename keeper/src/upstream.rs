@@ -1,14 +1,16 @@
 //! The keeper's connection to one upstream pool: subscribe and authorize with the pool's
 //! credentials, follow its jobs, difficulty and extranonce, forward shares and hand back the
-//! pool's verdict on each. It reconnects with backoff and accounts the time the pool was
-//! unreachable ("dead time", which reports carry).
+//! pool's verdict on each (or `Lost` when none comes within a deadline). It reconnects with
+//! backoff and accounts the time the pool was unreachable ("dead time", which reports carry). A
+//! new session (a reconnection, or the pool's `mining.set_extranonce`) makes the next job clean,
+//! so rigs drop work the pool would no longer take.
 
 use crate::difficulty::ShareDifficulty;
 use crate::job::{Job, Submission};
 use crate::stratum::line::{read_line, MAX_LINE};
 use crate::stratum::wire::{decode, encode, job_from_notify, submit_request, subscribe_result};
 use serde_json::json;
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 use sv1_api::json_rpc::Message;
@@ -28,6 +30,8 @@ pub struct UpstreamConfig {
     pub version_mask: u32,
     pub min_backoff: Duration,
     pub max_backoff: Duration,
+    /// How long the pool has to answer a forwarded share; past it the share's verdict is `Lost`.
+    pub verdict_timeout: Duration,
 }
 
 impl UpstreamConfig {
@@ -39,6 +43,7 @@ impl UpstreamConfig {
             version_mask: 0x1fff_e000,
             min_backoff: Duration::from_millis(100),
             max_backoff: Duration::from_secs(10),
+            verdict_timeout: Duration::from_secs(10),
         }
     }
 }
@@ -77,7 +82,8 @@ pub enum Verdict {
         code: i32,
         reason: String,
     },
-    /// No answer: the pool was unreachable, or the connection dropped before it answered.
+    /// No answer: the pool was unreachable, the connection dropped before it answered, or it
+    /// did not answer within `UpstreamConfig::verdict_timeout`.
     Lost,
 }
 
@@ -113,7 +119,60 @@ impl Upstream {
     }
 }
 
-type Pending = HashMap<u64, oneshot::Sender<Verdict>>;
+/// Forwarded shares waiting for the pool's verdict, by request id, with their deadlines in the
+/// order they were sent (every share gets the same timeout, so that is deadline order too).
+#[derive(Default)]
+struct Pending {
+    replies: HashMap<u64, oneshot::Sender<Verdict>>,
+    deadlines: VecDeque<(tokio::time::Instant, u64)>,
+}
+
+impl Pending {
+    fn insert(&mut self, id: u64, reply: oneshot::Sender<Verdict>, deadline: tokio::time::Instant) {
+        self.replies.insert(id, reply);
+        self.deadlines.push_back((deadline, id));
+    }
+
+    /// Hands the pool's verdict on request `id` to its share (a late or unknown answer is dropped).
+    fn answer(&mut self, id: u64, verdict: Verdict) {
+        if let Some(reply) = self.replies.remove(&id) {
+            let _ = reply.send(verdict);
+        }
+    }
+
+    /// The earliest deadline of a share still waiting.
+    fn next_deadline(&mut self) -> Option<tokio::time::Instant> {
+        while let Some((_, id)) = self.deadlines.front() {
+            if self.replies.contains_key(id) {
+                break;
+            }
+            self.deadlines.pop_front();
+        }
+        self.deadlines.front().map(|(deadline, _)| *deadline)
+    }
+
+    /// Shares whose deadline has passed are lost.
+    fn expire(&mut self, now: tokio::time::Instant) {
+        while let Some((deadline, id)) = self.deadlines.front().copied() {
+            if deadline > now {
+                break;
+            }
+            self.deadlines.pop_front();
+            if self.replies.contains_key(&id) {
+                tracing::warn!(request = id, "the pool did not answer a share in time: lost");
+                self.answer(id, Verdict::Lost);
+            }
+        }
+    }
+
+    /// The session ended: every share still waiting is lost.
+    fn lose_all(&mut self) {
+        for (_, reply) in self.replies.drain() {
+            let _ = reply.send(Verdict::Lost);
+        }
+        self.deadlines.clear();
+    }
+}
 
 /// How long connecting, subscribing and authorizing may take.
 const HANDSHAKE: Duration = Duration::from_secs(10);
@@ -185,7 +244,11 @@ async fn session(
     let configure = json!({"id": 1, "method": "mining.configure", "params": [["version-rolling"], {"version-rolling.mask": format!("{:08x}", config.version_mask), "version-rolling.min-bit-count": 2}]});
     let subscribe = json!({"id": 2, "method": "mining.subscribe", "params": ["aihash-keeper/0.1"]});
     let authorize = json!({"id": 3, "method": "mining.authorize", "params": [config.user, config.password]});
-    let hello = format!("{configure}\n{subscribe}\n{authorize}\n");
+    // Lets the pool move the keeper to another extranonce without a reconnection; pools that do
+    // not know the method answer with an error, which is ignored.
+    let extranonce_subscribe =
+        json!({"id": EXTRANONCE_SUBSCRIBE_ID, "method": "mining.extranonce.subscribe", "params": []});
+    let hello = format!("{configure}\n{subscribe}\n{authorize}\n{extranonce_subscribe}\n");
     if let Err(e) = writer.write_all(hello.as_bytes()).await {
         return SessionEnd::NeverUp(format!("cannot send the handshake: {e}"));
     }
@@ -193,7 +256,12 @@ async fn session(
     let mut subscribed: Option<(Vec<u8>, usize)> = None;
     let mut authorized = false;
     let mut up = false;
-    let mut pending: Pending = HashMap::new();
+    // The bits the pool lets miners roll in this session: none unless it answers `configure`.
+    let mut version_mask = 0;
+    // The session's first job, and the first after an extranonce change, must be clean: rigs'
+    // work on earlier jobs is for an extranonce the pool no longer has for the keeper.
+    let mut next_job_clean = true;
+    let mut pending = Pending::default();
     let mut next_id = 100u64;
     let mut buf = Vec::new();
     let end = loop {
@@ -201,6 +269,9 @@ async fn session(
             _ = tokio::time::sleep_until(handshake_deadline), if !up => {
                 let missing = if subscribed.is_none() { "subscribe" } else { "authorize" };
                 break SessionEnd::NeverUp(format!("no usable answer to {missing} within {HANDSHAKE:?}"));
+            }
+            _ = sleep_until_some(pending.next_deadline()) => {
+                pending.expire(tokio::time::Instant::now());
             }
             line = read_line(&mut reader, &mut buf, MAX_LINE) => {
                 let Ok(Some(line)) = line else {
@@ -216,39 +287,48 @@ async fn session(
                         subscribed = Some((s.extra_nonce1.into(), s.extra_nonce2_size));
                     }
                     Method::Server2ClientResponse(Server2ClientResponse::Configure(c)) => {
-                        let mask = c.version_rolling.map_or(0, |p| p.version_rolling_mask.0) & config.version_mask;
-                        state.send_modify(|s| s.version_mask = mask);
+                        version_mask = c.version_rolling.map_or(0, |p| p.version_rolling_mask.0) & config.version_mask;
+                        if up {
+                            state.send_modify(|s| s.version_mask = version_mask);
+                        }
+                    }
+                    Method::Server2Client(Server2Client::SetVersionMask(m)) => {
+                        version_mask = m.version_mask.0 & config.version_mask;
+                        if up {
+                            state.send_modify(|s| s.version_mask = version_mask);
+                        }
                     }
                     Method::Server2ClientResponse(Server2ClientResponse::GeneralResponse(r)) if r.id == 3 => {
                         authorized = r.result;
                         if !authorized { break SessionEnd::NeverUp(format!("the pool refused worker `{}`", config.user)); }
                     }
                     Method::Server2ClientResponse(Server2ClientResponse::GeneralResponse(r)) => {
-                        if let Some(reply) = pending.remove(&r.id) {
-                            let verdict = if r.result { Verdict::Accepted } else { Verdict::Rejected { code: 20, reason: "rejected".into() } };
-                            let _ = reply.send(verdict);
-                        }
+                        let verdict = if r.result { Verdict::Accepted } else { Verdict::Rejected { code: 20, reason: "rejected".into() } };
+                        pending.answer(r.id, verdict);
                     }
                     Method::ErrorMessage(Message::ErrorResponse(r)) => {
                         if r.id == 3 { break SessionEnd::NeverUp(format!("the pool refused worker `{}`", config.user)); }
-                        if let Some(reply) = pending.remove(&r.id) {
-                            let (code, reason) = r.error.map_or((20, "rejected".into()), |e| (e.code, e.message));
-                            let _ = reply.send(Verdict::Rejected { code, reason });
-                        }
+                        let (code, reason) = r.error.map_or((20, "rejected".into()), |e| (e.code, e.message));
+                        pending.answer(r.id, Verdict::Rejected { code, reason });
                     }
                     Method::Server2Client(Server2Client::SetDifficulty(d)) => {
                         state.send_modify(|s| s.difficulty = ShareDifficulty::from_f64(d.value));
                     }
                     Method::Server2Client(Server2Client::SetExtranonce(e)) => {
                         let extranonce1: Vec<u8> = e.extra_nonce1.into();
+                        next_job_clean = true;
                         state.send_modify(|s| {
                             s.extranonce1 = extranonce1.clone();
                             s.extranonce2_size = e.extra_nonce2_size;
                             s.session += 1;
+                            // The current job stands for the old extranonce until the next one.
+                            s.job = None;
                         });
                     }
                     Method::Server2Client(Server2Client::Notify(n)) => {
-                        let job = Arc::new(job_from_notify(&n));
+                        let mut job = job_from_notify(&n);
+                        job.clean |= std::mem::take(&mut next_job_clean);
+                        let job = Arc::new(job);
                         state.send_modify(|s| s.job = Some(job));
                     }
                     _ => {}
@@ -261,6 +341,7 @@ async fn session(
                             s.session += 1;
                             s.extranonce1 = extranonce1;
                             s.extranonce2_size = extranonce2_size;
+                            s.version_mask = version_mask;
                             if let Some(since) = s.down_since.take() {
                                 s.dead_ms += since.elapsed().as_millis() as u64;
                             }
@@ -283,12 +364,21 @@ async fn session(
                     let _ = reply.send(Verdict::Lost);
                     break SessionEnd::WasUp;
                 }
-                pending.insert(next_id, reply);
+                pending.insert(next_id, reply, tokio::time::Instant::now() + config.verdict_timeout);
             }
         }
     };
-    for (_, reply) in pending.drain() {
-        let _ = reply.send(Verdict::Lost);
-    }
+    pending.lose_all();
     end
+}
+
+/// The id of the keeper's `mining.extranonce.subscribe` to the pool.
+const EXTRANONCE_SUBSCRIBE_ID: u64 = 4;
+
+/// Sleeps until `deadline`, or forever without one.
+async fn sleep_until_some(deadline: Option<tokio::time::Instant>) {
+    match deadline {
+        Some(deadline) => tokio::time::sleep_until(deadline).await,
+        None => std::future::pending().await,
+    }
 }

@@ -36,16 +36,22 @@ pub enum Rejection {
     TimeOutOfRange { time: u32, min: u32, max: u32 },
     #[error("version bits {bits:#010x} leave the negotiated mask {mask:#010x}")]
     VersionOutsideMask { bits: u32, mask: u32 },
+    #[error("unauthorized worker (send mining.authorize first)")]
+    Unauthorized,
+    #[error("not subscribed (send mining.subscribe first)")]
+    NotSubscribed,
 }
 
 impl Rejection {
-    /// The customary Stratum error code: 21 job not found, 22 duplicate, 23 low difficulty, 20
-    /// anything else.
+    /// The customary Stratum error code: 21 job not found, 22 duplicate, 23 low difficulty, 24
+    /// unauthorized worker, 25 not subscribed, 20 anything else.
     pub fn code(&self) -> i32 {
         match self {
             Self::Stale => 21,
             Self::Duplicate => 22,
             Self::LowDifficulty => 23,
+            Self::Unauthorized => 24,
+            Self::NotSubscribed => 25,
             _ => 20,
         }
     }

@@ -51,6 +51,8 @@ async fn setup() -> Setup {
         max: None,
     };
     config.providers = vec!["prov".into()];
+    // Throttled rigs wait a little for each line here, so floods reach their ban quickly.
+    config.throttle = Duration::from_millis(5);
     let (tx, records) = mpsc::unbounded_channel();
     let proxy = Proxy::spawn(config, upstream.clone(), tx).await.unwrap();
     Setup { pool, upstream, proxy, records, pool_difficulty }
@@ -229,6 +231,7 @@ async fn a_rig_flooding_bad_shares_is_banned_and_the_others_keep_mining() {
     // The keeper closes the connection (its unread flood may reset it: only the end matters).
     drain(&mut reader).await;
     assert_eq!(setup.proxy.stats.banned.load(Ordering::Relaxed), 1);
+    assert!(setup.proxy.stats.throttled.load(Ordering::Relaxed) > 0, "throttled before the ban");
     // The banned worker cannot come back for now; the other rigs were never disturbed.
     let (mut reader, _writer) = raw_rig(&setup.proxy, "prov.bad").await;
     let again = drain_until(&mut reader, "\"id\":2").await;
@@ -280,4 +283,106 @@ async fn drain_until(
             return line;
         }
     }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_connection_flooding_shares_without_authorizing_is_banned_by_address() {
+    use tokio::io::AsyncWriteExt;
+    let setup = setup().await;
+    let (good, _m) = start_miner(&setup.proxy, "prov.good");
+    until("the good rig mining", Duration::from_secs(30), || good.accepted.load(Ordering::Relaxed) > 0).await;
+    let stream = tokio::net::TcpStream::connect(setup.proxy.addr).await.unwrap();
+    let (reader, mut writer) = stream.into_split();
+    let mut reader = tokio::io::BufReader::new(reader);
+    writer.write_all(b"{\"id\":1,\"method\":\"mining.subscribe\",\"params\":[]}\n").await.unwrap();
+    drain_until(&mut reader, "\"id\":1").await;
+    let submit = |id: u32| {
+        format!("{{\"id\":{id},\"method\":\"mining.submit\",\"params\":[\"prov.x\",\"1\",\"000000000000\",\"00000000\",\"00000000\"]}}\n")
+    };
+    writer.write_all(submit(10).as_bytes()).await.unwrap();
+    let answer = drain_until(&mut reader, "\"id\":10").await;
+    assert!(answer.contains("\"error\":[24,\"unauthorized worker"), "{answer}");
+    let flood: String = (11..400).map(submit).collect();
+    let _ = writer.write_all(flood.as_bytes()).await;
+    drain(&mut reader).await;
+    assert_eq!(setup.proxy.stats.banned.load(Ordering::Relaxed), 1, "banned, not answered forever");
+    assert!(setup.proxy.stats.throttled.load(Ordering::Relaxed) > 0, "throttled before the ban");
+    // The rig that was already mining keeps mining.
+    let before = good.accepted.load(Ordering::Relaxed);
+    until("the good rig keeps mining", Duration::from_secs(30), || {
+        good.accepted.load(Ordering::Relaxed) > before + 5
+    })
+    .await;
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_rig_flooding_duplicate_shares_is_banned_and_the_others_keep_mining() {
+    use aihash_keeper::stratum::wire::{decode, job_from_notify};
+    use aihash_keeper::verify::{assemble, header_hash, Rules};
+    use sv1_api::methods::{Method, Server2Client};
+    use tokio::io::{AsyncBufReadExt, AsyncWriteExt};
+    let setup = setup().await;
+    let (good, _m) = start_miner(&setup.proxy, "prov.good");
+    let (mut reader, mut writer) = raw_rig(&setup.proxy, "prov.dup").await;
+    // Read the session: extranonce1 and extranonce2 size, the difficulty, a job.
+    let (mut session, mut difficulty, mut job) = (None, None, None);
+    while session.is_none() || difficulty.is_none() || job.is_none() {
+        let mut line = String::new();
+        tokio::time::timeout(Duration::from_secs(10), reader.read_line(&mut line)).await.unwrap().unwrap();
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        if value["id"] == 1 {
+            let extranonce1 = hex::decode(value["result"][1].as_str().unwrap()).unwrap();
+            session = Some((extranonce1, value["result"][2].as_u64().unwrap() as usize));
+        }
+        match decode(&line) {
+            Ok(Method::Server2Client(Server2Client::SetDifficulty(d))) => {
+                difficulty = ShareDifficulty::from_f64(d.value)
+            }
+            Ok(Method::Server2Client(Server2Client::Notify(n))) => job = Some(job_from_notify(&n)),
+            _ => {}
+        }
+    }
+    let ((extranonce1, extranonce2_size), difficulty, job) =
+        (session.unwrap(), difficulty.unwrap(), job.unwrap());
+    // Mine one share, then send it over and over.
+    let rules = Rules { extranonce2_size, version_mask: 0, max_time_ahead_s: 600 };
+    let mut submission = aihash_keeper::job::Submission {
+        job_id: job.id.clone(),
+        extranonce2: vec![0xd0; extranonce2_size],
+        time: job.time,
+        nonce: 0,
+        version_bits: None,
+    };
+    while !difficulty.is_met_by(header_hash(&assemble(&job, &extranonce1, &submission, &rules).unwrap())) {
+        submission.nonce += 1;
+    }
+    let submit = |id: u32| {
+        format!(
+            "{{\"id\":{id},\"method\":\"mining.submit\",\"params\":[\"prov.dup\",\"{}\",\"{}\",\"{:08x}\",\"{:08x}\"]}}\n",
+            job.id,
+            hex::encode(&submission.extranonce2),
+            submission.time,
+            submission.nonce
+        )
+    };
+    writer.write_all(submit(10).as_bytes()).await.unwrap();
+    assert!(
+        drain_until(&mut reader, "\"id\":10").await.contains("\"result\":true"),
+        "the share itself is good"
+    );
+    writer.write_all(submit(11).as_bytes()).await.unwrap();
+    assert!(drain_until(&mut reader, "\"id\":11").await.contains("\"error\":[22"), "then a duplicate");
+    let flood: String = (12..400).map(submit).collect();
+    let _ = writer.write_all(flood.as_bytes()).await;
+    drain(&mut reader).await;
+    assert_eq!(setup.proxy.stats.banned.load(Ordering::Relaxed), 1);
+    assert!(setup.proxy.stats.throttled.load(Ordering::Relaxed) > 0, "throttled before the ban");
+    assert!(setup.proxy.stats.refused.lock().unwrap()[&22] > 60);
+    let (mut again, _w) = raw_rig(&setup.proxy, "prov.dup").await;
+    assert!(drain_until(&mut again, "\"id\":2").await.contains("\"result\":false"), "still banned");
+    let before = good.accepted.load(Ordering::Relaxed);
+    until("the good rig keeps mining", Duration::from_secs(30), || {
+        good.accepted.load(Ordering::Relaxed) > before + 5
+    })
+    .await;
 }

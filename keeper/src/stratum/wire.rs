@@ -5,7 +5,7 @@ use crate::job::{Job, Submission};
 use bitcoin::hashes::Hash;
 use bitcoin::{BlockHash, CompactTarget, TxMerkleNode};
 use sv1_api::client_to_server as c2s;
-use sv1_api::json_rpc::Message;
+use sv1_api::json_rpc::{Message, StandardRequest};
 use sv1_api::methods::Method;
 use sv1_api::server_to_client as s2c;
 use sv1_api::utils::{Extranonce, HexBytes, HexU32Be, MerkleNode, PrevHash};
@@ -43,6 +43,17 @@ pub fn encode(message: impl Into<Message>) -> String {
     line
 }
 
+/// The `mining.set_version_mask` line (BIP 310) for `mask`. `sv1_api` names the method
+/// `mining.set_version` when it encodes one (while it decodes `mining.set_version_mask`), so the
+/// name is put right here.
+pub fn set_version_mask(mask: u32) -> String {
+    let message = Message::from(s2c::SetVersionMask { version_mask: HexU32Be(mask) });
+    let mut value = serde_json::to_value(&message).expect("Stratum messages serialise");
+    value["method"] = "mining.set_version_mask".into();
+    value["id"] = serde_json::Value::Null;
+    format!("{value}\n")
+}
+
 /// The id `sv1_api` sees in place of one it cannot hold (it takes only unsigned integers;
 /// JSON-RPC also allows strings, and some miners send `"mining.subscribe"` as the id).
 const SURROGATE_ID: u64 = u64::MAX - 1;
@@ -69,9 +80,46 @@ impl ReplyId {
     }
 }
 
-/// Parses a request from a rig; a string, null or otherwise non-integer id is kept to answer
-/// with, and replaced by a number while `sv1_api` handles the request.
+/// Parses a request from a rig; a string or otherwise non-integer id is kept to answer with, and
+/// replaced by a number while `sv1_api` handles the request.
 pub fn decode_request(line: &str) -> Result<Request, WireError> {
+    // Nearly every line is a request with an id: read it in one pass straight into `sv1_api`'s
+    // request type. `Message`'s own (untagged) decoding buffers the line and tries each kind of
+    // message in turn, which made decoding cost more than verifying (docs/BENCHMARKS.md).
+    let (message, original_id) = match serde_json::from_str::<RequestLine>(line) {
+        Ok(RequestLine { id: Some(id), method, params }) => {
+            let (number, original) = match id.as_u64() {
+                Some(number) => (number, None),
+                None => (SURROGATE_ID, Some(id)),
+            };
+            let request = StandardRequest { id: number, method, params };
+            if request.method == "mining.submit" {
+                // The hot path: `sv1_api`'s own parser of a submit, without the deep copy of the
+                // request `Method::try_from` makes first.
+                let submit =
+                    c2s::Submit::try_from(request).map_err(|e| WireError::Method(format!("{e:?}")))?;
+                let method = Method::Client2Server(sv1_api::methods::Client2Server::Submit(submit));
+                return Ok(Request { method, reply: ReplyId(original) });
+            }
+            (Message::StandardRequest(request), original)
+        }
+        // Anything else (a null or missing id, not a request): the general path.
+        _ => decode_any_request(line)?,
+    };
+    let method = Method::try_from(message).map_err(|e| WireError::Method(format!("{e:?}")))?;
+    Ok(Request { method, reply: ReplyId(original_id) })
+}
+
+/// A JSON-RPC request as a rig sends it; its id as it came (a `null` id reads as `None`).
+#[derive(serde::Deserialize)]
+struct RequestLine {
+    id: Option<serde_json::Value>,
+    method: String,
+    params: serde_json::Value,
+}
+
+/// Any message from a rig, a null id replaced by the surrogate and kept to answer with.
+fn decode_any_request(line: &str) -> Result<(Message, Option<serde_json::Value>), WireError> {
     let mut value: serde_json::Value =
         serde_json::from_str(line).map_err(|e| WireError::NotJsonRpc(e.to_string()))?;
     let mut original_id = None;
@@ -81,9 +129,8 @@ pub fn decode_request(line: &str) -> Result<Request, WireError> {
             value["id"] = SURROGATE_ID.into();
         }
     }
-    let message: Message = serde_json::from_value(value).map_err(|e| WireError::NotJsonRpc(e.to_string()))?;
-    let method = Method::try_from(message).map_err(|e| WireError::Method(format!("{e:?}")))?;
-    Ok(Request { method, reply: ReplyId(original_id) })
+    let message = serde_json::from_value(value).map_err(|e| WireError::NotJsonRpc(e.to_string()))?;
+    Ok((message, original_id))
 }
 
 /// The extranonce1 and extranonce2 size from the answer to our `mining.subscribe` (request
@@ -202,6 +249,14 @@ mod tests {
             (submission.time, submission.nonce, submission.version_bits),
             (0x6757_c0a0, 0x41d5_deb0, Some(0x1fff_e000))
         );
+        // A rig's request decodes to the same share (the proxy reads rigs with `decode_request`).
+        let Method::Client2Server(Client2Server::Submit(from_rig)) = decode_request(line).unwrap().method
+        else {
+            panic!()
+        };
+        assert_eq!(submission_from_submit(&from_rig), submission);
+        assert!(decode_request(r#"{"id":4,"method":"mining.submit","params":["worker.1"]}"#).is_err());
+        assert!(decode_request(r#"{"id":4,"params":[]}"#).is_err());
         let back = submit_request(4, "worker.1", &submission).unwrap();
         assert_eq!(
             serde_json::to_value(Message::from(back)).unwrap(),
@@ -244,6 +299,18 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(&line).unwrap();
         assert!(value["id"].is_null() && value.get("id").is_some(), "{line}");
         assert!(matches!(decode(&line), Ok(Method::Server2Client(Server2Client::SetDifficulty(_)))));
+    }
+
+    #[test]
+    fn set_version_mask_carries_the_bip310_method_name() {
+        let line = set_version_mask(0x00ff_e000);
+        let value: serde_json::Value = serde_json::from_str(&line).unwrap();
+        assert_eq!(value["method"], "mining.set_version_mask", "{line}");
+        assert_eq!(value["params"], serde_json::json!(["00ffe000"]));
+        let Ok(Method::Server2Client(Server2Client::SetVersionMask(mask))) = decode(&line) else {
+            panic!("{line}")
+        };
+        assert_eq!(mask.version_mask.0, 0x00ff_e000);
     }
 
     #[test]
