@@ -182,7 +182,7 @@ public enum Action has copy, drop, store {
         cancel_grace_ms: u64,
     },
     /// `market::set_window_terms`.
-    SetWindowTerms { max_window_ms: u64, max_tip_age_ms: u64, ntime_slack_s: u64 },
+    SetWindowTerms { max_window_ms: u64, max_tip_age_ms: u64 },
     /// `registry::set_min_stakes`: minimum stakes of trust levels 1-4.
     SetMinStakes { min_stakes: vector<u64> },
     AddFeeder { feeder: address },
@@ -552,15 +552,10 @@ public fun execute_market(
             price_decrease_interval_ms,
             cancel_grace_ms,
         ),
-        Action::SetWindowTerms {
-            max_window_ms,
-            max_tip_age_ms,
-            ntime_slack_s,
-        } => market.set_window_terms(
+        Action::SetWindowTerms { max_window_ms, max_tip_age_ms } => market.set_window_terms(
             cap,
             max_window_ms,
             max_tip_age_ms,
-            ntime_slack_s,
         ),
         _ => abort EWrongAction,
     };
@@ -818,9 +813,9 @@ public fun set_order_terms(
     }
 }
 
-public fun set_window_terms(max_window_ms: u64, max_tip_age_ms: u64, ntime_slack_s: u64): Action {
-    market::check_window_terms(max_window_ms, max_tip_age_ms, ntime_slack_s);
-    Action::SetWindowTerms { max_window_ms, max_tip_age_ms, ntime_slack_s }
+public fun set_window_terms(max_window_ms: u64, max_tip_age_ms: u64): Action {
+    market::check_window_terms(max_window_ms, max_tip_age_ms);
+    Action::SetWindowTerms { max_window_ms, max_tip_age_ms }
 }
 
 public fun set_min_stakes(min_stakes: vector<u64>): Action {

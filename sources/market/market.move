@@ -95,9 +95,6 @@ public struct Params has copy, drop, store {
     /// How long before a window's start a Bitcoin tip may have been posted and still be the
     /// previous block of its shares.
     max_tip_age_ms: u64,
-    /// How far a share's ntime may lie outside its window (pools set ntime when they make a job;
-    /// miners roll it forward).
-    ntime_slack_s: u64,
 }
 
 // === Events ===
@@ -139,7 +136,6 @@ fun init(ctx: &mut TxContext) {
         cancel_grace_ms: 10 * MINUTE_MS,
         max_window_ms: DAY_MS,
         max_tip_age_ms: 2 * HOUR_MS,
-        ntime_slack_s: 600,
     };
     let market = Market {
         id: object::new(ctx),
@@ -328,22 +324,19 @@ public fun set_window_terms(
     cap: &MarketCap,
     max_window_ms: u64,
     max_tip_age_ms: u64,
-    ntime_slack_s: u64,
 ) {
     market.assert_cap(cap);
-    check_window_terms(max_window_ms, max_tip_age_ms, ntime_slack_s);
+    check_window_terms(max_window_ms, max_tip_age_ms);
     let params = &mut market.params;
     params.max_window_ms = max_window_ms;
     params.max_tip_age_ms = max_tip_age_ms;
-    params.ntime_slack_s = ntime_slack_s;
     market.emit_changed();
 }
 
 /// Aborts unless these are values `set_window_terms` accepts.
-public fun check_window_terms(max_window_ms: u64, max_tip_age_ms: u64, ntime_slack_s: u64) {
+public fun check_window_terms(max_window_ms: u64, max_tip_age_ms: u64) {
     assert!(max_window_ms >= MINUTE_MS && max_window_ms <= DAY_MS, EWindowTermsOutOfRange);
     assert!(max_tip_age_ms >= 10 * MINUTE_MS && max_tip_age_ms <= DAY_MS, EWindowTermsOutOfRange);
-    assert!(ntime_slack_s <= 7_200, EWindowTermsOutOfRange);
 }
 
 // === Public-View Functions ===
@@ -394,8 +387,6 @@ public fun cancel_grace_ms(params: &Params): u64 { params.cancel_grace_ms }
 public fun max_window_ms(params: &Params): u64 { params.max_window_ms }
 
 public fun max_tip_age_ms(params: &Params): u64 { params.max_tip_age_ms }
-
-public fun ntime_slack_s(params: &Params): u64 { params.ntime_slack_s }
 
 // === Package Functions ===
 

@@ -741,10 +741,11 @@ fun check_share<C>(
         posted_ms + max_age >= report.window_start_ms && posted_ms <= report.window_end_ms + max_age,
         EStaleTip,
     );
-    let time = header.time() as u64;
-    let slack = params.ntime_slack_s();
+    // The share's own time (ntime, seconds) lies in the window, with no slack: windows of a fill
+    // do not overlap, so no share can be counted in two of them.
+    let time_ms = (header.time() as u64) * 1000;
     assert!(
-        time + slack >= report.window_start_ms / 1000 && time <= report.window_end_ms / 1000 + slack,
+        time_ms >= report.window_start_ms && time_ms < report.window_end_ms,
         ETimeOutsideWindow,
     );
     share_hash

@@ -194,7 +194,7 @@ fun proposal_created_set_order_terms_matches_golden_bytes() {
 
 #[test]
 fun proposal_created_set_window_terms_matches_golden_bytes() {
-    let (scenario, clock) = proposed(governance::set_window_terms(3_600_000, 3_600_000, 300));
+    let (scenario, clock) = proposed(governance::set_window_terms(3_600_000, 3_600_000));
     golden::check(
         &event::events_by_type<governance::ProposalCreated>()[0],
         b"governance_proposal_created_set_window_terms",

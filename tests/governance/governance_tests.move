@@ -119,7 +119,7 @@ fun every_market_parameter_group_is_governed() {
         governance::set_dispute_terms(2 * 3_600_000, 3_600_000, 32, hash(50), hash(10)),
         governance::set_slash_rates(hash(5_000), 7_500, 2_500),
         governance::set_order_terms(3_000, 500, 30 * 60_000, 60_000),
-        governance::set_window_terms(3_600_000, 3_600_000, 300),
+        governance::set_window_terms(3_600_000, 3_600_000),
     ];
     actions.do!(|action| {
         let id = gf::passed_and_queued(&mut scenario, &mut clock, action);
@@ -132,14 +132,14 @@ fun every_market_parameter_group_is_governed() {
     assert_eq!(params.min_keeper_stake(), hash(5_000));
     assert_eq!(params.dead_time_threshold_bps(), 3_000);
     assert_eq!(params.max_window_ms(), 3_600_000);
-    assert_eq!(params.ntime_slack_s(), 300);
+    assert_eq!(params.max_tip_age_ms(), 3_600_000);
     ts::return_shared(market);
     finish(scenario, clock);
 }
 
 #[test, expected_failure(abort_code = market::EWindowTermsOutOfRange)]
 fun an_out_of_range_window_cannot_be_proposed() {
-    governance::set_window_terms(59_999, 3_600_000, 0);
+    governance::set_window_terms(59_999, 3_600_000);
 }
 
 #[test]

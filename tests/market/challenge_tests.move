@@ -357,6 +357,33 @@ fun shares_timed_outside_the_window_are_caught() {
     abort
 }
 
+/// No slack: shares stamped minutes before the window cannot be counted in it, so one share can
+/// never be paid in two adjacent windows of a fill.
+#[test, expected_failure(abort_code = report::ETimeOutsideWindow)]
+fun shares_stamped_just_before_the_window_are_caught() {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, ESCROW);
+    // The honest shares are stamped 0 to 450 s into their window; this one starts at 451 s.
+    let start = mf::window_start_ms() + 451_000;
+    clock.set_for_testing(start + 600_000);
+    let report_id = mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        start,
+        start + 600_000,
+        16,
+        16,
+        mf::window_root(b"honest"),
+        0,
+    );
+    mf::challenge(&mut scenario, &clock, order_id, report_id);
+    mf::answer(&mut scenario, &clock, &world, order_id, report_id, b"honest", 0);
+    abort
+}
+
 #[test, expected_failure(abort_code = report::EShareTooEasy)]
 fun shares_easier_than_the_fill_difficulty_are_caught() {
     let (mut scenario, mut clock, world) = mf::setup();

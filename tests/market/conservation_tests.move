@@ -132,12 +132,17 @@ fun run(operations: vector<u64>): (u64, u64, u64) {
                 order.top_up(coin::mint_for_testing<SUI>(amount, ctx), ctx);
             });
             ledger.deposited = ledger.deposited + amount;
-        } else if (
-            kind == 1 && pick % 2 == 0 && honest_window_open(&clock, reported_until, expiry, ended)
-                && keeper_active(&mut scenario, world.keeper())
-        ) {
+        } else if (kind == 1 && pick % 2 == 0 && honest_window_open(&clock, reported_until, expiry, ended)
+                && keeper_active(&mut scenario, world.keeper())) {
             // The vectors' honest window: real shares, so a challenge on it can be answered.
-            let id = mf::submit_window(&mut scenario, &mut clock, &world, order_id, fill, b"honest");
+            let id = mf::submit_window(
+                &mut scenario,
+                &mut clock,
+                &world,
+                order_id,
+                fill,
+                b"honest",
+            );
             ledger.reports.push_back(id);
             ledger.honest.push_back(id);
         } else if (kind == 1 && keeper_active(&mut scenario, world.keeper())) {

@@ -298,7 +298,13 @@ public fun samples(scenario: &mut Scenario, report_id: ID): vector<u64> {
 
 /// `feeder` posts `count` made-up tips (hashes of `first`, `first + 1`, ...), a few hundred per
 /// transaction (a transaction emits at most 1,024 events).
-public fun post_tips(scenario: &mut Scenario, clock: &Clock, feeder: address, first: u64, count: u64) {
+public fun post_tips(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    feeder: address,
+    first: u64,
+    count: u64,
+) {
     let mut posted = 0;
     while (posted < count) {
         scenario.next_tx(feeder);
