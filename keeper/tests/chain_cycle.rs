@@ -1,0 +1,377 @@
+//! A keeper's whole cycle on chain, driven through `duties::driver::Driver` against the node
+//! double (which checks every call against the Move signatures and records it): an open order is
+//! filled, the fill's closed window is reported with its counters and root, a challenge on the
+//! report is answered from the journal, the report is settled when due, and its journal is pruned
+//! once settled. The double does not execute Move, so the test plays the chain's part: after each
+//! call it serves the objects and events the call would have produced.
+
+mod common;
+
+use aihash_keeper::config::{ChainConfig, Provider};
+use aihash_keeper::duties::driver::Driver;
+use aihash_keeper::duties::metrics::DutyMetrics;
+use aihash_keeper::duties::queue::Duty;
+use aihash_keeper::journal;
+use aihash_keeper::upstream::Verdict;
+use aihash_node_double::{CallArg, NodeDouble, Signatures};
+use aihash_sdk::bindings::order::{Fill, FillAttached, Order};
+use aihash_sdk::bindings::registry::Registry;
+use aihash_sdk::bindings::report::{
+    Challenge, ChallengeOpened, Report, ReportSettled, ReportState, ReportSubmitted,
+};
+use aihash_sdk::chain::ChainClient;
+use aihash_sdk::keystore::Key;
+use aihash_sdk::sender::Sender;
+use aihash_sdk::tx::{Deployment, Shared};
+use common::{at, share, window_d};
+use moverox_sui::sui::object::ID;
+use moverox_sui::sui::sui::SUI;
+use sui_crypto::ed25519::Ed25519PrivateKey;
+use sui_sdk_types::Address;
+
+const PACKAGE: Address = Address::new([0xa1; 32]);
+const KEEPER: Address = Address::new([0x41; 32]);
+const PROVIDER: Address = Address::new([0x42; 32]);
+const TREASURY: Address = Address::new([0x43; 32]);
+const REPORT: Address = Address::new([0x60; 32]);
+
+fn shared(id: Address, version: u64) -> Shared {
+    Shared { id, initial_shared_version: version }
+}
+
+fn id(address: Address) -> ID {
+    ID { bytes: moverox::types::Address::new(address.into_inner()) }
+}
+
+fn golden<T: serde::de::DeserializeOwned>(name: &str) -> T {
+    bcs::from_bytes(aihash_sdk::golden::bytes(name).unwrap()).unwrap()
+}
+
+fn pure<T: serde::Serialize>(value: &T) -> CallArg {
+    CallArg::Pure(bcs::to_bytes(value).unwrap())
+}
+
+/// The chain as the test plays it: the node double and what it has served so far.
+struct Chain {
+    double: NodeDouble,
+    last_checkpoint: u64,
+}
+
+impl Chain {
+    fn event(&mut self, module: &str, name: &str, bytes: Vec<u8>) {
+        self.last_checkpoint = self.double.add_checkpoint_with_events(
+            &format!("tx-{name}-{}", self.last_checkpoint),
+            PACKAGE,
+            &[(module, name, bytes)],
+        );
+    }
+
+    /// Hands the driver every event it has not seen.
+    async fn pump(&self, driver: &mut Driver, client: &mut ChainClient) {
+        let from = driver.next_checkpoint();
+        let events =
+            client.package_events_between(PACKAGE, from, self.last_checkpoint, |_| {}).await.unwrap();
+        driver.on_events(&events, self.last_checkpoint).await.unwrap();
+    }
+
+    /// Calls submitted so far, as `module::function`.
+    fn calls(&self) -> Vec<Vec<String>> {
+        self.double
+            .submitted()
+            .iter()
+            .map(|s| s.calls.iter().map(|c| format!("{}::{}", c.module, c.function)).collect())
+            .collect()
+    }
+}
+
+fn fill_entry(
+    keeper: Address,
+    hashrate: u64,
+    difficulty: u128,
+    attached_ms: u64,
+    reported_until_ms: u64,
+) -> Vec<u8> {
+    let fill = (
+        keeper,
+        PROVIDER,
+        hashrate,
+        difficulty,
+        Option::<(u128, u64)>::None,
+        attached_ms,
+        reported_until_ms,
+        0u64,
+    );
+    bcs::to_bytes(&fill).unwrap()
+}
+
+fn report_object(state: ReportState, samples: &[(u64, bool)], dispute_deadline_ms: u64) -> Vec<u8> {
+    let mut report: Report = golden("report_object");
+    report.id.id = id(REPORT);
+    report.state = state;
+    report.dispute_deadline_ms = dispute_deadline_ms;
+    report.challenge = (!samples.is_empty()).then(|| Challenge {
+        challenger: moverox::types::Address::new([0xb0; 32]),
+        challenger_identity: None,
+        bond: moverox_sui::sui::balance::Balance::new(0),
+        samples: samples.iter().map(|(index, _)| *index).collect(),
+        answered: samples.iter().map(|(_, answered)| *answered).collect(),
+        opened_ms: 1,
+        deadline_ms: dispute_deadline_ms,
+    });
+    bcs::to_bytes(&report).unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn fill_report_answer_settle_and_prune() {
+    let dir = tempfile::tempdir().unwrap();
+    let double = NodeDouble::new("localnet");
+    let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources");
+    double.check_calls_against(PACKAGE, Signatures::from_sources(&sources).unwrap());
+    let key = Key::from_keypair(Ed25519PrivateKey::new([5; 32]).into());
+    double.add_coin(key.address(), Address::new([0x6a; 32]), "0x2::sui::SUI", 10_000_000_000);
+
+    // The market's objects: a registry naming the platform treasury, the two identities.
+    let deployment = Deployment {
+        package: PACKAGE,
+        registry: shared(Address::new([1; 32]), 1),
+        market: shared(Address::new([2; 32]), 2),
+        tips: shared(Address::new([3; 32]), 3),
+        governance: shared(Address::new([4; 32]), 4),
+        since_checkpoint: 0,
+        chain_id: String::new(),
+    };
+    let mut registry: Registry = golden("registry_object");
+    registry.platform_treasury = Some(id(TREASURY));
+    double.add_shared_object(
+        deployment.registry.id,
+        "0xa1::registry::Registry",
+        1,
+        bcs::to_bytes(&registry).unwrap(),
+    );
+    for (object, version) in [(KEEPER, 0x41), (PROVIDER, 0x42)] {
+        double.add_shared_object(object, "0xa1::identity::Identity", version, vec![]);
+    }
+    double.add_shared_object(TREASURY, "0xa1::treasury::Treasury", 0x43, vec![]);
+
+    // An open order (the golden one) whose only fill is another keeper's.
+    let order: Order<SUI> = golden("order_object");
+    let order_id = Address::new(order.id.id.bytes.into_inner());
+    double.add_shared_object(
+        order_id,
+        "0xa1::order::Order<0x2::sui::SUI>",
+        7,
+        aihash_sdk::golden::bytes("order_object").unwrap().to_vec(),
+    );
+    let fills_table = Address::new(order.fills.id.id.bytes.into_inner());
+    let now = order.created_ms + 1;
+    double.add_dynamic_field(
+        fills_table,
+        Address::new([0x50; 32]),
+        bcs::to_bytes(&0u64).unwrap(),
+        "0xa1::order::Fill",
+        fill_entry(
+            Address::new([0x99; 32]),
+            order.committed_hashrate,
+            16,
+            order.created_ms,
+            order.created_ms,
+        ),
+    );
+    let addr = double.spawn().await;
+    let url = format!("http://{addr}");
+    let mut chain = Chain { double, last_checkpoint: 0 };
+    chain.event("order", "OrderCreated", aihash_sdk::golden::bytes("order_created").unwrap().to_vec());
+
+    let room = order.hashrate_cap - order.committed_hashrate;
+    let config = ChainConfig {
+        network: url.clone(),
+        identity: KEEPER,
+        deployments: None,
+        keystore: None,
+        sender: None,
+        min_price: 0,
+        window_ms: 3_600_000,
+        providers: vec![Provider { name: "prov".into(), identity: PROVIDER, hashrate: room * 2 }],
+    };
+    let sender = Sender::new(ChainClient::new(&url).unwrap(), key);
+    let metrics = DutyMetrics::new(&prometheus::Registry::new());
+    let state = dir.path().join("state");
+    let mut driver = Driver::open(config, sender, deployment, &state, metrics).await.unwrap();
+    let mut client = ChainClient::new(&url).unwrap();
+
+    // 1. The open order is filled with all its room (the provider has more).
+    chain.pump(&mut driver, &mut client).await;
+    assert_eq!(driver.plan_fills(now).unwrap(), 1);
+    driver.run_due(now).await.unwrap();
+    assert_eq!(chain.calls(), [["order::attach_fill"]]);
+    let attach = &chain.double.submitted()[0].calls[0];
+    assert_eq!(attach.arguments[0], CallArg::Object(order_id));
+    assert_eq!(
+        (attach.arguments[2].clone(), attach.arguments[3].clone()),
+        (CallArg::Object(KEEPER), CallArg::Object(PROVIDER))
+    );
+    assert_eq!(attach.arguments[4], pure(&room));
+    let difficulty = aihash_keeper::duties::fill::difficulty_for(room, 3_600_000, 1);
+    assert_eq!(attach.arguments[5], pure(&difficulty));
+
+    // The chain attaches fill 1 (at the journal's D, as the test's journal counts at it).
+    let attached_ms = common::START_MS;
+    chain.double.add_dynamic_field(
+        fills_table,
+        Address::new([0x51; 32]),
+        bcs::to_bytes(&1u64).unwrap(),
+        "0xa1::order::Fill",
+        fill_entry(KEEPER, room, window_d().fixed(), attached_ms, attached_ms),
+    );
+    let event = FillAttached {
+        order_id: id(order_id),
+        fill: 1,
+        keeper_id: id(KEEPER),
+        provider_id: id(PROVIDER),
+        hashrate: room,
+        difficulty: window_d().fixed(),
+    };
+    chain.event("order", "FillAttached", bcs::to_bytes(&event).unwrap());
+    chain.pump(&mut driver, &mut client).await;
+    let fills = driver.fills();
+    assert_eq!(fills.len(), 1);
+    assert_eq!(
+        (fills[0].target.fill, fills[0].provider, fills[0].difficulty),
+        (1, PROVIDER, window_d().fixed())
+    );
+    assert_eq!(driver.plan_fills(now).unwrap(), 0, "the order has no room left for this provider");
+
+    // 2. A window of the fill closes: reported once, with the journal's counters and root.
+    let mut journal = common::journal(&dir.path().join("journal"));
+    journal.align(&fills[0].journal_target(), attached_ms);
+    for n in 0..40 {
+        let event =
+            aihash_keeper::proxy::ProxyEvent::Share(Box::new(share(n, Verdict::Accepted, 1_000 + n as u64)));
+        journal.record(&fills[0].journal_target(), &event, window_d()).unwrap();
+    }
+    let summary = journal.close_due(at(3_600_000)).unwrap().remove(0);
+    assert!(summary.shares >= 3, "{}", summary.shares);
+    driver.window_closed(&summary).unwrap();
+    driver.window_closed(&summary).unwrap();
+    driver.run_due(now).await.unwrap();
+    assert_eq!(chain.calls()[1], ["report::new_counters", "report::submit"]);
+    let submit = &chain.double.submitted()[1].calls[1];
+    assert_eq!(submit.arguments[0], CallArg::Object(order_id));
+    assert_eq!(submit.arguments[3], pure(&1u64));
+    assert_eq!(
+        (submit.arguments[4].clone(), submit.arguments[5].clone()),
+        (pure(&summary.start_ms), pure(&summary.end_ms))
+    );
+    assert_eq!(
+        (submit.arguments[6].clone(), submit.arguments[7].clone()),
+        (pure(&summary.shares), pure(&window_d().fixed()))
+    );
+    assert_eq!(submit.arguments[10], pure(&hex::decode(&summary.root).unwrap()));
+    let counters = &chain.double.submitted()[1].calls[0].arguments;
+    assert_eq!(
+        (counters[0].clone(), counters[2].clone()),
+        (pure(&summary.submitted), pure(&summary.pool_accepted))
+    );
+    // The chain records the window on the fill; the report and its event appear.
+    chain.double.add_dynamic_field(
+        fills_table,
+        Address::new([0x51; 32]),
+        bcs::to_bytes(&1u64).unwrap(),
+        "0xa1::order::Fill",
+        fill_entry(KEEPER, room, window_d().fixed(), attached_ms, summary.end_ms),
+    );
+    let dispute_deadline_ms = summary.end_ms + 86_400_000;
+    chain.double.add_shared_object(
+        REPORT,
+        "0xa1::report::Report",
+        0x60,
+        report_object(ReportState::Pending, &[], dispute_deadline_ms),
+    );
+    let mut submitted: ReportSubmitted = golden("report_submitted");
+    submitted.report_id = id(REPORT);
+    submitted.order_id = id(order_id);
+    submitted.fill = 1;
+    submitted.keeper_id = id(KEEPER);
+    submitted.provider_id = id(PROVIDER);
+    submitted.window_start_ms = summary.start_ms;
+    submitted.window_end_ms = summary.end_ms;
+    submitted.dispute_deadline_ms = dispute_deadline_ms;
+    chain.event("report", "ReportSubmitted", bcs::to_bytes(&submitted).unwrap());
+    chain.pump(&mut driver, &mut client).await;
+    assert!(driver
+        .queue()
+        .duties()
+        .any(|d| matches!(d, Duty::Settle { due_ms, .. } if *due_ms == dispute_deadline_ms)));
+
+    // 3. The buyer challenges: every sample is answered from the journal before the deadline.
+    let samples = [(0, false), (summary.shares - 1, false), (0, false)];
+    chain.double.add_shared_object(
+        REPORT,
+        "0xa1::report::Report",
+        0x60,
+        report_object(ReportState::Challenged, &samples, dispute_deadline_ms),
+    );
+    let mut opened: ChallengeOpened = golden("report_challenge_opened");
+    opened.report_id = id(REPORT);
+    opened.samples = samples.iter().map(|(i, _)| *i).collect();
+    opened.deadline_ms = now + 6 * 3_600_000;
+    chain.event("report", "ChallengeOpened", bcs::to_bytes(&opened).unwrap());
+    chain.pump(&mut driver, &mut client).await;
+    let pass = driver.run_due(now).await.unwrap();
+    assert!(pass.failed.is_empty(), "{pass:?}");
+    let answers = &chain.double.submitted()[2].calls;
+    assert_eq!(answers.len(), 3, "one call per sample");
+    for (call, (index, _)) in answers.iter().zip(samples) {
+        assert_eq!((call.module.as_str(), call.function.as_str()), ("report", "answer"));
+        let answer = journal::answer(&summary.journal, index).unwrap();
+        assert_eq!(call.arguments[6], pure(&index));
+        assert_eq!(call.arguments[7], pure(&answer.header));
+        assert_eq!(call.arguments[8], pure(&answer.proof));
+        assert_eq!(call.arguments[11], pure(&answer.coinbase));
+        assert_eq!(call.arguments[12], pure(&answer.branch));
+    }
+
+    // 4. Answered, the report stands; past its dispute window it is settled, once.
+    chain.double.add_shared_object(
+        REPORT,
+        "0xa1::report::Report",
+        0x60,
+        report_object(
+            ReportState::Pending,
+            &[(0, true), (summary.shares - 1, true), (0, true)],
+            dispute_deadline_ms,
+        ),
+    );
+    driver.run_due(dispute_deadline_ms - 1).await.unwrap();
+    assert_eq!(chain.calls().len(), 3, "not before the dispute window ends");
+    driver.run_due(dispute_deadline_ms).await.unwrap();
+    assert_eq!(chain.calls()[3], ["report::settle"]);
+    let settle = &chain.double.submitted()[3].calls[0];
+    assert_eq!(settle.arguments[0], CallArg::Object(REPORT));
+    assert_eq!(settle.arguments[4], CallArg::Object(TREASURY));
+    assert_eq!(
+        (settle.arguments[5].clone(), settle.arguments[6].clone()),
+        (CallArg::Object(KEEPER), CallArg::Object(PROVIDER))
+    );
+    assert!(driver.queue().is_empty(), "nothing left to do");
+
+    // 5. Settled on chain: the window's journal is pruned.
+    let settled =
+        ReportSettled { report_id: id(REPORT), provider_payout: 1, keeper_reward: 0, treasury_fee: 0 };
+    chain.event("report", "ReportSettled", bcs::to_bytes(&settled).unwrap());
+    assert!(summary.journal.exists());
+    chain.pump(&mut driver, &mut client).await;
+    assert!(!summary.journal.exists());
+    driver.run_due(dispute_deadline_ms + 1).await.unwrap();
+    assert_eq!(chain.calls().len(), 4, "every duty was done once");
+}
+
+/// What the fill record looks like to the keeper, for the test's own check of `fill_entry`.
+#[test]
+fn the_fill_entry_is_a_fill() {
+    let fill: Fill = bcs::from_bytes(&fill_entry(KEEPER, 5, 6, 7, 8)).unwrap();
+    assert_eq!(
+        (fill.hashrate, fill.difficulty, fill.attached_ms, fill.reported_until_ms, fill.released_ms),
+        (5, 6, 7, 8, 0)
+    );
+}
