@@ -71,6 +71,7 @@ pub fn generate() -> BTreeMap<String, String> {
         let share = verify(&mut book, &extranonce1, &submission, &rules, difficulty)
             .expect("a golden share verifies");
         let record = ShareRecord {
+            target: "golden-pool".into(),
             worker: "golden.rig".into(),
             provider: "golden".into(),
             job: job.clone(),

@@ -236,7 +236,7 @@ impl Journal {
                 }
                 write(window, &share_entry(record, key, late))?;
             }
-            ProxyEvent::Refused { worker, provider, rejection, at } => {
+            ProxyEvent::Refused { worker, provider, rejection, at, .. } => {
                 let window = self.window(target, provider, ms(*at), difficulty)?;
                 write(window, &Entry::Refused { worker: worker.clone(), code: rejection.code() })?;
             }

@@ -13,6 +13,7 @@ pub mod metrics;
 pub mod miner;
 pub mod proxy;
 pub mod rig_prefix;
+pub mod routes;
 pub mod stratum;
 pub mod testpool;
 pub mod upstream;

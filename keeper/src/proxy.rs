@@ -10,8 +10,9 @@
 
 use crate::difficulty::ShareDifficulty;
 use crate::flood::{FloodGuard, Standing};
-use crate::job::{Job, JobBook, Lookup, Submission};
+use crate::job::{Job, Lookup, Submission};
 use crate::rig_prefix::{PrefixAllocator, PrefixLease, RIG_PREFIX_SIZE};
+use crate::routes::{Route, RouteTable};
 use crate::stratum::line::{read_line_within, MAX_LINE};
 use crate::stratum::wire::{
     decode_request, encode, extranonce, notify_from_job, set_version_mask, submission_from_submit, Request,
@@ -32,7 +33,7 @@ use sv1_api::methods::{Client2Server, Method};
 use sv1_api::server_to_client as s2c;
 use tokio::io::{AsyncWriteExt, BufReader};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::mpsc;
+use tokio::sync::{mpsc, watch};
 
 #[derive(Debug, Clone)]
 pub struct ProxyConfig {
@@ -81,6 +82,8 @@ impl ProxyConfig {
 /// A verified share, forwarded, with the pool's verdict: everything a challenge answer needs.
 #[derive(Debug, Clone)]
 pub struct ShareRecord {
+    /// The journal target of the route the share went to.
+    pub target: String,
     pub worker: String,
     pub provider: String,
     pub job: Arc<Job>,
@@ -100,7 +103,7 @@ pub struct ShareRecord {
 #[derive(Debug, Clone)]
 pub enum ProxyEvent {
     Share(Box<ShareRecord>),
-    Refused { worker: String, provider: String, rejection: Rejection, at: SystemTime },
+    Refused { target: String, worker: String, provider: String, rejection: Rejection, at: SystemTime },
 }
 
 /// Counters for metrics and tests.
@@ -128,8 +131,10 @@ enum Banned {
 /// What every rig session shares.
 struct Shared {
     config: ProxyConfig,
-    upstream: Upstream,
-    book: Mutex<JobBook>,
+    routes: watch::Receiver<RouteTable>,
+    /// The route each address's rigs last worked on: where a rig reconnecting from there starts
+    /// (a rig that cannot follow extranonce changes is moved by reconnecting it).
+    hints: Mutex<HashMap<IpAddr, String>>,
     stats: Arc<ProxyStats>,
     records: mpsc::UnboundedSender<ProxyEvent>,
     banned: Mutex<HashMap<Banned, Instant>>,
@@ -143,25 +148,37 @@ pub struct Proxy {
 }
 
 impl Proxy {
-    /// Listens for rigs and serves them the upstream's work; records go to `records`.
+    /// Listens for rigs and serves them the upstream's work; records go to `records` (journaled
+    /// under the target `upstream`).
     pub async fn spawn(
         config: ProxyConfig,
         upstream: Upstream,
+        records: mpsc::UnboundedSender<ProxyEvent>,
+    ) -> std::io::Result<Self> {
+        let (_keep, routes) = watch::channel(RouteTable::single(Route::new("upstream", upstream)));
+        // The table never changes: its sender may go.
+        Self::spawn_routed(config, routes, records).await
+    }
+
+    /// Listens for rigs and serves each the work of the route `routes` gives it, following the
+    /// table as it changes; records go to `records`.
+    pub async fn spawn_routed(
+        config: ProxyConfig,
+        routes: watch::Receiver<RouteTable>,
         records: mpsc::UnboundedSender<ProxyEvent>,
     ) -> std::io::Result<Self> {
         let listener = TcpListener::bind(config.listen).await?;
         let addr = listener.local_addr()?;
         let stats = Arc::new(ProxyStats::default());
         let shared = Arc::new(Shared {
-            upstream,
-            book: Mutex::new(JobBook::new(16)),
+            routes,
+            hints: Mutex::default(),
             stats: stats.clone(),
             records,
             banned: Mutex::default(),
             prefixes: PrefixAllocator::with_capacity(config.rig_slots),
             config,
         });
-        tokio::spawn(follow_jobs(shared.clone()));
         tokio::spawn(async move {
             loop {
                 let Ok((stream, peer)) = listener.accept().await else { continue };
@@ -188,35 +205,10 @@ impl Shared {
     }
 }
 
-/// Keeps the job book in step with the pool's jobs. A new session with the pool voids the old
-/// session's jobs (the pool no longer knows them): the book is emptied, and the upstream marks
-/// the new session's first job clean.
-async fn follow_jobs(shared: Arc<Shared>) {
-    let mut state = shared.upstream.state();
-    let mut last: Option<Arc<Job>> = None;
-    let mut session = 0;
-    loop {
-        let (job, now_session) = {
-            let state = state.borrow_and_update();
-            (state.job.clone(), state.session)
-        };
-        if now_session != session {
-            shared.book.lock().unwrap().clear();
-            session = now_session;
-            last = None;
-        }
-        if let Some(job) = job.filter(|job| last.as_ref().is_none_or(|l| !Arc::ptr_eq(l, job))) {
-            shared.book.lock().unwrap().add(job.clone());
-            last = Some(job);
-        }
-        if state.changed().await.is_err() {
-            return;
-        }
-    }
-}
-
 /// One rig's session.
 struct Rig {
+    /// Where its work goes now.
+    route: Arc<Route>,
     /// Held from the subscription to the disconnection.
     prefix: Option<PrefixLease>,
     peer: SocketAddr,
@@ -236,12 +228,27 @@ struct Rig {
 enum Next {
     Continue,
     Close,
+    /// Move the rig to another route (its pool session, extranonce and jobs).
+    Move(Arc<Route>),
 }
+
+/// A session number no pool session has: a rig marked with it takes the next session it sees as
+/// new (a new extranonce, a clean job).
+const NO_SESSION: u64 = u64::MAX;
 
 async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     let _ = stream.set_nodelay(true);
+    let mut table = shared.routes.clone();
+    let start = {
+        let table = table.borrow_and_update();
+        let hint = shared.hints.lock().unwrap().get(&peer.ip()).cloned();
+        hint.and_then(|target| table.by_target(&target)).or_else(|| table.first())
+    };
+    // No route at all (no fill yet in chain operation): nothing to work on.
+    let Some(route) = start else { return };
     shared.stats.connections.fetch_add(1, Ordering::Relaxed);
     let mut rig = Rig {
+        route,
         prefix: None,
         peer,
         extranonce_subscribed: false,
@@ -256,12 +263,12 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     };
     let (reader, mut writer) = stream.into_split();
     let mut reader = BufReader::new(reader);
-    let mut state = shared.upstream.state();
+    let mut state = rig.route.upstream.state();
     let mut buf = Vec::new();
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     loop {
         let mut out = vec![];
-        let next = tokio::select! {
+        let mut next = tokio::select! {
             line = read_line_within(&mut reader, &mut buf, MAX_LINE, shared.config.line_timeout, shared.config.idle_timeout) => match line {
                 Ok(Some(line)) => rig.handle(&line, &shared, &state.borrow().clone(), &mut out),
                 _ => Next::Close,
@@ -270,8 +277,21 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
                 Ok(()) => rig.follow(&state.borrow_and_update().clone(), &mut out),
                 Err(_) => Next::Close,
             },
+            changed = table.changed() => match changed {
+                Ok(()) => rig.reroute(&table.borrow_and_update()),
+                Err(_) => Next::Continue,
+            },
             _ = tick.tick() => rig.retarget(&state.borrow().clone(), &mut out),
         };
+        if let Next::Move(route) = next {
+            // The new route's pool session: a new extranonce and a clean job, or a reconnection
+            // (starting on the new route) for a rig that cannot follow extranonce changes.
+            shared.hints.lock().unwrap().insert(peer.ip(), route.target.clone());
+            rig.route = route;
+            rig.session = NO_SESSION;
+            state = rig.route.upstream.state();
+            next = rig.follow(&state.borrow_and_update().clone(), &mut out);
+        }
         for line in out {
             if writer.write_all(line.as_bytes()).await.is_err() {
                 shared.stats.connections.fetch_sub(1, Ordering::Relaxed);
@@ -281,6 +301,9 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
         if let Next::Close = next {
             shared.stats.connections.fetch_sub(1, Ordering::Relaxed);
             return;
+        }
+        if let Next::Move(_) = next {
+            unreachable!("a move is carried out above");
         }
         if rig.flood.standing(Instant::now()) == Standing::Throttled {
             // Past half its limit of invalid messages: the rig's next line waits, so a flood
@@ -369,8 +392,18 @@ impl Rig {
                 let name = authorize.name.clone();
                 let provider = name.split('.').next().unwrap_or_default().to_owned();
                 let known = shared.config.providers.is_empty() || shared.config.providers.contains(&provider);
-                let allowed = known && !shared.is_banned(&Banned::Worker(name.clone()));
+                let route = shared.routes.borrow().route_for(&name);
+                if route.is_none() {
+                    tracing::info!(worker = %name, "no fill for this rig's provider: refused until there is one");
+                }
+                let allowed = known && route.is_some() && !shared.is_banned(&Banned::Worker(name.clone()));
                 out.push(encode(authorize.respond(allowed)));
+                if let Some(route) = route.filter(|r| allowed && !Arc::ptr_eq(r, &self.route)) {
+                    self.worker = Some((name, provider));
+                    let floor = upstream.difficulty.unwrap_or(ShareDifficulty::ONE);
+                    self.vardiff = Some(Vardiff::new(shared.config.vardiff, floor));
+                    return Next::Move(route);
+                }
                 if allowed {
                     self.worker = Some((name, provider));
                     let floor = upstream.difficulty.unwrap_or(ShareDifficulty::ONE);
@@ -392,6 +425,7 @@ impl Rig {
                         shared.refuse(&rejection);
                         if let Some((worker, provider)) = &self.worker {
                             let event = ProxyEvent::Refused {
+                                target: self.route.target.clone(),
                                 worker: worker.clone(),
                                 provider: provider.clone(),
                                 rejection: rejection.clone(),
@@ -429,7 +463,7 @@ impl Rig {
             return Err(Rejection::NotSubscribed);
         };
         let submission = submission_from_submit(submit);
-        let job = match shared.book.lock().unwrap().lookup(&submission.job_id) {
+        let job = match self.route.book.lock().unwrap().lookup(&submission.job_id) {
             Lookup::Current(job) => job.clone(),
             Lookup::Stale => return Err(Rejection::Stale),
         };
@@ -455,7 +489,7 @@ impl Rig {
         if !difficulty.is_met_by(hash) {
             return Err(Rejection::LowDifficulty);
         }
-        if !shared.book.lock().unwrap().record(&submission.job_id, hash) {
+        if !self.route.book.lock().unwrap().record(&submission.job_id, hash) {
             return Err(Rejection::Duplicate);
         }
         vardiff.on_share();
@@ -465,6 +499,7 @@ impl Rig {
             ..submission.clone()
         };
         let record = ShareRecord {
+            target: self.route.target.clone(),
             worker: worker.clone(),
             provider: provider.clone(),
             job,
@@ -477,7 +512,7 @@ impl Rig {
             received: SystemTime::now(),
         };
         let (upstream, stats, records) =
-            (shared.upstream.clone(), shared.stats.clone(), shared.records.clone());
+            (self.route.upstream.clone(), shared.stats.clone(), shared.records.clone());
         tokio::spawn(async move {
             let verdict = upstream.submit(forwarded).await;
             let counter = match &verdict {
@@ -514,7 +549,8 @@ impl Rig {
             // While the pool is away there is nothing new to pass on.
             return Next::Continue;
         }
-        if upstream.session != self.session {
+        let new_session = upstream.session != self.session;
+        if new_session {
             if !self.extranonce_subscribed {
                 // The rig cannot be moved to the new extranonce: it reconnects.
                 return Next::Close;
@@ -527,7 +563,7 @@ impl Rig {
                 extra_nonce1: extranonce1,
                 extra_nonce2_size: Self::extranonce2_size(upstream),
             }));
-            // The new extranonce applies from the next job: send the session's job (clean) now.
+            // The new extranonce applies from the next job: the session's job follows, clean.
             self.last_job = None;
         }
         if self.version_requested & upstream.version_mask != self.version_mask {
@@ -539,18 +575,40 @@ impl Rig {
         if self.worker.is_none() {
             return Next::Continue;
         }
+        self.vardiff_floor_follow(upstream, out);
+        if let Some(job) = &upstream.job {
+            if self.last_job.as_ref().is_none_or(|last| !Arc::ptr_eq(last, job)) {
+                // After a new session (or a move to another pool) the rig drops its old work.
+                let job =
+                    if new_session { Arc::new(Job { clean: true, ..(**job).clone() }) } else { job.clone() };
+                out.push(encode(notify_from_job(&job)));
+                self.last_job = upstream.job.clone();
+            }
+        }
+        Next::Continue
+    }
+
+    /// Raises the rig's difficulty to the pool's floor if it is below.
+    fn vardiff_floor_follow(&mut self, upstream: &UpstreamState, out: &mut Vec<String>) {
         if let (Some(vardiff), Some(floor)) = (&mut self.vardiff, upstream.difficulty) {
             if let Some(raised) = vardiff.on_elapsed(Duration::ZERO, floor) {
                 out.push(encode(s2c::SetDifficulty { value: raised.as_f64() }));
             }
         }
-        if let Some(job) = &upstream.job {
-            if self.last_job.as_ref().is_none_or(|last| !Arc::ptr_eq(last, job)) {
-                out.push(encode(notify_from_job(job)));
-                self.last_job = Some(job.clone());
+    }
+
+    /// The route table changed: an authorized rig moves if its route did; one left without a
+    /// route (its provider's fills ended) is disconnected.
+    fn reroute(&mut self, table: &RouteTable) -> Next {
+        let Some((worker, _)) = &self.worker else { return Next::Continue };
+        match table.route_for(worker) {
+            Some(route) if !Arc::ptr_eq(&route, &self.route) => Next::Move(route),
+            Some(_) => Next::Continue,
+            None => {
+                tracing::info!(%worker, "no fill for this rig's provider any more: disconnecting");
+                Next::Close
             }
         }
-        Next::Continue
     }
 
     /// Once a second: retarget the rig's difficulty.

@@ -490,7 +490,12 @@ mod fill {
         assert!(room > 0, "the golden order has room");
         let deployment = deployment();
         let calls = Calls { deployment: &deployment };
-        let (keeper, provider) = (shared(0x41), shared(0x42));
+        // The order's fill 0 is this keeper's for provider 0x42: no second one for it.
+        let (keeper, provider) = (shared(0x41), shared(0x44));
+        let done = attach(&mut sender, &calls, &open, keeper, shared(0x42), room, 256, object.created_ms)
+            .await
+            .unwrap();
+        assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("already has fill 0")), "{done:?}");
         let done =
             attach(&mut sender, &calls, &open, keeper, provider, room, 256, object.created_ms).await.unwrap();
         assert!(matches!(done, Done::Sent { .. }), "{done:?}");

@@ -30,6 +30,7 @@ fn a_window_is_summarised_and_every_leaf_can_be_answered() {
     record(&mut journal, share(101, Verdict::Lost, 2_001));
     for rejection in [Rejection::Stale, Rejection::Duplicate, Rejection::Duplicate] {
         let event = ProxyEvent::Refused {
+            target: "pool.example_3333".into(),
             worker: "prov.rig1".into(),
             provider: "prov".into(),
             rejection,

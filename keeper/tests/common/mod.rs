@@ -86,6 +86,7 @@ pub fn share_on(job: Arc<Job>, n: u32, verdict: Verdict, offset_ms: u64) -> Shar
         submission.nonce += 1;
     };
     ShareRecord {
+        target: "pool.example_3333".into(),
         worker: "prov.rig1".into(),
         provider: "prov".into(),
         job,
