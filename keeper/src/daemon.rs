@@ -39,6 +39,16 @@ pub struct Running {
 }
 
 impl Running {
+    pub(crate) fn new(
+        proxy: SocketAddr,
+        metrics: Option<SocketAddr>,
+        summaries: mpsc::UnboundedReceiver<WindowSummary>,
+        stop: oneshot::Sender<()>,
+        task: tokio::task::JoinHandle<anyhow::Result<()>>,
+    ) -> Self {
+        Self { proxy, metrics, summaries, stop: Some(stop), task }
+    }
+
     /// Stops cleanly: every journal entry synced to disk first.
     pub async fn stop(mut self) -> anyhow::Result<()> {
         if let Some(stop) = self.stop.take() {
@@ -130,7 +140,7 @@ pub async fn start(config: KeeperConfig) -> anyhow::Result<Running> {
     Ok(Running { proxy: proxy.addr, metrics: metrics_addr, summaries, stop: Some(stop), task })
 }
 
-fn log_window(summary: &WindowSummary) {
+pub(crate) fn log_window(summary: &WindowSummary) {
     tracing::info!(
         provider = %summary.provider,
         start_ms = summary.start_ms,
@@ -143,7 +153,7 @@ fn log_window(summary: &WindowSummary) {
 }
 
 /// Serves `/metrics`; returns the bound address.
-async fn serve_metrics(addr: SocketAddr, metrics: Arc<Metrics>) -> anyhow::Result<SocketAddr> {
+pub(crate) async fn serve_metrics(addr: SocketAddr, metrics: Arc<Metrics>) -> anyhow::Result<SocketAddr> {
     let listener =
         tokio::net::TcpListener::bind(addr).await.with_context(|| format!("serving metrics on {addr}"))?;
     let bound = listener.local_addr()?;
@@ -161,18 +171,18 @@ async fn serve_metrics(addr: SocketAddr, metrics: Arc<Metrics>) -> anyhow::Resul
 }
 
 /// Each rig's verified and pool-accepted hashrate over the last readout period.
-struct Readout {
+pub(crate) struct Readout {
     every: Duration,
     since: Instant,
     hashes: BTreeMap<String, (f64, f64)>,
 }
 
 impl Readout {
-    fn new(every: Duration) -> Self {
+    pub(crate) fn new(every: Duration) -> Self {
         Self { every, since: Instant::now(), hashes: BTreeMap::new() }
     }
 
-    fn observe(&mut self, event: &ProxyEvent) {
+    pub(crate) fn observe(&mut self, event: &ProxyEvent) {
         if let ProxyEvent::Share(record) = event {
             let hashes = record.difficulty.hashes_per_share() as f64;
             let entry = self.hashes.entry(record.worker.clone()).or_default();
@@ -183,7 +193,7 @@ impl Readout {
         }
     }
 
-    fn maybe_log(&mut self) {
+    pub(crate) fn maybe_log(&mut self) {
         let elapsed = self.since.elapsed();
         if elapsed < self.every {
             return;

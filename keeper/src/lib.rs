@@ -2,6 +2,7 @@
 //! (The daemon's entry point is `main.rs`.)
 
 pub mod answer_vectors;
+pub mod chain_daemon;
 pub mod config;
 pub mod daemon;
 pub mod difficulty;

@@ -28,13 +28,18 @@ struct Cli {
 enum Command {
     /// Work, average hashrate and payment of a delivery window from its share count.
     Estimate(estimate::EstimateArgs),
-    /// Run the keeper: rigs connect here, every share is verified, forwarded to the upstream pool
-    /// and journaled in delivery windows. Without a chain configured it runs verify-only: window
-    /// summaries are written locally and each rig's verified and pool-accepted hashrate is
-    /// logged, so you can measure rigs before listing them.
+    /// Run the keeper: rigs connect here, every share is verified, forwarded to a pool and
+    /// journaled in delivery windows.
     ///
+    /// On chain (--config): the keeper fills the best-paying open orders for its providers'
+    /// hashrate, sends each rig's work to the pool of a fill of its own provider, reports each
+    /// closed window, answers challenges from the journal and settles its reports.
+    /// Verify-only (--upstream): one pool, window summaries written locally and each rig's
+    /// verified and pool-accepted hashrate logged, so you can measure rigs before listing them.
+    ///
+    /// Example: aihash-keeper run --config keeper.toml --listen 0.0.0.0:3334 --metrics 127.0.0.1:9184
     /// Example: aihash-keeper run --upstream pool.example:3333 --upstream-user buyer.keeper1 \
-    ///            --provider acme --listen 0.0.0.0:3334 --metrics 127.0.0.1:9184
+    ///            --provider acme --listen 0.0.0.0:3334
     #[command(verbatim_doc_comment)]
     Run(Box<run::RunArgs>),
     /// Mine with the CPU on a pool or keeper, with a hashrate readout every 5 s (tests, demos,

@@ -155,9 +155,11 @@ impl Proxy {
         upstream: Upstream,
         records: mpsc::UnboundedSender<ProxyEvent>,
     ) -> std::io::Result<Self> {
-        let (_keep, routes) = watch::channel(RouteTable::single(Route::new("upstream", upstream)));
-        // The table never changes: its sender may go.
-        Self::spawn_routed(config, routes, records).await
+        let (table, routes) = watch::channel(RouteTable::single(Route::new("upstream", upstream)));
+        let proxy = Self::spawn_routed(config, routes, records).await?;
+        // The table never changes, but its sender lives as long as the proxy's tasks may use it.
+        tokio::spawn(async move { table.closed().await });
+        Ok(proxy)
     }
 
     /// Listens for rigs and serves each the work of the route `routes` gives it, following the
@@ -266,6 +268,8 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
     let mut state = rig.route.upstream.state();
     let mut buf = Vec::new();
     let mut tick = tokio::time::interval(Duration::from_secs(1));
+    // Whether the route table can still change (its sender lives).
+    let mut table_open = true;
     loop {
         let mut out = vec![];
         let mut next = tokio::select! {
@@ -277,9 +281,12 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
                 Ok(()) => rig.follow(&state.borrow_and_update().clone(), &mut out),
                 Err(_) => Next::Close,
             },
-            changed = table.changed() => match changed {
+            changed = table.changed(), if table_open => match changed {
                 Ok(()) => rig.reroute(&table.borrow_and_update()),
-                Err(_) => Next::Continue,
+                Err(_) => {
+                    table_open = false;
+                    Next::Continue
+                }
             },
             _ = tick.tick() => rig.retarget(&state.borrow().clone(), &mut out),
         };

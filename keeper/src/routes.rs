@@ -66,6 +66,8 @@ pub struct RouteTable {
     /// Routes by preference (best-paying first); rigs without an assignment of their own start
     /// on the first (in verify-only operation, the only one).
     routes: Vec<Arc<Route>>,
+    /// The provider each route works for (in chain operation), by position in `routes`.
+    providers: Vec<String>,
     /// Worker name -> route, in chain operation.
     assigned: HashMap<String, Arc<Route>>,
     /// Whether every rig may use the first route (verify-only operation). In chain operation a
@@ -76,12 +78,15 @@ pub struct RouteTable {
 impl RouteTable {
     /// Every rig works on `route` (verify-only operation).
     pub fn single(route: Arc<Route>) -> Self {
-        Self { routes: vec![route], assigned: HashMap::new(), open: true }
+        Self { routes: vec![route], providers: vec![], assigned: HashMap::new(), open: true }
     }
 
-    /// Rigs work where `assigned` says; `routes` in order of preference.
-    pub fn assigned(routes: Vec<Arc<Route>>, assigned: HashMap<String, Arc<Route>>) -> Self {
-        Self { routes, assigned, open: false }
+    /// Rigs work where `assigned` says; a rig without an assignment (it just connected) on the
+    /// first route of its provider. `routes` (each with the provider it works for) in order of
+    /// preference.
+    pub fn assigned(routes: Vec<(Arc<Route>, String)>, assigned: HashMap<String, Arc<Route>>) -> Self {
+        let (routes, providers) = routes.into_iter().unzip();
+        Self { routes, providers, assigned, open: false }
     }
 
     /// Where a rig subscribing now starts: its worker's last route if the caller knows one,
@@ -92,11 +97,15 @@ impl RouteTable {
 
     /// Where `worker` works, if anywhere.
     pub fn route_for(&self, worker: &str) -> Option<Arc<Route>> {
-        match self.assigned.get(worker) {
-            Some(route) => Some(route.clone()),
-            None if self.open => self.first(),
-            None => None,
+        if let Some(route) = self.assigned.get(worker) {
+            return Some(route.clone());
         }
+        if self.open {
+            return self.first();
+        }
+        let provider = worker.split('.').next()?;
+        let at = self.providers.iter().position(|p| p == provider)?;
+        Some(self.routes[at].clone())
     }
 
     /// The route with journal target `target`.
@@ -127,8 +136,8 @@ pub struct Rig {
 
 /// Assigns rigs to fills (worker -> journal target), moving as few as it can from `current`:
 /// - a rig only works for a fill of its own provider; a rig whose provider has no fill gets none;
-/// - a rig keeps its fill while the fill exists, unless a better-paying fill of its provider has
-///   room for it (then it moves up: the best price first);
+/// - a rig keeps its fill while the fill exists and has room for it, unless a better-paying fill
+///   of its provider has room for it (then it moves up: the best price first);
 /// - a new rig takes the best-paying fill with room for it; when none has room, the fill with
 ///   the most room left (the committed hashrate is an estimate, and an idle rig earns nothing).
 pub fn allocate(
@@ -144,8 +153,11 @@ pub fn allocate(
     let mut load = vec![0u64; slots.len()];
     let mut placed: BTreeMap<&str, usize> = BTreeMap::new();
     for rig in &rigs {
-        let kept =
-            current.get(&rig.worker).and_then(|t| slot_of(t)).filter(|&i| slots[i].provider == rig.provider);
+        // A rig stays where it is while its fill exists, is its provider's and has room for it.
+        let kept = current
+            .get(&rig.worker)
+            .and_then(|t| slot_of(t))
+            .filter(|&i| slots[i].provider == rig.provider && room(&slots, &load, i) >= rig.hashrate as i128);
         if let Some(i) = kept {
             placed.insert(&rig.worker, i);
             load[i] += rig.hashrate;
@@ -273,8 +285,13 @@ mod tests {
                     prop_assert!(room < rig.hashrate as i128, "{} could move up to {}", rig.worker, other.target);
                 }
             }
-            // Stable: allocating again changes nothing.
-            prop_assert_eq!(allocate(&plan, &slots, &rigs), plan.clone());
+            // Stable while every fill is within its committed hashrate: allocating again moves
+            // no rig. (Over-committed fills shed rigs to where most room is left, which may
+            // move some.)
+            let within = load.iter().all(|(target, load)| *load <= slot(target).hashrate);
+            if within {
+                prop_assert_eq!(allocate(&plan, &slots, &rigs), plan.clone());
+            }
         }
     }
 }

@@ -1,10 +1,16 @@
-//! `aihash-keeper run`: the keeper daemon (today in verify-only operation: no chain duties).
+//! `aihash-keeper run`: the keeper daemon, on chain with `--config keeper.toml` (fills, reports,
+//! answers, settlements), or verify-only with `--upstream` (one pool, windows summarised locally).
 
-use aihash_keeper::daemon::{self, KeeperConfig};
+use aihash_keeper::chain_daemon::{self, ChainKeeperConfig};
+use aihash_keeper::config::ChainConfig;
+use aihash_keeper::daemon::{self, KeeperConfig, Running};
 use aihash_keeper::difficulty::ShareDifficulty;
 use aihash_keeper::journal::JournalConfig;
 use aihash_keeper::proxy::ProxyConfig;
 use aihash_keeper::upstream::UpstreamConfig;
+use aihash_sdk::keystore::{Key, Keystore};
+use aihash_sdk::network::{Deployments, Network};
+use aihash_sdk::tx::Deployment;
 use anyhow::Context;
 use clap::Args;
 use std::net::SocketAddr;
@@ -16,12 +22,21 @@ pub struct RunArgs {
     /// Where rigs connect (Stratum V1).
     #[arg(long, default_value = "0.0.0.0:3334")]
     pub listen: SocketAddr,
-    /// The upstream pool, `host:port`.
-    #[arg(long)]
-    pub upstream: String,
-    /// The worker the keeper logs in to the pool as.
-    #[arg(long)]
-    pub upstream_user: String,
+    /// The keeper's chain configuration (TOML: network, identity, providers; see docs/KEEPER.md).
+    /// With it the keeper fills orders and works for them; without it, it runs verify-only
+    /// against `--upstream`.
+    #[arg(long, conflicts_with_all = ["upstream", "upstream_user"])]
+    pub config: Option<PathBuf>,
+    /// Where the keeper keeps its order book, reported windows and pending duties (chain
+    /// operation).
+    #[arg(long, default_value = "keeper-state")]
+    pub state_dir: PathBuf,
+    /// The upstream pool, `host:port` (verify-only operation).
+    #[arg(long, required_unless_present = "config")]
+    pub upstream: Option<String>,
+    /// The worker the keeper logs in to the pool as (verify-only operation).
+    #[arg(long, required_unless_present = "config")]
+    pub upstream_user: Option<String>,
     #[arg(long, default_value = "x")]
     pub upstream_password: String,
     /// A provider whose rigs may connect, as `<provider>.<rig>` (repeat for more) [default: any].
@@ -30,7 +45,8 @@ pub struct RunArgs {
     /// Where the share journal lives.
     #[arg(long, default_value = "keeper-journal")]
     pub journal_dir: PathBuf,
-    /// Delivery window length in seconds.
+    /// Delivery window length in seconds (verify-only; on chain the configuration's
+    /// `window_minutes`).
     #[arg(long, default_value_t = 600)]
     pub window_seconds: u64,
     /// How long after its end a window waits for shares stamped inside it before it closes
@@ -70,24 +86,58 @@ pub fn run(args: &RunArgs) -> anyhow::Result<()> {
     let mut proxy = ProxyConfig::new(args.listen);
     proxy.providers = args.providers.clone();
     proxy.vardiff.target_interval = Duration::from_secs(args.seconds_per_share.max(1));
-    let mut upstream = UpstreamConfig::new(&args.upstream, &args.upstream_user, &args.upstream_password);
-    upstream.verdict_timeout = Duration::from_secs(args.verdict_timeout_seconds.max(1));
-    let config = KeeperConfig {
-        upstream,
-        proxy,
-        journal: JournalConfig {
-            dir: args.journal_dir.clone(),
-            window: Duration::from_secs(args.window_seconds),
-            sync_every: Duration::from_millis(args.sync_ms),
-            grace: Duration::from_secs(args.window_grace_seconds),
-        },
-        window_difficulty,
-        metrics: args.metrics,
-        readout_every: Duration::from_secs(args.readout_seconds.max(1)),
+    let verdict_timeout = Duration::from_secs(args.verdict_timeout_seconds.max(1));
+    let journal = |window: Duration| JournalConfig {
+        dir: args.journal_dir.clone(),
+        window,
+        sync_every: Duration::from_millis(args.sync_ms),
+        grace: Duration::from_secs(args.window_grace_seconds),
+    };
+    let readout_every = Duration::from_secs(args.readout_seconds.max(1));
+    let mode = match &args.config {
+        Some(path) => {
+            let chain = ChainConfig::load(path)?;
+            proxy.providers = chain.providers.iter().map(|p| p.name.clone()).collect();
+            let (url, key, deployment) = resolve(&chain)?;
+            Mode::Chain(Box::new(ChainKeeperConfig {
+                proxy,
+                journal: journal(Duration::from_millis(chain.window_ms)),
+                metrics: args.metrics,
+                readout_every,
+                verdict_timeout,
+                allocate_every: Duration::from_secs(30),
+                plan_every: Duration::from_secs(30),
+                chain,
+                url,
+                key,
+                deployment,
+                state_dir: args.state_dir.clone(),
+            }))
+        }
+        None => {
+            let (Some(address), Some(user)) = (&args.upstream, &args.upstream_user) else {
+                anyhow::bail!(
+                    "give --config keeper.toml (on chain) or --upstream and --upstream-user (verify-only)"
+                );
+            };
+            let mut upstream = UpstreamConfig::new(address, user, &args.upstream_password);
+            upstream.verdict_timeout = verdict_timeout;
+            Mode::VerifyOnly(Box::new(KeeperConfig {
+                upstream,
+                proxy,
+                journal: journal(Duration::from_secs(args.window_seconds)),
+                window_difficulty,
+                metrics: args.metrics,
+                readout_every,
+            }))
+        }
     };
     let runtime = tokio::runtime::Runtime::new()?;
     runtime.block_on(async {
-        let running = daemon::start(config).await?;
+        let running: Running = match mode {
+            Mode::Chain(config) => chain_daemon::start(*config).await?,
+            Mode::VerifyOnly(config) => daemon::start(*config).await?,
+        };
         tokio::select! {
             result = async { running.wait().await } => result,
             _ = tokio::signal::ctrl_c() => {
@@ -96,4 +146,33 @@ pub fn run(args: &RunArgs) -> anyhow::Result<()> {
             }
         }
     })
+}
+
+enum Mode {
+    Chain(Box<ChainKeeperConfig>),
+    VerifyOnly(Box<KeeperConfig>),
+}
+
+/// The node's URL, the signing key and the package's deployment the configuration names.
+fn resolve(chain: &ChainConfig) -> anyhow::Result<(String, Key, Deployment)> {
+    let network =
+        Network::parse(&chain.network).with_context(|| format!("chain.network `{}`", chain.network))?;
+    let deployments_path = chain
+        .deployments
+        .clone()
+        .or_else(Deployments::default_path)
+        .context("no home directory to find ~/.aihash/deployments.json in: set chain.deployments")?;
+    let deployment = Deployments::load(&deployments_path)?.on(&network, &deployments_path)?.clone();
+    let keystore_path = chain
+        .keystore
+        .clone()
+        .or_else(Keystore::default_path)
+        .context("no home directory to find the Sui keystore in: set chain.keystore")?;
+    let keystore = Keystore::load(&keystore_path)?;
+    let key = match &chain.sender {
+        Some(address) => keystore.key(address)?,
+        None => keystore.first()?,
+    }
+    .clone();
+    Ok((network.rpc_url().to_owned(), key, deployment))
 }

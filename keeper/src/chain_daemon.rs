@@ -1,0 +1,424 @@
+//! The keeper daemon on chain: the chain duties (`duties::driver`) in a task of their own, and
+//! the share path beside them. Each fill the keeper holds gets a route — a session with the
+//! fill's order pool, journaled under the fill's target at the fill's D — and rigs are allocated
+//! to fills of their own provider, best price first (`routes::allocate`). Closed windows go to
+//! the driver to be reported. The share path never waits for the chain: with the node away the
+//! keeper keeps verifying and journaling, and the driver catches up when it is back.
+
+use crate::config::ChainConfig;
+use crate::daemon::{log_window, serve_metrics, Readout, Running};
+use crate::difficulty::ShareDifficulty;
+use crate::duties::book::OurFill;
+use crate::duties::driver::Driver;
+use crate::duties::metrics::DutyMetrics;
+use crate::journal::{Journal, JournalConfig, WindowSummary};
+use crate::metrics::Metrics;
+use crate::proxy::{Proxy, ProxyConfig, ProxyEvent};
+use crate::routes::{self, Route, RouteTable};
+use crate::upstream::{Upstream, UpstreamConfig};
+use aihash_sdk::chain::{package_events, ChainClient};
+use aihash_sdk::keystore::Key;
+use aihash_sdk::sender::Sender;
+use aihash_sdk::tx::Deployment;
+use anyhow::Context;
+use std::collections::{BTreeMap, HashMap};
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+use sui_sdk_types::Address;
+use tokio::sync::{mpsc, oneshot, watch};
+
+#[derive(Clone)]
+pub struct ChainKeeperConfig {
+    pub proxy: ProxyConfig,
+    pub journal: JournalConfig,
+    pub metrics: Option<SocketAddr>,
+    pub readout_every: Duration,
+    /// Pool verdicts not in by then are lost.
+    pub verdict_timeout: Duration,
+    /// How often rigs are allocated to fills again (from their measured hashrates).
+    pub allocate_every: Duration,
+    /// How often the driver looks for orders to fill.
+    pub plan_every: Duration,
+    pub chain: ChainConfig,
+    /// The node's gRPC URL.
+    pub url: String,
+    /// The key of the keeper identity's controller.
+    pub key: Key,
+    pub deployment: Deployment,
+    /// The order book, reported windows and duty queue.
+    pub state_dir: PathBuf,
+}
+
+pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
+    let metrics = Arc::new(Metrics::new());
+    let duty_metrics = DutyMetrics::new(metrics.registry());
+    let sender = Sender::new(ChainClient::new(&config.url)?, config.key.clone());
+    let driver = Driver::open(
+        config.chain.clone(),
+        sender,
+        config.deployment.clone(),
+        &config.state_dir,
+        duty_metrics,
+    )
+    .await
+    .with_context(|| format!("reading the keeper's identity and the market from {}", config.url))?;
+    let mut journal = Journal::open(config.journal.clone())?;
+    let fills = driver.fills();
+    for fill in &fills {
+        journal.align(&fill.journal_target(), fill.attached_ms);
+    }
+    let left_over = journal.close_due(SystemTime::now())?;
+    let (routes_tx, routes_rx) = watch::channel(RouteTable::assigned(vec![], HashMap::new()));
+    let (records_tx, mut records) = mpsc::unbounded_channel();
+    let proxy = Proxy::spawn_routed(config.proxy.clone(), routes_rx, records_tx)
+        .await
+        .with_context(|| format!("listening for rigs on {}", config.proxy.listen))?;
+    let metrics_addr = match config.metrics {
+        Some(addr) => Some(serve_metrics(addr, metrics.clone()).await?),
+        None => None,
+    };
+    tracing::info!(rigs = %proxy.addr, node = %config.url, keeper = %config.chain.identity, fills = fills.len(), "keeper running on chain");
+    let (fills_tx, mut fills_rx) = watch::channel(fills);
+    let (to_driver, windows_for_driver) = mpsc::unbounded_channel();
+    let (summaries_tx, summaries) = mpsc::unbounded_channel();
+    for summary in left_over {
+        log_window(&summary);
+        let _ = to_driver.send(summary.clone());
+        let _ = summaries_tx.send(summary);
+    }
+    tokio::spawn(drive(
+        driver,
+        config.url.clone(),
+        config.deployment.package,
+        config.plan_every,
+        fills_tx,
+        windows_for_driver,
+    ));
+
+    let (stop, mut stopped) = oneshot::channel();
+    let (outages_tx, mut outages) = mpsc::unbounded_channel::<(String, bool)>();
+    let task = tokio::spawn(async move {
+        let mut share_path = SharePath {
+            routes: BTreeMap::new(),
+            routes_tx,
+            outages_tx,
+            rates: RigRates::default(),
+            assignment: BTreeMap::new(),
+            verdict_timeout: config.verdict_timeout,
+            chain: config.chain.clone(),
+        };
+        share_path.follow_fills(&fills_rx.borrow_and_update().clone(), &mut journal);
+        let mut down: HashMap<String, SystemTime> = HashMap::new();
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        let mut readout = Readout::new(config.readout_every);
+        let mut allocated = Instant::now();
+        loop {
+            tokio::select! {
+                _ = &mut stopped => {
+                    journal.sync_due(true)?;
+                    return Ok(());
+                }
+                event = records.recv() => {
+                    let Some(event) = event else { return Ok(()) };
+                    metrics.observe(&event);
+                    readout.observe(&event);
+                    share_path.rates.observe(&event);
+                    let target = match &event {
+                        ProxyEvent::Share(record) => record.target.clone(),
+                        ProxyEvent::Refused { target, .. } => target.clone(),
+                    };
+                    // A share of a route whose fill just went is still journaled at the D the
+                    // fill had, if its window is open; otherwise at the route's last D.
+                    let Some(difficulty) = share_path.difficulty(&target) else { continue };
+                    journal.record(&target, &event, difficulty)?;
+                }
+                changed = fills_rx.changed() => {
+                    if changed.is_err() { return Ok(()) }
+                    let fills = fills_rx.borrow_and_update().clone();
+                    share_path.follow_fills(&fills, &mut journal);
+                    share_path.allocate();
+                    allocated = Instant::now();
+                }
+                outage = outages.recv() => {
+                    let Some((target, connected)) = outage else { continue };
+                    match (connected, down.get(&target).copied()) {
+                        (false, None) => {
+                            tracing::warn!(%target, "a fill's pool is unreachable: counting dead time");
+                            let since = SystemTime::now();
+                            down.insert(target.clone(), since);
+                            journal.set_outage(&target, Some(since));
+                        }
+                        (true, Some(since)) => {
+                            journal.record_outage(&target, since, SystemTime::now())?;
+                            journal.set_outage(&target, None);
+                            down.remove(&target);
+                            tracing::info!(%target, "a fill's pool is connected");
+                        }
+                        _ => {}
+                    }
+                }
+                _ = tick.tick() => {
+                    journal.sync_due(false)?;
+                    for summary in journal.close_due(SystemTime::now())? {
+                        metrics.observe_window(&summary);
+                        log_window(&summary);
+                        let _ = to_driver.send(summary.clone());
+                        let _ = summaries_tx.send(summary);
+                    }
+                    if allocated.elapsed() >= config.allocate_every {
+                        share_path.rates.settle(allocated.elapsed());
+                        share_path.allocate();
+                        allocated = Instant::now();
+                    }
+                    readout.maybe_log();
+                }
+            }
+        }
+    });
+    Ok(Running::new(proxy.addr, metrics_addr, summaries, stop, task))
+}
+
+/// The share path's view of the fills: a route per fill, and which rig works where.
+struct SharePath {
+    /// Journal target -> (route, the fill as last seen).
+    routes: BTreeMap<String, (Arc<Route>, OurFill)>,
+    routes_tx: watch::Sender<RouteTable>,
+    outages_tx: mpsc::UnboundedSender<(String, bool)>,
+    rates: RigRates,
+    assignment: BTreeMap<String, String>,
+    verdict_timeout: Duration,
+    chain: ChainConfig,
+}
+
+impl SharePath {
+    /// Opens a route for each new fill (a session with its order's pool) and lets go of the
+    /// routes of fills that are gone.
+    fn follow_fills(&mut self, fills: &[OurFill], journal: &mut Journal) {
+        for fill in fills {
+            let target = fill.journal_target();
+            if let Some((_, known)) = self.routes.get_mut(&target) {
+                *known = fill.clone();
+                continue;
+            }
+            let mut upstream = UpstreamConfig::new(fill.pool.address(), &fill.pool.worker, "x");
+            upstream.verdict_timeout = self.verdict_timeout;
+            let route = Route::new(&target, Upstream::spawn(upstream));
+            journal.align(&target, fill.attached_ms);
+            tokio::spawn(watch_outages(route.upstream.clone(), target.clone(), self.outages_tx.clone()));
+            tracing::info!(%target, pool = %fill.pool.url, price = fill.price, "serving a fill");
+            self.routes.insert(target, (route, fill.clone()));
+        }
+        let live: Vec<String> = fills.iter().map(OurFill::journal_target).collect();
+        self.routes.retain(|target, _| {
+            let keep = live.contains(target);
+            if !keep {
+                tracing::info!(%target, "a fill ended: its pool session closes once its rigs have moved");
+            }
+            keep
+        });
+    }
+
+    /// D of `target`'s windows (the fill's, fixed on chain).
+    fn difficulty(&self, target: &str) -> Option<ShareDifficulty> {
+        let (_, fill) = self.routes.get(target)?;
+        ShareDifficulty::from_fixed(fill.difficulty)
+    }
+
+    fn provider_name(&self, identity: Address) -> Option<String> {
+        self.chain.providers.iter().find(|p| p.identity == identity).map(|p| p.name.clone())
+    }
+
+    /// Allocates rigs to fills again and publishes the route table.
+    fn allocate(&mut self) {
+        let mut ranked: Vec<&(Arc<Route>, OurFill)> = self.routes.values().collect();
+        ranked.sort_by(|a, b| b.1.price.cmp(&a.1.price).then(a.0.target.cmp(&b.0.target)));
+        let mut slots = vec![];
+        let mut table_routes = vec![];
+        for (route, fill) in ranked {
+            let Some(provider) = self.provider_name(fill.provider) else { continue };
+            slots.push(routes::Slot {
+                target: route.target.clone(),
+                provider: provider.clone(),
+                hashrate: fill.hashrate,
+                price: fill.price,
+            });
+            table_routes.push((route.clone(), provider));
+        }
+        let assignment = routes::allocate(&self.assignment, &slots, &self.rates.rigs());
+        for (worker, target) in &assignment {
+            if self.assignment.get(worker) != Some(target) {
+                tracing::info!(%worker, %target, "rig assigned to a fill");
+            }
+        }
+        self.assignment = assignment;
+        let assigned = self
+            .assignment
+            .iter()
+            .filter_map(|(worker, target)| Some((worker.clone(), self.routes.get(target)?.0.clone())))
+            .collect();
+        let _ = self.routes_tx.send(RouteTable::assigned(table_routes, assigned));
+    }
+}
+
+/// Tells the share path when a route's pool comes and goes (it starts unreachable).
+async fn watch_outages(upstream: Upstream, target: String, outages: mpsc::UnboundedSender<(String, bool)>) {
+    let mut state = upstream.state();
+    let mut connected = false;
+    if outages.send((target.clone(), false)).is_err() {
+        return;
+    }
+    loop {
+        let now = state.borrow_and_update().connected;
+        if now != connected {
+            connected = now;
+            if outages.send((target.clone(), connected)).is_err() {
+                return;
+            }
+        }
+        if state.changed().await.is_err() {
+            return;
+        }
+    }
+}
+
+/// Each rig's hashrate, measured from its verified shares (hashes at its difficulty), smoothed
+/// over allocation periods; rigs silent for ten periods are forgotten.
+#[derive(Default)]
+struct RigRates {
+    /// Worker -> (hashes this period, smoothed H/s, periods silent).
+    rigs: BTreeMap<String, (f64, f64, u32)>,
+}
+
+impl RigRates {
+    fn observe(&mut self, event: &ProxyEvent) {
+        if let ProxyEvent::Share(record) = event {
+            let entry = self.rigs.entry(record.worker.clone()).or_default();
+            entry.0 += record.difficulty.hashes_per_share() as f64;
+        }
+    }
+
+    /// Ends a period of `elapsed`.
+    fn settle(&mut self, elapsed: Duration) {
+        let seconds = elapsed.as_secs_f64().max(1.0);
+        for (hashes, rate, silent) in self.rigs.values_mut() {
+            let now = *hashes / seconds;
+            *rate = if *rate == 0.0 { now } else { 0.7 * *rate + 0.3 * now };
+            *silent = if *hashes == 0.0 { *silent + 1 } else { 0 };
+            *hashes = 0.0;
+        }
+        self.rigs.retain(|_, (_, _, silent)| *silent < 10);
+    }
+
+    /// The rigs measured so far (a rig not measured yet stays on its provider's best fill).
+    fn rigs(&self) -> Vec<routes::Rig> {
+        self.rigs
+            .iter()
+            .filter(|(_, (_, rate, _))| *rate >= 1.0)
+            .map(|(worker, (_, rate, _))| routes::Rig {
+                worker: worker.clone(),
+                provider: worker.split('.').next().unwrap_or_default().to_owned(),
+                hashrate: *rate as u64,
+            })
+            .collect()
+    }
+}
+
+/// The driver's task: follows the chain's checkpoints from where the driver left off, hands it
+/// the package's events, closed windows and the time; publishes the keeper's fills.
+async fn drive(
+    mut driver: Driver,
+    url: String,
+    package: Address,
+    plan_every: Duration,
+    fills: watch::Sender<Vec<OurFill>>,
+    mut windows: mpsc::UnboundedReceiver<WindowSummary>,
+) {
+    let (events_tx, mut events) = mpsc::unbounded_channel();
+    let mut follower =
+        tokio::spawn(follow(url.clone(), package, driver.next_checkpoint(), events_tx.clone()));
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    let mut planned: Option<Instant> = None;
+    loop {
+        tokio::select! {
+            batch = events.recv() => {
+                let Some((through, batch)) = batch else { return };
+                if through < driver.next_checkpoint() {
+                    continue;
+                }
+                if let Err(error) = driver.on_events(&batch, through).await {
+                    // Not taken in: read these checkpoints again (the cursor did not move).
+                    tracing::warn!(%error, through, "could not take in the chain's events; reading them again");
+                    follower.abort();
+                    tokio::time::sleep(Duration::from_secs(1)).await;
+                    while events.try_recv().is_ok() {}
+                    follower = tokio::spawn(follow(url.clone(), package, driver.next_checkpoint(), events_tx.clone()));
+                    continue;
+                }
+                fills.send_if_modified(|known| {
+                    let now = driver.fills();
+                    let changed = *known != now;
+                    *known = now;
+                    changed
+                });
+            }
+            window = windows.recv() => {
+                let Some(window) = window else { return };
+                if let Err(error) = driver.window_closed(&window) {
+                    tracing::error!(%error, journal = %window.journal.display(), "could not queue a window's report");
+                }
+            }
+            _ = tick.tick() => {
+                let now_ms = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+                if planned.is_none_or(|at| at.elapsed() >= plan_every) {
+                    planned = Some(Instant::now());
+                    if let Err(error) = driver.plan_fills(now_ms) {
+                        tracing::error!(%error, "could not plan fills");
+                    }
+                }
+                if let Err(error) = driver.run_due(now_ms).await {
+                    tracing::error!(%error, "the duty queue could not be run");
+                }
+            }
+        }
+    }
+}
+
+/// Reads checkpoints from `from` on, for ever: each with package events (or every 100th, to move
+/// the cursor) goes to `events` as (sequence, events). Reconnects after errors.
+async fn follow(
+    url: String,
+    package: Address,
+    from: u64,
+    events: mpsc::UnboundedSender<(u64, Vec<aihash_sdk::chain::PackageEvent>)>,
+) {
+    let mut next = from;
+    loop {
+        let mut client = match ChainClient::new(&url) {
+            Ok(client) => client,
+            Err(error) => {
+                tracing::error!(%error, "the node's URL is unusable");
+                return;
+            }
+        };
+        let result = client
+            .follow_checkpoints(next, |checkpoint| {
+                let sequence = checkpoint.sequence_number.unwrap_or(next);
+                let found = package_events(&checkpoint, package);
+                next = sequence + 1;
+                if !found.is_empty() || sequence % 100 == 0 {
+                    return events.send((sequence, found)).is_ok();
+                }
+                true
+            })
+            .await;
+        match result {
+            Ok(()) => return,
+            Err(error) => {
+                tracing::warn!(%error, next, "following the chain stopped; resuming");
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+        }
+    }
+}
