@@ -11,7 +11,7 @@ use aihash_keeper::config::{ChainConfig, Provider};
 use aihash_keeper::duties::driver::Driver;
 use aihash_keeper::duties::metrics::DutyMetrics;
 use aihash_keeper::duties::queue::Duty;
-use aihash_keeper::journal;
+use aihash_keeper::journal::{self, WindowSummary};
 use aihash_keeper::upstream::Verdict;
 use aihash_node_double::{CallArg, NodeDouble, Signatures};
 use aihash_sdk::bindings::order::{Fill, FillAttached, Order};
@@ -121,8 +121,120 @@ fn report_object(state: ReportState, samples: &[(u64, bool)], dispute_deadline_m
     bcs::to_bytes(&report).unwrap()
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn fill_report_answer_settle_and_prune() {
+/// The market on the node double with one open order (the golden one) whose only fill is
+/// another keeper's, and a driver for the keeper with its state in a temporary directory.
+struct World {
+    dir: tempfile::TempDir,
+    chain: Chain,
+    url: String,
+    config: ChainConfig,
+    deployment: Deployment,
+    key: Key,
+    order_id: Address,
+    fills_table: Address,
+    now: u64,
+    room: u64,
+}
+
+impl World {
+    /// A driver reading (or resuming) the keeper's state.
+    async fn driver(&self) -> Driver {
+        let sender = Sender::new(ChainClient::new(&self.url).unwrap(), self.key.clone());
+        let metrics = DutyMetrics::new(&prometheus::Registry::new());
+        let state = self.dir.path().join("state");
+        Driver::open(self.config.clone(), sender, self.deployment.clone(), &state, metrics).await.unwrap()
+    }
+
+    fn client(&self) -> ChainClient {
+        ChainClient::new(&self.url).unwrap()
+    }
+
+    /// The chain attaches fill 1 of this keeper (at the journal's D), reported until `until_ms`.
+    fn serve_our_fill(&mut self, until_ms: u64) {
+        self.chain.double.add_dynamic_field(
+            self.fills_table,
+            Address::new([0x51; 32]),
+            bcs::to_bytes(&1u64).unwrap(),
+            "0xa1::order::Fill",
+            fill_entry(KEEPER, self.room, window_d().fixed(), common::START_MS, until_ms),
+        );
+    }
+
+    fn announce_our_fill(&mut self) {
+        let event = FillAttached {
+            order_id: id(self.order_id),
+            fill: 1,
+            keeper_id: id(KEEPER),
+            provider_id: id(PROVIDER),
+            hashrate: self.room,
+            difficulty: window_d().fixed(),
+        };
+        self.chain.event("order", "FillAttached", bcs::to_bytes(&event).unwrap());
+    }
+
+    /// A closed window of 40 mined shares under the driver's fill 1.
+    fn window(&self, driver: &Driver) -> WindowSummary {
+        let fill = driver.fills().into_iter().find(|f| f.target.fill == 1).expect("fill 1 is known");
+        let mut journal = common::journal(&self.dir.path().join("journal"));
+        journal.align(&fill.journal_target(), common::START_MS);
+        for n in 0..40 {
+            let event = aihash_keeper::proxy::ProxyEvent::Share(Box::new(share(
+                n,
+                Verdict::Accepted,
+                1_000 + n as u64,
+            )));
+            journal.record(&fill.journal_target(), &event, window_d()).unwrap();
+        }
+        journal.close_due(at(3_600_000)).unwrap().remove(0)
+    }
+
+    /// The chain takes the report of `summary`: the fill's record moves, the report and its
+    /// event appear. Returns the report's dispute deadline.
+    fn report_lands(&mut self, summary: &WindowSummary) -> u64 {
+        self.serve_our_fill(summary.end_ms);
+        let dispute_deadline_ms = summary.end_ms + 86_400_000;
+        self.chain.double.add_shared_object(
+            REPORT,
+            "0xa1::report::Report",
+            0x60,
+            report_object(ReportState::Pending, &[], dispute_deadline_ms),
+        );
+        let mut submitted: ReportSubmitted = golden("report_submitted");
+        submitted.report_id = id(REPORT);
+        submitted.order_id = id(self.order_id);
+        submitted.fill = 1;
+        submitted.keeper_id = id(KEEPER);
+        submitted.provider_id = id(PROVIDER);
+        submitted.window_start_ms = summary.start_ms;
+        submitted.window_end_ms = summary.end_ms;
+        submitted.dispute_deadline_ms = dispute_deadline_ms;
+        self.chain.event("report", "ReportSubmitted", bcs::to_bytes(&submitted).unwrap());
+        dispute_deadline_ms
+    }
+
+    /// The buyer challenges the report on `samples`, answerable until `deadline_ms`.
+    fn challenge(&mut self, samples: &[u64], dispute_deadline_ms: u64, deadline_ms: u64) {
+        let unanswered: Vec<(u64, bool)> = samples.iter().map(|i| (*i, false)).collect();
+        self.chain.double.add_shared_object(
+            REPORT,
+            "0xa1::report::Report",
+            0x60,
+            report_object(ReportState::Challenged, &unanswered, dispute_deadline_ms),
+        );
+        let mut opened: ChallengeOpened = golden("report_challenge_opened");
+        opened.report_id = id(REPORT);
+        opened.samples = samples.to_vec();
+        opened.deadline_ms = deadline_ms;
+        self.chain.event("report", "ChallengeOpened", bcs::to_bytes(&opened).unwrap());
+    }
+
+    /// How many `report::submit` calls were sent.
+    fn reports_sent(&self) -> usize {
+        self.chain.calls().iter().filter(|calls| calls.iter().any(|c| c == "report::submit")).count()
+    }
+}
+
+async fn world() -> World {
     let dir = tempfile::tempdir().unwrap();
     let double = NodeDouble::new("localnet");
     let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources");
@@ -193,18 +305,22 @@ async fn fill_report_answer_settle_and_prune() {
         window_ms: 3_600_000,
         providers: vec![Provider { name: "prov".into(), identity: PROVIDER, hashrate: room * 2 }],
     };
-    let sender = Sender::new(ChainClient::new(&url).unwrap(), key);
-    let metrics = DutyMetrics::new(&prometheus::Registry::new());
-    let state = dir.path().join("state");
-    let mut driver = Driver::open(config, sender, deployment, &state, metrics).await.unwrap();
-    let mut client = ChainClient::new(&url).unwrap();
+    World { dir, chain, url, config, deployment, key, order_id, fills_table, now, room }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn fill_report_answer_settle_and_prune() {
+    let mut world = world().await;
+    let mut driver = world.driver().await;
+    let mut client = world.client();
+    let (order_id, fills_table, now, room) = (world.order_id, world.fills_table, world.now, world.room);
 
     // 1. The open order is filled with all its room (the provider has more).
-    chain.pump(&mut driver, &mut client).await;
+    world.chain.pump(&mut driver, &mut client).await;
     assert_eq!(driver.plan_fills(now).unwrap(), 1);
     driver.run_due(now).await.unwrap();
-    assert_eq!(chain.calls(), [["order::attach_fill"]]);
-    let attach = &chain.double.submitted()[0].calls[0];
+    assert_eq!(world.chain.calls(), [["order::attach_fill"]]);
+    let attach = &world.chain.double.submitted()[0].calls[0];
     assert_eq!(attach.arguments[0], CallArg::Object(order_id));
     assert_eq!(
         (attach.arguments[2].clone(), attach.arguments[3].clone()),
@@ -216,7 +332,7 @@ async fn fill_report_answer_settle_and_prune() {
 
     // The chain attaches fill 1 (at the journal's D, as the test's journal counts at it).
     let attached_ms = common::START_MS;
-    chain.double.add_dynamic_field(
+    world.chain.double.add_dynamic_field(
         fills_table,
         Address::new([0x51; 32]),
         bcs::to_bytes(&1u64).unwrap(),
@@ -231,8 +347,8 @@ async fn fill_report_answer_settle_and_prune() {
         hashrate: room,
         difficulty: window_d().fixed(),
     };
-    chain.event("order", "FillAttached", bcs::to_bytes(&event).unwrap());
-    chain.pump(&mut driver, &mut client).await;
+    world.chain.event("order", "FillAttached", bcs::to_bytes(&event).unwrap());
+    world.chain.pump(&mut driver, &mut client).await;
     let fills = driver.fills();
     assert_eq!(fills.len(), 1);
     assert_eq!(
@@ -242,7 +358,7 @@ async fn fill_report_answer_settle_and_prune() {
     assert_eq!(driver.plan_fills(now).unwrap(), 0, "the order has no room left for this provider");
 
     // 2. A window of the fill closes: reported once, with the journal's counters and root.
-    let mut journal = common::journal(&dir.path().join("journal"));
+    let mut journal = common::journal(&world.dir.path().join("journal"));
     journal.align(&fills[0].journal_target(), attached_ms);
     for n in 0..40 {
         let event =
@@ -254,8 +370,8 @@ async fn fill_report_answer_settle_and_prune() {
     driver.window_closed(&summary).unwrap();
     driver.window_closed(&summary).unwrap();
     driver.run_due(now).await.unwrap();
-    assert_eq!(chain.calls()[1], ["report::new_counters", "report::submit"]);
-    let submit = &chain.double.submitted()[1].calls[1];
+    assert_eq!(world.chain.calls()[1], ["report::new_counters", "report::submit"]);
+    let submit = &world.chain.double.submitted()[1].calls[1];
     assert_eq!(submit.arguments[0], CallArg::Object(order_id));
     assert_eq!(submit.arguments[3], pure(&1u64));
     assert_eq!(
@@ -267,13 +383,13 @@ async fn fill_report_answer_settle_and_prune() {
         (pure(&summary.shares), pure(&window_d().fixed()))
     );
     assert_eq!(submit.arguments[10], pure(&hex::decode(&summary.root).unwrap()));
-    let counters = &chain.double.submitted()[1].calls[0].arguments;
+    let counters = &world.chain.double.submitted()[1].calls[0].arguments;
     assert_eq!(
         (counters[0].clone(), counters[2].clone()),
         (pure(&summary.submitted), pure(&summary.pool_accepted))
     );
     // The chain records the window on the fill; the report and its event appear.
-    chain.double.add_dynamic_field(
+    world.chain.double.add_dynamic_field(
         fills_table,
         Address::new([0x51; 32]),
         bcs::to_bytes(&1u64).unwrap(),
@@ -281,7 +397,7 @@ async fn fill_report_answer_settle_and_prune() {
         fill_entry(KEEPER, room, window_d().fixed(), attached_ms, summary.end_ms),
     );
     let dispute_deadline_ms = summary.end_ms + 86_400_000;
-    chain.double.add_shared_object(
+    world.chain.double.add_shared_object(
         REPORT,
         "0xa1::report::Report",
         0x60,
@@ -296,8 +412,8 @@ async fn fill_report_answer_settle_and_prune() {
     submitted.window_start_ms = summary.start_ms;
     submitted.window_end_ms = summary.end_ms;
     submitted.dispute_deadline_ms = dispute_deadline_ms;
-    chain.event("report", "ReportSubmitted", bcs::to_bytes(&submitted).unwrap());
-    chain.pump(&mut driver, &mut client).await;
+    world.chain.event("report", "ReportSubmitted", bcs::to_bytes(&submitted).unwrap());
+    world.chain.pump(&mut driver, &mut client).await;
     assert!(driver
         .queue()
         .duties()
@@ -305,7 +421,7 @@ async fn fill_report_answer_settle_and_prune() {
 
     // 3. The buyer challenges: every sample is answered from the journal before the deadline.
     let samples = [(0, false), (summary.shares - 1, false), (0, false)];
-    chain.double.add_shared_object(
+    world.chain.double.add_shared_object(
         REPORT,
         "0xa1::report::Report",
         0x60,
@@ -315,11 +431,11 @@ async fn fill_report_answer_settle_and_prune() {
     opened.report_id = id(REPORT);
     opened.samples = samples.iter().map(|(i, _)| *i).collect();
     opened.deadline_ms = now + 6 * 3_600_000;
-    chain.event("report", "ChallengeOpened", bcs::to_bytes(&opened).unwrap());
-    chain.pump(&mut driver, &mut client).await;
+    world.chain.event("report", "ChallengeOpened", bcs::to_bytes(&opened).unwrap());
+    world.chain.pump(&mut driver, &mut client).await;
     let pass = driver.run_due(now).await.unwrap();
     assert!(pass.failed.is_empty(), "{pass:?}");
-    let answers = &chain.double.submitted()[2].calls;
+    let answers = &world.chain.double.submitted()[2].calls;
     assert_eq!(answers.len(), 3, "one call per sample");
     for (call, (index, _)) in answers.iter().zip(samples) {
         assert_eq!((call.module.as_str(), call.function.as_str()), ("report", "answer"));
@@ -332,7 +448,7 @@ async fn fill_report_answer_settle_and_prune() {
     }
 
     // 4. Answered, the report stands; past its dispute window it is settled, once.
-    chain.double.add_shared_object(
+    world.chain.double.add_shared_object(
         REPORT,
         "0xa1::report::Report",
         0x60,
@@ -343,10 +459,10 @@ async fn fill_report_answer_settle_and_prune() {
         ),
     );
     driver.run_due(dispute_deadline_ms - 1).await.unwrap();
-    assert_eq!(chain.calls().len(), 3, "not before the dispute window ends");
+    assert_eq!(world.chain.calls().len(), 3, "not before the dispute window ends");
     driver.run_due(dispute_deadline_ms).await.unwrap();
-    assert_eq!(chain.calls()[3], ["report::settle"]);
-    let settle = &chain.double.submitted()[3].calls[0];
+    assert_eq!(world.chain.calls()[3], ["report::settle"]);
+    let settle = &world.chain.double.submitted()[3].calls[0];
     assert_eq!(settle.arguments[0], CallArg::Object(REPORT));
     assert_eq!(settle.arguments[4], CallArg::Object(TREASURY));
     assert_eq!(
@@ -358,12 +474,118 @@ async fn fill_report_answer_settle_and_prune() {
     // 5. Settled on chain: the window's journal is pruned.
     let settled =
         ReportSettled { report_id: id(REPORT), provider_payout: 1, keeper_reward: 0, treasury_fee: 0 };
-    chain.event("report", "ReportSettled", bcs::to_bytes(&settled).unwrap());
+    world.chain.event("report", "ReportSettled", bcs::to_bytes(&settled).unwrap());
     assert!(summary.journal.exists());
-    chain.pump(&mut driver, &mut client).await;
+    world.chain.pump(&mut driver, &mut client).await;
     assert!(!summary.journal.exists());
     driver.run_due(dispute_deadline_ms + 1).await.unwrap();
-    assert_eq!(chain.calls().len(), 4, "every duty was done once");
+    assert_eq!(world.chain.calls().len(), 4, "every duty was done once");
+}
+
+/// Copies the keeper's state files, as a snapshot to fall back to.
+fn snapshot(state: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
+    std::fs::read_dir(state)
+        .unwrap()
+        .flatten()
+        .map(|e| (e.path(), std::fs::read(e.path()).unwrap()))
+        .collect()
+}
+
+/// A keeper killed after sending a report but before recording it: on restart its queue still
+/// holds the report, and the fill's record on chain stops a second one.
+#[tokio::test(flavor = "multi_thread")]
+async fn killed_after_sending_a_report_and_before_recording_it_the_keeper_reports_once() {
+    let mut world = world().await;
+    world.serve_our_fill(common::START_MS);
+    world.announce_our_fill();
+    let mut client = world.client();
+    let mut driver = world.driver().await;
+    world.chain.pump(&mut driver, &mut client).await;
+    let summary = world.window(&driver);
+    driver.window_closed(&summary).unwrap();
+    let before = snapshot(&world.dir.path().join("state"));
+    driver.run_due(world.now).await.unwrap();
+    assert_eq!(world.reports_sent(), 1);
+    world.serve_our_fill(summary.end_ms);
+    // Killed: whatever the run recorded after sending is lost.
+    drop(driver);
+    for (path, bytes) in before {
+        std::fs::write(path, bytes).unwrap();
+    }
+    let mut restarted = world.driver().await;
+    assert!(
+        restarted.queue().duties().any(|d| matches!(d, Duty::Report { .. })),
+        "the report is still queued"
+    );
+    let pass = restarted.run_due(world.now).await.unwrap();
+    assert!(
+        matches!(pass.done[..], [(Duty::Report { .. }, aihash_keeper::duties::Done::AlreadyDone(_))]),
+        "{pass:?}"
+    );
+    assert_eq!(world.reports_sent(), 1, "reported once");
+    assert!(restarted.queue().is_empty());
+}
+
+/// A challenge opened while the keeper was down is answered after it restarts, before the
+/// deadline: it reads the chain from where it stopped.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_challenge_opened_while_the_keeper_was_down_is_answered_after_the_restart() {
+    let mut world = world().await;
+    world.serve_our_fill(common::START_MS);
+    world.announce_our_fill();
+    let mut client = world.client();
+    let mut driver = world.driver().await;
+    world.chain.pump(&mut driver, &mut client).await;
+    let summary = world.window(&driver);
+    driver.window_closed(&summary).unwrap();
+    driver.run_due(world.now).await.unwrap();
+    let dispute_deadline_ms = world.report_lands(&summary);
+    world.chain.pump(&mut driver, &mut client).await;
+    drop(driver);
+    // Down: the buyer challenges.
+    world.challenge(&[1, 0], dispute_deadline_ms, world.now + 6 * 3_600_000);
+    let mut restarted = world.driver().await;
+    world.chain.pump(&mut restarted, &mut client).await;
+    restarted.run_due(world.now + 3_600_000).await.unwrap();
+    let last = world.chain.double.submitted().pop().unwrap();
+    assert_eq!(last.calls.len(), 2, "both samples answered");
+    for (call, index) in last.calls.iter().zip([1u64, 0]) {
+        assert_eq!(call.function, "answer");
+        assert_eq!(call.arguments[7], pure(&journal::answer(&summary.journal, index).unwrap().header));
+    }
+}
+
+/// The node is unreachable when a window closes: the report waits in the queue, the pass says
+/// why, and the report goes out once when the node is back.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_report_due_while_the_node_is_unreachable_is_sent_once_when_it_is_back() {
+    let mut world = world().await;
+    world.serve_our_fill(common::START_MS);
+    world.announce_our_fill();
+    let mut client = world.client();
+    let mut driver = world.driver().await;
+    world.chain.pump(&mut driver, &mut client).await;
+    let summary = world.window(&driver);
+    driver.window_closed(&summary).unwrap();
+    let live = std::mem::replace(
+        &mut driver.sender.client,
+        ChainClient::new("http://127.0.0.1:1").unwrap().with_retry(aihash_sdk::chain::RetryPolicy {
+            timeout: std::time::Duration::from_millis(200),
+            attempts: 1,
+            first_backoff: std::time::Duration::from_millis(10),
+        }),
+    );
+    for _ in 0..3 {
+        let pass = driver.run_due(world.now).await.unwrap();
+        assert!(pass.node_unreachable && pass.done.is_empty(), "{pass:?}");
+    }
+    assert_eq!(world.reports_sent(), 0);
+    driver.sender.client = live;
+    driver.run_due(world.now).await.unwrap();
+    world.serve_our_fill(summary.end_ms);
+    driver.run_due(world.now + 60_000).await.unwrap();
+    assert_eq!(world.reports_sent(), 1, "late, but once");
+    assert!(driver.queue().is_empty());
 }
 
 /// What the fill record looks like to the keeper, for the test's own check of `fill_entry`.
