@@ -335,6 +335,8 @@ fn oracle_show_reads_the_tip_feed() {
         7,
         Table::new(uid(5), 7),
         Table::new(uid(6), 7),
+        Table::new(uid(7), 0),
+        Table::new(uid(8), 0),
     );
     setup.double.add_shared_object(
         setup.deployment.tips.id,

@@ -288,7 +288,7 @@ fn show(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     println!("  unstaking    {}", CoinDisplay { base: identity.stake.unstaking.value, coin: amount::HASH });
     println!(
         "  hashrate     {} (last capacity challenge)",
-        amount::format_hashrate(identity.verified_hashrate)
+        amount::format_hashrate_in_both_units(identity.verified_hashrate)
     );
     let rep = &identity.reputation;
     println!(
