@@ -254,7 +254,7 @@ mod tests {
             parse_coin("20000000000 SUI", SUI).unwrap_err().to_string(),
             "`20000000000 SUI` is too large: the most is 18446744073.709551615 SUI"
         );
-        assert!(parse_hashrate("x TH/s").unwrap_err().to_string().contains("e.g. `12.5 TH/s`"));
+        assert!(parse_hashrate("1.2.3 TH/s").unwrap_err().to_string().contains("e.g. `12.5 TH/s`"));
         assert!(parse_coin("99999999999999999999999999999999999999999 base", SUI)
             .unwrap_err()
             .to_string()

@@ -268,11 +268,15 @@ fn order_view(
     use aihash_sdk::amount::CoinDisplay;
     use aihash_sdk::bindings::order::{EndReason, Fill, Order, State};
     let contents = reader.run(|client| client.object_contents(id))?;
-    anyhow::ensure!(
-        contents.object_type.contains("::order::Order<"),
-        "{id} is a {}, not an order",
-        contents.object_type
-    );
+    if !contents.object_type.contains("::order::Order<") {
+        return Err(aihash_sdk::chain::ChainError::WrongType {
+            id,
+            actual: contents.object_type,
+            expected: "order::Order".into(),
+            reason: "not an order".into(),
+        }
+        .into());
+    }
     // `C` is phantom: the layout is the same for every escrow coin, which the type names.
     let order: Order<moverox_sui::sui::sui::SUI> = bcs::from_bytes(&contents.bcs)
         .with_context(|| format!("order {id} ({}) does not decode", contents.object_type))?;
