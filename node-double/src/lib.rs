@@ -6,8 +6,11 @@
 //! - Subscription: the checkpoint stream, which a test can make drop after a number of
 //!   checkpoints to exercise resumption.
 //! - Execution: every submitted transaction is decoded from BCS and its signatures are verified
-//!   against its sender; the Move calls it makes are recorded so a test can assert which function
-//!   was called with which arguments. Bad signatures are refused as a node would refuse them.
+//!   against its sender; the Move calls it makes and its signatures are recorded so a test can
+//!   assert which function was called with which arguments, signed by which key. Bad signatures
+//!   are refused as a node would refuse them. Dry runs report gas, balance changes and the
+//!   objects the inputs certainly change (gas coin and shared objects taken mutably: mutated;
+//!   coins merged away: deleted), plus the created objects a test names.
 //!
 //! - Signatures: calls into a package whose sources a test names are checked against its public
 //!   functions' signatures (see [`Signatures`]), so a wrong builder fails as on a real node.
