@@ -342,8 +342,13 @@ fn create(args: &CreateArgs) -> anyhow::Result<ExitCode> {
     let price = amount::parse_price(&args.price, amount::SUI)?;
     let hashrate_cap = amount::parse_hashrate(&args.hashrate_cap)?;
     let escrow = amount::parse_coin(&args.escrow, amount::SUI)?;
-    let payout = hex::decode(args.payout.trim_start_matches("0x"))
-        .with_context(|| format!("--payout `{}` is not hex", args.payout))?;
+    let payout = hex::decode(args.payout.trim_start_matches("0x")).map_err(|e| {
+        anyhow::anyhow!(
+            "--payout `{}` is not hex ({e}): write the payout output script in hex, e.g. 0014 and a \
+                 20-byte key hash",
+            args.payout
+        )
+    })?;
     let expiry_ms = ms_from_now("--expires-in-hours", args.expires_in_hours, HOUR_MS)?;
     let sui: StructTag = "0x2::sui::SUI".parse().expect("the SUI type");
     submit(&args.write, |calls, tx| {
