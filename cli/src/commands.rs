@@ -1,5 +1,6 @@
 //! The `aihash` subcommands, one module each.
 
+mod compiled;
 mod dao;
 mod identity;
 mod keeper;

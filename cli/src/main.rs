@@ -9,21 +9,28 @@ use std::process::ExitCode;
 /// The aihash hashpower market from the command line.
 ///
 /// aihash keeps buyers' money in Sui escrow and pays providers only for work that independent
-/// keepers verified share by share. Today this tool checks Bitcoin proof of work the way the
-/// on-chain package does, lists the keys of the Sui CLI keystore, creates identities and orders;
-/// more identity, staking and DAO commands follow.
+/// keepers verified share by share. This tool checks Bitcoin proof of work the way the on-chain
+/// package does, lists the keys of the Sui CLI keystore, manages identities, stake and orders,
+/// takes part in DAO governance (locks, every proposal action, votes, execution), registers
+/// keepers, shows the tip feed and publishes the package.
 ///
-/// Exit status: 0 done, 1 a check does not hold, 2 bad input, 3 a keystore problem, 4 the node
-/// cannot be reached or refused the transaction, 5 no such object on chain.
+/// Example: aihash order create --help
 #[derive(Debug, Parser)]
-#[command(name = "aihash", version, propagate_version = true)]
+#[command(name = "aihash", version, propagate_version = true, after_help = output::EXIT_CODES)]
 struct Cli {
     #[command(subcommand)]
     command: commands::Command,
 }
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if !err.use_stderr() => err.exit(), // --help, --version
+        Err(err) => {
+            eprintln!("{}", output::one_line_usage_error(&err));
+            return ExitCode::from(output::BAD_INPUT);
+        }
+    };
     match commands::run(cli.command) {
         Ok(code) => code,
         Err(err) => {
@@ -41,5 +48,15 @@ mod tests {
     #[test]
     fn command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn help_lists_every_exit_code() {
+        let help = Cli::command().render_long_help().to_string();
+        for code in ["0 done", "5 no such object", "6 wrong network", "7 wrong kind of object", "8 keystore"]
+        {
+            assert!(help.contains(code), "{code}: {help}");
+        }
+        assert!(!help.contains("follow"), "{help}");
     }
 }

@@ -33,10 +33,10 @@ fn lists_addresses_as_json_without_secrets() {
 }
 
 #[test]
-fn keystore_problems_exit_3_with_a_one_line_hint() {
+fn keystore_problems_exit_3_and_permissions_8_with_a_one_line_hint() {
     let open = keystore("open", &[], 0o644);
     let out = aihash(&["keys", "list", "--keystore", open.to_str().unwrap()]);
-    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(out.status.code(), Some(8));
     let message = String::from_utf8_lossy(&out.stderr);
     assert_eq!(message.lines().count(), 1, "{message}");
     assert!(message.contains("chmod 600"), "{message}");
@@ -50,4 +50,21 @@ fn keystore_problems_exit_3_with_a_one_line_hint() {
     let out = aihash(&["keys", "list", "--keystore", garbage.to_str().unwrap()]);
     assert_eq!(out.status.code(), Some(3));
     assert!(String::from_utf8_lossy(&out.stderr).contains("entry 0"));
+
+    // A keystore that cannot be read: chmod 000 (a directory when the tests run as root, who
+    // reads any file).
+    let locked = keystore("locked", &[], 0o000);
+    let unreadable = if std::fs::read(&locked).is_ok() {
+        let dir = locked.with_file_name("a-directory");
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
+        dir
+    } else {
+        locked
+    };
+    let out = aihash(&["keys", "list", "--keystore", unreadable.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(8));
+    let message = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(message.lines().count(), 1, "{message}");
+    assert!(message.contains("cannot read keystore") && message.contains("chmod 600"), "{message}");
 }

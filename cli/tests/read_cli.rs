@@ -140,13 +140,17 @@ fn order_show_lists_the_fills_from_the_fills_table() {
     assert_eq!(fills[0]["keeper"], Address::new([1; 32]).to_string());
     assert_eq!(fills[0]["difficulty"].as_f64(), Some(1.5));
     assert_eq!((fills[1]["number"].as_u64(), fills[1]["released"].as_bool()), (Some(1), Some(true)));
-    assert_eq!(fills[1]["hashrate"], "5.00 TH/s");
+    assert_eq!(fills[1]["hashrate"], "5.00 TH/s (5000000000000 H/s)");
 
-    // Not an order: named, exit 2.
+    // Not an order: named, exit 7 (the wrong kind of object).
     market.setup.double.add_shared_object(Address::new([0x77; 32]), "0x2::clock::Clock", 1, vec![0; 40]);
     let out = market.setup.read(&["order", "show", &Address::new([0x77; 32]).to_string()]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("is a 0x2::clock::Clock, not an order"), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(7));
+    assert!(
+        stderr(&out).contains("is a `0x2::clock::Clock` and does not decode as a order::Order"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 /// The golden proposal (lower the platform fee to 5%, no votes) created in checkpoint 1.

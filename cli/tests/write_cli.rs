@@ -44,6 +44,7 @@ fn identity_create_submits_a_signed_call_with_the_roles() {
     assert_eq!(new.arguments[0], CallArg::Object(setup.deployment.registry.id));
     assert_eq!(new.arguments[1], CallArg::Pure(vec![3]));
     assert_eq!(submitted[0].calls[1].function, "share");
+    setup.assert_all_signed_by_the_keystore_key();
 }
 
 #[test]
@@ -60,6 +61,7 @@ fn order_create_escrows_the_amount_at_the_price() {
     assert_eq!(new.arguments[4], CallArg::Pure(45_000_000u64.to_le_bytes().to_vec()));
     assert_eq!(new.arguments[5], CallArg::Pure(3_000_000_000_000_000u64.to_le_bytes().to_vec()));
     assert_eq!(new.arguments[3], CallArg::Pure(vec![4, 0x00, 0x14, 0xaa, 0xbb]));
+    setup.assert_all_signed_by_the_keystore_key();
 }
 
 #[test]
@@ -175,8 +177,7 @@ fn an_unknown_network_and_an_unreachable_node_are_named() {
         .args(["identity", "create", "--role", "keeper", "--network", "moon", "--dry-run"])
         .output()
         .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("`moon`"));
+    common::assert_fails(&out, 6, "`moon`");
 
     // The deployments file names a node nobody serves.
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -268,8 +269,9 @@ fn stake_add_splits_hash_and_stakes_it_on_the_shared_identity() {
         "1 HASH",
         "--yes",
     ]);
-    assert_eq!(out.status.code(), Some(4), "{}", stderr(&out));
+    assert_eq!(out.status.code(), Some(7), "{}", stderr(&out));
     assert!(stderr(&out).contains("shared object"), "{}", stderr(&out));
+    setup.assert_all_signed_by_the_keystore_key();
 }
 
 #[test]
@@ -314,6 +316,7 @@ fn keeper_register_creates_an_identity_with_the_senders_key_and_endpoint() {
     let out = setup.run(&["keeper", "register", "--stratum-url", "has space", "--dry-run"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("has space"));
+    setup.assert_all_signed_by_the_keystore_key();
 }
 
 #[test]
@@ -335,6 +338,8 @@ fn oracle_show_reads_the_tip_feed() {
         7,
         Table::new(uid(5), 7),
         Table::new(uid(6), 7),
+        Table::new(uid(7), 0),
+        Table::new(uid(8), 0),
     );
     setup.double.add_shared_object(
         setup.deployment.tips.id,
@@ -377,7 +382,7 @@ fn order_show_decodes_the_order_in_human_units() {
     assert_eq!(view["state"], "active");
     assert_eq!(view["pool_url"], "stratum+tcp://pool.example:3333");
     assert_eq!(view["escrow"], "0.00000006 SUI (60 base units)");
-    assert_eq!(view["hashrate_cap"], "1.00 TH/s");
+    assert_eq!(view["hashrate_cap"], "1.00 TH/s (1000000000000 H/s)");
     assert_eq!(view["fills"], 1);
 }
 
@@ -440,6 +445,8 @@ fn the_other_writing_commands_call_their_move_functions() {
 
     let out = setup.run(&["dao", "lock", "--amount", "1 HASH", "--weeks", "209", "--dry-run"]);
     assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    // order, identity, stake and dao: each signed with the keystore's key.
+    setup.assert_all_signed_by_the_keystore_key();
 }
 
 #[test]
@@ -450,6 +457,7 @@ fn dao_propose_builds_the_action_and_execute_follows_the_proposals_action() {
     let out = setup.run(&[
         "dao",
         "propose",
+        "set-market-fees",
         "--lock",
         &lock.to_string(),
         "--platform-fee-bps",
@@ -491,6 +499,7 @@ fn dao_propose_builds_the_action_and_execute_follows_the_proposals_action() {
     let out = setup.run(&["dao", "propose", "--lock", &lock.to_string(), "--dry-run"]);
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(setup.double.submitted().len(), 2);
+    setup.assert_all_signed_by_the_keystore_key();
 }
 
 #[test]
@@ -600,6 +609,7 @@ fn publish_sends_the_modules_and_records_the_deployment_from_the_effects() {
     let out = setup.run(&["publish", "--bytecode", setup.dir.join("absent.json").to_str().unwrap(), "--yes"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("make move-build"), "{}", stderr(&out));
+    setup.assert_all_signed_by_the_keystore_key();
 }
 
 #[test]
@@ -651,13 +661,60 @@ fn a_deployment_from_another_chain_is_refused_before_anything_is_sent() {
     deployments.networks.get_mut(&setup.url).unwrap().chain_id = "an-old-localnet".into();
     deployments.save(&path).unwrap();
     let out = setup.run(&["identity", "create", "--role", "keeper", "--yes"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(6));
     let message = stderr(&out);
     assert!(message.contains("is on chain localnet-genesis"), "{message}");
     assert!(message.contains("published on chain an-old-localnet"), "{message}");
     assert!(message.contains("aihash publish"), "{message}");
     assert!(setup.double.submitted().is_empty() && setup.double.simulated().is_empty());
     let out = setup.read(&["oracle", "show"]);
-    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(out.status.code(), Some(6));
     assert!(stderr(&out).contains("published on chain an-old-localnet"), "{}", stderr(&out));
+
+    // A network the package is not deployed on: also 6, with the hint to publish.
+    let testnet = ["identity", "create", "--role", "keeper", "--dry-run", "--network", "http://127.0.0.1:1"];
+    let out = Command::new(env!("CARGO_BIN_EXE_aihash"))
+        .args(testnet)
+        .args(["--keystore", setup.dir.join("sui.keystore").to_str().unwrap()])
+        .args(["--deployments", path.to_str().unwrap()])
+        .output()
+        .unwrap();
+    common::assert_fails(&out, 6, "aihash publish");
+}
+
+#[test]
+fn a_dry_run_shows_the_objects_the_node_says_change() {
+    let setup = Setup::new("dry-objects");
+    let identity = Address::new([0x1d; 32]);
+    setup.double.add_shared_object(identity, "0xa1::identity::Identity", 40, vec![]);
+    let hash_type = format!("{}::hash::HASH", setup.deployment.package);
+    setup.double.add_coin(setup.sender, Address::new([0xca; 32]), &hash_type, 2_000_000_000_000);
+    setup.double.add_coin(setup.sender, Address::new([0xcb; 32]), &hash_type, 1_000_000_000_000);
+    // The double runs no Move code: what a call creates is the test's to say.
+    let created = Address::new([0xcd; 32]);
+    setup.double.simulate_created_objects(&[(created, "0xa1::staking::Receipt")]);
+    let stake = ["stake", "add", "--identity", &identity.to_string(), "--amount", "2500 HASH", "--dry-run"];
+    let out = setup.run(&[&stake[..], &["--json"]].concat());
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes: Vec<(String, String)> = report["object_changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["operation"].as_str().unwrap().to_owned(), c["object"].as_str().unwrap().to_owned()))
+        .collect();
+    let change = |operation: &str, id: Address| (operation.to_owned(), id.to_string());
+    assert_eq!(
+        changes,
+        [
+            change("mutated", Address::new([0x6a; 32])), // the gas coin
+            change("mutated", identity),                 // taken mutably
+            change("deleted", Address::new([0xcb; 32])), // merged into the larger coin
+            change("created", created),
+        ]
+    );
+    let text = String::from_utf8(setup.run(&stake).stdout).unwrap();
+    assert!(text.contains(&format!("deleted {}", Address::new([0xcb; 32]))), "{text}");
+    assert!(text.contains(&format!("created {created} (0xa1::staking::Receipt)")), "{text}");
+    assert!(setup.double.submitted().is_empty());
 }

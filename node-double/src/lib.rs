@@ -6,8 +6,11 @@
 //! - Subscription: the checkpoint stream, which a test can make drop after a number of
 //!   checkpoints to exercise resumption.
 //! - Execution: every submitted transaction is decoded from BCS and its signatures are verified
-//!   against its sender; the Move calls it makes are recorded so a test can assert which function
-//!   was called with which arguments. Bad signatures are refused as a node would refuse them.
+//!   against its sender; the Move calls it makes and its signatures are recorded so a test can
+//!   assert which function was called with which arguments, signed by which key. Bad signatures
+//!   are refused as a node would refuse them. Dry runs report gas, balance changes and the
+//!   objects the inputs certainly change (gas coin and shared objects taken mutably: mutated;
+//!   coins merged away: deleted), plus the created objects a test names.
 //!
 //! - Signatures: calls into a package whose sources a test names are checked against its public
 //!   functions' signatures (see [`Signatures`]), so a wrong builder fails as on a real node.
@@ -65,6 +68,30 @@ pub struct Submitted {
     pub gas: Vec<sui_sdk_types::Address>,
     /// Modules published by a `Publish` command, if any.
     pub published_modules: usize,
+    /// The signatures it carried, each verified against the transaction and its sender.
+    pub signatures: Vec<sui_sdk_types::UserSignature>,
+}
+
+impl Submitted {
+    /// The scheme and public key of each signer, to compare with the key a test expects.
+    pub fn signer_public_keys(&self) -> Vec<(sui_sdk_types::SignatureScheme, Vec<u8>)> {
+        use sui_sdk_types::{SimpleSignature, UserSignature};
+        self.signatures
+            .iter()
+            .filter_map(|signature| match signature {
+                UserSignature::Simple(SimpleSignature::Ed25519 { public_key, .. }) => {
+                    Some((signature.scheme(), public_key.as_bytes().to_vec()))
+                }
+                UserSignature::Simple(SimpleSignature::Secp256k1 { public_key, .. }) => {
+                    Some((signature.scheme(), public_key.as_bytes().to_vec()))
+                }
+                UserSignature::Simple(SimpleSignature::Secp256r1 { public_key, .. }) => {
+                    Some((signature.scheme(), public_key.as_bytes().to_vec()))
+                }
+                _ => None,
+            })
+            .collect()
+    }
 }
 
 #[derive(Default)]
@@ -89,6 +116,8 @@ struct State {
     dynamic_fields: BTreeMap<String, Vec<proto::DynamicField>>,
     /// Balance changes dry runs report besides the sender's gas (set by a test).
     simulated_balance_changes: Vec<(sui_sdk_types::Address, String, i128)>,
+    /// Objects dry runs report as created (id, type), set by a test: the double runs no Move.
+    simulated_created_objects: Vec<(sui_sdk_types::Address, String)>,
     /// Packages whose calls are checked against their functions' signatures.
     signatures: Vec<(sui_sdk_types::Address, Arc<Signatures>)>,
     /// Listings answer at most this many entries per page (a real node pages its answers too).
@@ -274,6 +303,14 @@ impl NodeDouble {
     pub fn simulate_balance_changes(&self, changes: &[(sui_sdk_types::Address, &str, i128)]) {
         self.state.lock().unwrap().simulated_balance_changes =
             changes.iter().map(|(owner, coin, amount)| (*owner, (*coin).to_owned(), *amount)).collect();
+    }
+
+    /// Makes dry runs report these objects (id, type) as created. The double runs no Move code, so
+    /// it cannot know what a call creates; the objects a transaction's inputs change it reports
+    /// itself (see `simulate_transaction`).
+    pub fn simulate_created_objects(&self, objects: &[(sui_sdk_types::Address, &str)]) {
+        self.state.lock().unwrap().simulated_created_objects =
+            objects.iter().map(|(id, object_type)| (*id, (*object_type).to_owned())).collect();
     }
 
     /// Checks every call into `package` that a dry run or an execution makes against
@@ -473,6 +510,72 @@ impl StateService for NodeDouble {
 }
 
 impl State {
+    /// The object changes a dry run reports: what the transaction's inputs certainly change, as a
+    /// node would report it (the gas coin and every shared object taken mutably are mutated; coins
+    /// merged into another are deleted), then the objects a test said it creates. Objects a Move
+    /// call may create, wrap or delete are not guessed: the double runs no Move code.
+    fn simulated_changes(
+        &self,
+        transaction: &sui_sdk_types::Transaction,
+        ptb: &ProgrammableTransaction,
+    ) -> Vec<proto::ChangedObject> {
+        use proto::changed_object::{IdOperation, InputObjectState, OutputObjectState};
+        let type_of = |id: &sui_sdk_types::Address| {
+            self.objects.get(&id.to_string()).and_then(|object| object.object_type.clone())
+        };
+        let change = |id: sui_sdk_types::Address, object_type: Option<String>, operation: IdOperation| {
+            let mut object = proto::ChangedObject::default();
+            object.object_id = Some(id.to_string());
+            object.object_type = object_type;
+            object.id_operation = Some(operation as i32);
+            let (input, output) = match operation {
+                IdOperation::Created => (InputObjectState::DoesNotExist, OutputObjectState::ObjectWrite),
+                IdOperation::Deleted => (InputObjectState::Exists, OutputObjectState::DoesNotExist),
+                _ => (InputObjectState::Exists, OutputObjectState::ObjectWrite),
+            };
+            object.input_state = Some(input as i32);
+            object.output_state = Some(output as i32);
+            object
+        };
+        let input_id = |argument: &Argument| match argument {
+            Argument::Input(index) => match ptb.inputs.get(*index as usize) {
+                Some(Input::ImmutableOrOwned(reference)) => Some(*reference.object_id()),
+                _ => None,
+            },
+            _ => None,
+        };
+        let deleted: Vec<_> = ptb
+            .commands
+            .iter()
+            .filter_map(|command| match command {
+                Command::MergeCoins(merge) => Some(merge.coins_to_merge.iter().filter_map(input_id)),
+                _ => None,
+            })
+            .flatten()
+            .collect();
+        let mut changes = vec![];
+        for gas in &transaction.gas_payment.objects {
+            changes.push(change(*gas.object_id(), type_of(gas.object_id()), IdOperation::None));
+        }
+        for input in &ptb.inputs {
+            if let Input::Shared(shared) = input {
+                if shared.mutability().is_mutable()
+                    && changes.iter().all(|c| c.object_id != Some(shared.object_id().to_string()))
+                {
+                    let id = shared.object_id();
+                    changes.push(change(id, type_of(&id), IdOperation::None));
+                }
+            }
+        }
+        for id in deleted {
+            changes.push(change(id, type_of(&id), IdOperation::Deleted));
+        }
+        for (id, object_type) in &self.simulated_created_objects {
+            changes.push(change(*id, Some(object_type.clone()), IdOperation::Created));
+        }
+        changes
+    }
+
     /// One page of a listing and the token of the next (the offset, as a node's tokens are opaque).
     fn page<T: Clone>(
         &self,
@@ -569,6 +672,7 @@ impl TransactionExecutionService for NodeDouble {
             vec![(transaction.sender, "0x2::sui::SUI".into(), -((computation + STORAGE_COST) as i128))];
         let mut state = self.state.lock().unwrap();
         state.simulated.push(digest.clone());
+        let changed_objects = state.simulated_changes(&transaction, ptb);
         for (owner, coin, amount) in &state.simulated_balance_changes {
             match changes.iter_mut().find(|(o, c, _)| o == owner && c == coin) {
                 Some(change) => change.2 += amount,
@@ -581,6 +685,7 @@ impl TransactionExecutionService for NodeDouble {
         let mut effects = proto::TransactionEffects::default();
         effects.gas_used = Some(gas);
         effects.status = Some(status);
+        effects.changed_objects = changed_objects;
         let mut executed = proto::ExecutedTransaction::default();
         executed.digest = Some(digest);
         executed.effects = Some(effects);
@@ -639,6 +744,11 @@ impl TransactionExecutionService for NodeDouble {
             })
             .sum();
         let mut state = self.state.lock().unwrap();
+        let signatures = request
+            .signatures
+            .iter()
+            .filter_map(|signature| sui_sdk_types::UserSignature::try_from(signature).ok())
+            .collect();
         state.submitted.push(Submitted {
             digest: digest.clone(),
             sender: transaction.sender,
@@ -646,6 +756,7 @@ impl TransactionExecutionService for NodeDouble {
             commands: ptb.commands.iter().map(command_kind).collect(),
             gas: transaction.gas_payment.objects.iter().map(|reference| *reference.object_id()).collect(),
             published_modules,
+            signatures,
         });
         let mut effects = proto::TransactionEffects::default();
         effects.changed_objects = std::mem::take(&mut state.next_changed_objects);

@@ -21,12 +21,12 @@ pub enum AmountError {
     MissingUnit { input: String, example: String },
     #[error("`{input}`: unknown unit `{unit}`, expected {expected}")]
     UnknownUnit { input: String, unit: String, expected: String },
-    #[error("`{input}` is not a number (digits with at most one decimal point)")]
-    BadNumber { input: String },
+    #[error("`{input}` is not a number: write digits with at most one decimal point, e.g. `{example}`")]
+    BadNumber { input: String, example: String },
     #[error("`{input}` has more decimal places than {unit} allows ({decimals})")]
     TooPrecise { input: String, unit: String, decimals: u32 },
-    #[error("`{input}` is too large")]
-    TooLarge { input: String },
+    #[error("`{input}` is too large: the most is {max}")]
+    TooLarge { input: String, max: String },
 }
 
 /// Hashrate units and their size in H/s.
@@ -40,13 +40,15 @@ fn split(input: &str) -> (&str, &str) {
     (&text[..at], text[at..].trim())
 }
 
-/// `number × 10^scale` exactly, for a decimal number with at most `scale` fraction digits.
-fn scaled(input: &str, number: &str, scale: u32, unit: &str) -> Result<u128, AmountError> {
+/// `number × 10^scale` exactly, for a decimal number with at most `scale` fraction digits, as a
+/// `u64`.
+fn scaled(input: &str, number: &str, scale: u32, unit: &str) -> Result<u64, AmountError> {
     let number = number.replace('_', "");
     let (whole, fraction) = number.split_once('.').unwrap_or((&number, ""));
     let valid = |part: &str| part.chars().all(|c| c.is_ascii_digit());
     if (whole.is_empty() && fraction.is_empty()) || !valid(whole) || !valid(fraction) {
-        return Err(AmountError::BadNumber { input: input.to_owned() });
+        let example = if scale == 0 { format!("1500 {unit}") } else { format!("12.5 {unit}") };
+        return Err(AmountError::BadNumber { input: input.to_owned(), example });
     }
     let fraction = fraction.trim_end_matches('0');
     if fraction.len() as u32 > scale {
@@ -56,19 +58,31 @@ fn scaled(input: &str, number: &str, scale: u32, unit: &str) -> Result<u128, Amo
             decimals: scale,
         });
     }
-    let too_large = || AmountError::TooLarge { input: input.to_owned() };
+    let too_large = || AmountError::TooLarge {
+        input: input.to_owned(),
+        max: format!("{} {unit}", decimal(u64::MAX, scale)),
+    };
     let whole: u128 = if whole.is_empty() { 0 } else { whole.parse().map_err(|_| too_large())? };
     let fraction_value: u128 =
         if fraction.is_empty() { 0 } else { fraction.parse().map_err(|_| too_large())? };
     let pow = |e: u32| 10u128.checked_pow(e).ok_or_else(too_large);
-    whole
+    let value = whole
         .checked_mul(pow(scale)?)
         .and_then(|w| w.checked_add(fraction_value * 10u128.pow(scale - fraction.len() as u32)))
-        .ok_or_else(too_large)
+        .ok_or_else(too_large)?;
+    u64::try_from(value).map_err(|_| too_large())
 }
 
-fn to_u64(input: &str, value: u128) -> Result<u64, AmountError> {
-    u64::try_from(value).map_err(|_| AmountError::TooLarge { input: input.to_owned() })
+/// `base / 10^scale` written out exactly, without trailing fraction zeros: `12.5`.
+fn decimal(base: u64, scale: u32) -> String {
+    let one = 10u128.pow(scale);
+    let (whole, fraction) = (u128::from(base) / one, u128::from(base) % one);
+    if fraction == 0 {
+        whole.to_string()
+    } else {
+        let digits = format!("{fraction:0width$}", width = scale as usize);
+        format!("{whole}.{}", digits.trim_end_matches('0'))
+    }
 }
 
 /// Parses a coin amount into base units: `12.5 SUI`, or `12500000000 base` for base units.
@@ -91,7 +105,7 @@ pub fn parse_coin(input: &str, coin: Coin) -> Result<u64, AmountError> {
             expected: format!("`{}` or `base`", coin.symbol),
         });
     };
-    to_u64(input, scaled(input, number, scale, unit)?)
+    scaled(input, number, scale, unit)
 }
 
 /// Parses a hashrate into H/s: `3 PH/s`, `250 TH/s`, `1.5 EH/s`.
@@ -105,7 +119,7 @@ pub fn parse_hashrate(input: &str) -> Result<u64, AmountError> {
         let expected = HASHRATE_UNITS.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(", ");
         return Err(AmountError::UnknownUnit { input: input.to_owned(), unit: unit.to_owned(), expected });
     };
-    to_u64(input, scaled(input, number, *exponent, name)?)
+    scaled(input, number, *exponent, name)
 }
 
 /// Parses a price per PH·day into base units of `coin`: `0.045 SUI/PH/day`.
@@ -126,7 +140,7 @@ pub fn parse_price(input: &str, coin: Coin) -> Result<u64, AmountError> {
             expected: format!("`{expected}`"),
         });
     }
-    to_u64(input, scaled(input, number, coin.decimals, &expected)?)
+    scaled(input, number, coin.decimals, &expected)
 }
 
 /// A coin amount printed in both units: `12.5 SUI (12500000000 base units)`.
@@ -137,16 +151,19 @@ pub struct CoinDisplay {
 
 impl fmt::Display for CoinDisplay {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let one = 10u64.pow(self.coin.decimals);
-        let (whole, fraction) = (self.base / one, self.base % one);
-        if fraction == 0 {
-            write!(f, "{whole} {}", self.coin.symbol)?;
-        } else {
-            let digits = format!("{fraction:0width$}", width = self.coin.decimals as usize);
-            write!(f, "{whole}.{} {}", digits.trim_end_matches('0'), self.coin.symbol)?;
-        }
-        write!(f, " ({} base units)", self.base)
+        write!(
+            f,
+            "{} {} ({} base units)",
+            decimal(self.base, self.coin.decimals),
+            self.coin.symbol,
+            self.base
+        )
     }
+}
+
+/// A hashrate in both units, as amounts print: `1.00 TH/s (1000000000000 H/s)`.
+pub fn format_hashrate_in_both_units(hashes_per_second: u64) -> String {
+    format!("{} ({hashes_per_second} H/s)", format_hashrate(hashes_per_second))
 }
 
 /// A hashrate in the largest unit that keeps at least one whole: `3.25 PH/s`.
@@ -223,6 +240,25 @@ mod tests {
         assert_eq!(CoinDisplay { base: 1, coin: SUI }.to_string(), "0.000000001 SUI (1 base units)");
         assert_eq!(format_hashrate(3_250_000_000_000_000), "3.25 PH/s");
         assert_eq!(format_hashrate(999), "999.00 H/s");
+        assert_eq!(format_hashrate_in_both_units(1_000_000_000_000), "1.00 TH/s (1000000000000 H/s)");
+        assert_eq!(format_hashrate_in_both_units(999), "999.00 H/s (999 H/s)");
+    }
+
+    #[test]
+    fn refused_numbers_come_with_an_example_and_the_limit() {
+        assert_eq!(
+            parse_coin("1.2.3 SUI", SUI).unwrap_err().to_string(),
+            "`1.2.3 SUI` is not a number: write digits with at most one decimal point, e.g. `12.5 SUI`"
+        );
+        assert_eq!(
+            parse_coin("20000000000 SUI", SUI).unwrap_err().to_string(),
+            "`20000000000 SUI` is too large: the most is 18446744073.709551615 SUI"
+        );
+        assert!(parse_hashrate("1.2.3 TH/s").unwrap_err().to_string().contains("e.g. `12.5 TH/s`"));
+        assert!(parse_coin("99999999999999999999999999999999999999999 base", SUI)
+            .unwrap_err()
+            .to_string()
+            .contains("the most is 18446744073709551615 base"));
     }
 
     proptest! {

@@ -10,16 +10,20 @@ use sui_sdk_types::{Address, Transaction, UserSignature};
 /// What went wrong talking to the node.
 #[derive(Debug, thiserror::Error)]
 pub enum ChainError {
-    #[error("`{url}` is not a node URL: {reason}")]
+    #[error(
+        "`{url}` is not a node URL: {reason}; pass --network localnet, devnet, testnet, mainnet or an http(s):// URL"
+    )]
     BadUrl { url: String, reason: String },
     #[error("cannot reach the node at {url} ({rpc}: {reason}); check the URL and that the node is running")]
     Unreachable { url: String, rpc: &'static str, reason: String },
-    #[error("{rpc} {target}: not found")]
+    #[error("{rpc} {target}: not found on this node; check the id and --network")]
     NotFound { rpc: &'static str, target: String },
     #[error("{rpc} {target} was refused: {message}")]
     Refused { rpc: &'static str, target: String, message: String },
-    #[error("{target} is {actual}, but {expected} is needed")]
+    #[error("{target} is {actual}, but {expected} is needed; check the id (and --sender)")]
     WrongOwnership { target: String, actual: String, expected: &'static str },
+    #[error("object {id} is a `{actual}` and does not decode as a {expected} ({reason}); check the id")]
+    WrongType { id: Address, actual: String, expected: String, reason: String },
     #[error("{rpc} {target}: the answer does not decode: {reason}")]
     Malformed { rpc: &'static str, target: String, reason: String },
 }
@@ -98,11 +102,53 @@ pub struct BalanceChange {
     pub amount: i128,
 }
 
-/// What a dry run says a transaction would do: its cost and the balances it would change.
+/// What a transaction does to one object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ObjectOperation {
+    Created,
+    Mutated,
+    Deleted,
+    /// Wrapped into another object (it no longer exists on its own).
+    Wrapped,
+    /// A package published or upgraded.
+    Published,
+}
+
+/// An object a transaction creates, mutates or deletes, as its effects report it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ObjectChange {
+    pub id: Address,
+    /// The object's Move type (empty when the node does not say, e.g. for a deleted object).
+    pub object_type: String,
+    pub operation: ObjectOperation,
+}
+
+/// What a dry run says a transaction would do: its cost, the balances and the objects it would
+/// change.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Simulation {
     pub gas: GasEstimate,
     pub balance_changes: Vec<BalanceChange>,
+    pub object_changes: Vec<ObjectChange>,
+}
+
+/// The operation a changed object of the effects underwent (`None` for an object only read).
+fn object_operation(object: &proto::ChangedObject) -> Option<ObjectOperation> {
+    use proto::changed_object::{IdOperation, InputObjectState, OutputObjectState};
+    let id_operation = object.id_operation.and_then(|o| IdOperation::try_from(o).ok());
+    let input = object.input_state.and_then(|o| InputObjectState::try_from(o).ok());
+    let output = object.output_state.and_then(|o| OutputObjectState::try_from(o).ok());
+    match (id_operation, output) {
+        (_, Some(OutputObjectState::PackageWrite)) => Some(ObjectOperation::Published),
+        (Some(IdOperation::Created), _) => Some(ObjectOperation::Created),
+        (Some(IdOperation::Deleted), _) => Some(ObjectOperation::Deleted),
+        (_, Some(OutputObjectState::ObjectWrite)) => Some(ObjectOperation::Mutated),
+        (_, Some(OutputObjectState::DoesNotExist)) if input == Some(InputObjectState::Exists) => {
+            Some(ObjectOperation::Wrapped)
+        }
+        _ => None,
+    }
 }
 
 /// An event of the package found in a checkpoint.
@@ -358,9 +404,10 @@ impl ChainClient {
     /// An object decoded into its binding type (e.g. `bindings::identity::Identity`).
     pub async fn object<T: DeserializeOwned>(&mut self, id: Address) -> Result<T, ChainError> {
         let contents = self.object_contents(id).await?;
-        bcs::from_bytes(&contents.bcs).map_err(|e| ChainError::Malformed {
-            rpc: "GetObject",
-            target: format!("{id} ({})", contents.object_type),
+        bcs::from_bytes(&contents.bcs).map_err(|e| ChainError::WrongType {
+            id,
+            actual: contents.object_type,
+            expected: binding_name::<T>(),
             reason: e.to_string(),
         })
     }
@@ -624,6 +671,7 @@ impl ChainClient {
         request.read_mask = Some(prost_field_mask(&[
             "transaction.effects.status",
             "transaction.effects.gas_used",
+            "transaction.effects.changed_objects",
             "transaction.balance_changes",
         ]));
         let response = self
@@ -654,6 +702,18 @@ impl ChainClient {
             }
         }
         let gas = effects.gas_used.ok_or_else(|| malformed("no gas summary".into()))?;
+        let object_changes = effects
+            .changed_objects
+            .iter()
+            .filter_map(|object| Some((object, object_operation(object)?)))
+            .map(|(object, operation)| {
+                Ok(ObjectChange {
+                    id: parse_id(object.object_id.as_deref()).map_err(&malformed)?,
+                    object_type: object.object_type.clone().unwrap_or_default(),
+                    operation,
+                })
+            })
+            .collect::<Result<_, ChainError>>()?;
         let balance_changes = executed
             .balance_changes
             .into_iter()
@@ -675,6 +735,7 @@ impl ChainClient {
                 rebate: gas.storage_rebate.unwrap_or_default(),
             },
             balance_changes,
+            object_changes,
         })
     }
 
@@ -776,6 +837,18 @@ fn is_transient(code: tonic::Code) -> bool {
             | tonic::Code::Aborted
             | tonic::Code::Unknown
     )
+}
+
+/// A binding type's Move name as users know it: `governance::Proposal` for
+/// `aihash_sdk::bindings::governance::Proposal`.
+fn binding_name<T>() -> String {
+    let full = std::any::type_name::<T>();
+    let path = full.split('<').next().unwrap_or(full);
+    let mut segments = path.rsplit("::");
+    match (segments.next(), segments.next()) {
+        (Some(name), Some(module)) => format!("{module}::{name}"),
+        _ => full.to_owned(),
+    }
 }
 
 /// How many entries to ask for per page of a listing.

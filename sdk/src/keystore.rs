@@ -14,7 +14,10 @@ pub enum KeystoreError {
         "keystore {path} not found: create one with `sui client new-address ed25519`, or pass --keystore"
     )]
     Missing { path: PathBuf },
-    #[error("cannot read keystore {path}: {source}")]
+    #[error(
+        "cannot read keystore {path}: {source}; check that it is a file you may read (`ls -l {path}`; \
+         `chmod 600 {path}` if you own it)"
+    )]
     Unreadable { path: PathBuf, source: std::io::Error },
     #[error("keystore {path} is readable by others (mode {mode:o}): run `chmod 600 {path}`")]
     TooOpen { path: PathBuf, mode: u32 },
@@ -24,9 +27,11 @@ pub enum KeystoreError {
     BadEntry { path: PathBuf, index: usize, reason: String },
     #[error("not a private key: expected `suiprivkey1...` or Base64 `flag || key` ({reason})")]
     BadKey { reason: String },
-    #[error("no key for address {address} in the keystore (it holds {known})")]
+    #[error(
+        "no key for address {address} in the keystore (it holds {known}); pass one of those as --sender"
+    )]
     UnknownAddress { address: Address, known: String },
-    #[error("the keystore holds no keys")]
+    #[error("the keystore holds no keys: add one with `sui client new-address ed25519`, or pass --keystore")]
     Empty,
 }
 
@@ -220,6 +225,14 @@ mod tests {
         assert!(!error.to_string().contains("not a key"));
         std::fs::write(dir.join("sui.keystore"), "{").unwrap();
         assert!(matches!(Keystore::load(&dir.join("sui.keystore")), Err(KeystoreError::Malformed { .. })));
+        // A keystore that cannot be read (a directory here: root reads a chmod 000 file anyway).
+        let unreadable = dir.join("a-directory");
+        std::fs::create_dir_all(&unreadable).unwrap();
+        std::fs::set_permissions(&unreadable, std::fs::Permissions::from_mode(0o700)).unwrap();
+        let error = Keystore::load(&unreadable).unwrap_err();
+        assert!(matches!(error, KeystoreError::Unreadable { .. }), "{error}");
+        assert!(error.to_string().contains("chmod 600"), "{error}");
+        assert_eq!(error.to_string().lines().count(), 1);
         let empty = write_keystore(&dir, &[], 0o600);
         assert!(matches!(Keystore::load(&empty).unwrap().first(), Err(KeystoreError::Empty)));
         let unknown = Keystore::load(&empty).unwrap().key(&Address::ZERO).unwrap_err();

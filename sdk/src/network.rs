@@ -19,11 +19,11 @@ pub enum Network {
 pub enum NetworkError {
     #[error("unknown network `{0}`: expected localnet, devnet, testnet, mainnet or an http(s):// URL")]
     Unknown(String),
-    #[error("cannot read deployments file {path}: {reason}")]
+    #[error("cannot read deployments file {path}: {reason}; fix or remove it (`aihash publish` writes it), or pass --deployments")]
     Unreadable { path: PathBuf, reason: String },
     #[error("the package is not deployed on {network} according to {path}: run `aihash publish` or pass --deployments")]
     NotDeployed { network: String, path: PathBuf },
-    #[error("cannot write deployments file {path}: {reason}")]
+    #[error("cannot write deployments file {path}: {reason}; check its directory's permissions, or pass --deployments")]
     Unwritable { path: PathBuf, reason: String },
     #[error(
         "the node for {network} is on chain {actual}, but the package was published on chain {recorded} \

@@ -1,7 +1,9 @@
 //! A proposal's state and vote outcome, computed as `governance::state` and `governance::passed`
-//! compute them on chain, so proposals can be shown without running a transaction.
+//! compute them on chain, so proposals can be shown without running a transaction; and the
+//! execution path each action takes.
 
-use crate::bindings::governance::{Proposal, ProposalState};
+use crate::bindings::governance::{Action, Proposal, ProposalState};
+use sui_sdk_types::StructTag;
 
 const BPS: u128 = 10_000;
 
@@ -18,7 +20,12 @@ pub fn state(proposal: &Proposal, now_ms: u64) -> ProposalState {
     } else if !passed(proposal) {
         ProposalState::Defeated
     } else if proposal.eta_ms == 0 {
-        ProposalState::Succeeded
+        // Never queued: it lapses once the grace period has passed after voting ended.
+        if now_ms > proposal.end_ms.saturating_add(proposal.params.grace_ms) {
+            ProposalState::Expired
+        } else {
+            ProposalState::Succeeded
+        }
     } else if now_ms > proposal.eta_ms.saturating_add(proposal.params.grace_ms) {
         ProposalState::Expired
     } else {
@@ -49,6 +56,65 @@ pub fn state_name(state: &ProposalState) -> &'static str {
         ProposalState::Expired => "expired",
         ProposalState::Executed => "executed",
     }
+}
+
+/// The `governance::execute_*` function that executes an action (`governance.move` aborts with
+/// `EWrongAction` on any other).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExecutionPath {
+    /// `execute_market`
+    Market,
+    /// `execute_registry`
+    Registry,
+    /// `execute_coin<C>`
+    Coin,
+    /// `execute_feed`
+    Feed,
+    /// `execute_spend<T>`
+    Spend,
+    /// `execute_governance`
+    Governance,
+    /// `execute_upgrade_policy`
+    UpgradePolicy,
+    /// `execute_upgrade`, the `Upgrade` command, `commit_upgrade`
+    Upgrade,
+    /// `execute_signal`
+    Signal,
+}
+
+/// The execution path of `action`, as the `match` in each `execute_*` of `governance.move` has it.
+pub fn execution_path(action: &Action) -> ExecutionPath {
+    match action {
+        Action::SetMarketFees { .. }
+        | Action::SetDisputeTerms { .. }
+        | Action::SetSlashRates { .. }
+        | Action::SetOrderTerms { .. }
+        | Action::SetWindowTerms { .. } => ExecutionPath::Market,
+        Action::SetMinStakes { .. }
+        | Action::SetUnstakeTerms { .. }
+        | Action::SetSlashProbation { .. }
+        | Action::SetTrustThresholds { .. }
+        | Action::SetCapacityTerms { .. } => ExecutionPath::Registry,
+        Action::AllowCoin { .. } | Action::DisallowCoin { .. } => ExecutionPath::Coin,
+        Action::AddFeeder { .. } | Action::RemoveFeeder { .. } | Action::SetFeedQuorum { .. } => {
+            ExecutionPath::Feed
+        }
+        Action::SpendTreasury { .. } => ExecutionPath::Spend,
+        Action::SetGovernanceParams { .. } => ExecutionPath::Governance,
+        Action::RestrictUpgrades { .. } => ExecutionPath::UpgradePolicy,
+        Action::AuthorizeUpgrade { .. } => ExecutionPath::Upgrade,
+        Action::Signal => ExecutionPath::Signal,
+    }
+}
+
+/// The Move type a `TypeName` recorded in an action names (`type_name::with_original_ids`
+/// spells addresses as 64 hex digits without `0x`), as a type argument for `execute_coin<C>` and
+/// `execute_spend<T>`.
+pub fn coin_type(name: &moverox_sui::move_stdlib::type_name::TypeName) -> Result<StructTag, String> {
+    let text = String::from_utf8_lossy(&name.name.bytes);
+    format!("0x{text}")
+        .parse()
+        .map_err(|e| format!("the proposal's coin type `{text}` is not a Move type: {e}"))
 }
 
 #[cfg(test)]

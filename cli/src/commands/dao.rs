@@ -1,6 +1,9 @@
 //! `aihash dao`: governance by vote-escrowed HASH.
 
-use super::read::{address, now_ms, object_id, ReadArgs, Reader};
+mod execute;
+mod propose;
+
+use super::read::{ms_from_now, now_ms, object_id, ReadArgs, Reader, WEEK_MS};
 use super::write::{Session, WriteArgs};
 use clap::{Args, Subcommand, ValueEnum};
 use std::process::ExitCode;
@@ -25,21 +28,25 @@ pub enum DaoCommand {
     /// Example: aihash dao queue --proposal 0x51...ab
     #[command(verbatim_doc_comment)]
     Queue(QueueArgs),
-    /// Propose one action with your lock (it must weigh at least the proposal threshold).
+    /// Propose one action with your lock (it must weigh at least the proposal threshold): one
+    /// subcommand per action of the governance package.
     ///
     /// Examples:
-    ///   aihash dao propose --lock 0x10..7c --platform-fee-bps 500 --keeper-share-bps 2500 \
-    ///     --description "lower the platform fee to 5%"
-    ///   aihash dao propose --lock 0x10..7c --spend-treasury 0x7e..a5 --spend-amount "1000 HASH" \
-    ///     --spend-recipient 0xb0b..
-    ///   aihash dao propose --lock 0x10..7c --signal --description "adopt the 2027 roadmap"
-    #[command(verbatim_doc_comment)]
-    Propose(Box<ProposeArgs>),
-    /// Execute a queued proposal whose timelock has passed; the path follows its action.
+    ///   aihash dao propose set-market-fees --lock 0x10..7c --platform-fee-bps 500 \
+    ///     --keeper-share-bps 2500 --description "lower the platform fee to 5%"
+    ///   aihash dao propose spend-treasury --lock 0x10..7c --treasury 0x7e..a5 \
+    ///     --amount "1000 HASH" --recipient 0xb0b..
+    ///   aihash dao propose signal --lock 0x10..7c --description "adopt the 2027 roadmap"
+    #[command(verbatim_doc_comment, subcommand)]
+    Propose(Box<propose::ProposeCommand>),
+    /// Execute a queued proposal whose timelock has passed; the path follows its action. An
+    /// authorised upgrade publishes the new package in the same transaction (`--bytecode`).
     ///
-    /// Example: aihash dao execute --proposal 0x51...ab
+    /// Examples:
+    ///   aihash dao execute --proposal 0x51...ab
+    ///   make move-build && aihash dao execute --proposal 0x51...ab --bytecode build/move/bytecode.json
     #[command(verbatim_doc_comment)]
-    Execute(QueueArgs),
+    Execute(Box<execute::ExecuteArgs>),
     /// Show a proposal: its action, state now, timing and votes against the quorum.
     ///
     /// Example: aihash dao show 0x51...ab --network testnet --json
@@ -107,43 +114,6 @@ struct ProposalView {
 }
 
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("action").required(true).args(["platform_fee_bps", "add_feeder", "remove_feeder", "spend_treasury", "signal"])))]
-pub struct ProposeArgs {
-    /// Your vote lock's object id.
-    #[arg(long)]
-    lock: String,
-    /// What the proposal is about, shown to voters (at most 1,024 bytes).
-    #[arg(long, default_value = "")]
-    description: String,
-    /// Set the platform fee (bps, at most 2000)...
-    #[arg(long, requires = "keeper_share_bps")]
-    platform_fee_bps: Option<u64>,
-    /// ...and the keeper's share of it (bps).
-    #[arg(long, requires = "platform_fee_bps")]
-    keeper_share_bps: Option<u64>,
-    /// Authorise a tip feeder.
-    #[arg(long)]
-    add_feeder: Option<String>,
-    /// Remove a tip feeder.
-    #[arg(long)]
-    remove_feeder: Option<String>,
-    /// Spend from this treasury...
-    #[arg(long, requires_all = ["spend_amount", "spend_recipient"])]
-    spend_treasury: Option<String>,
-    /// ...this much HASH, e.g. `1000 HASH`...
-    #[arg(long)]
-    spend_amount: Option<String>,
-    /// ...to this address.
-    #[arg(long)]
-    spend_recipient: Option<String>,
-    /// A signalling proposal (no on-chain effect).
-    #[arg(long)]
-    signal: bool,
-    #[command(flatten)]
-    write: WriteArgs,
-}
-
-#[derive(Debug, Args)]
 pub struct LockArgs {
     /// HASH to lock, e.g. `20000 HASH`.
     #[arg(long)]
@@ -195,7 +165,7 @@ pub fn run(command: DaoCommand) -> anyhow::Result<ExitCode> {
             let hash_type = format!("{}::hash::HASH", session.deployment().package);
             let coin = session.coins_covering(&hash_type, amount, aihash_sdk::amount::HASH)?;
             // One week past the requested weeks, so rounding down to a week boundary keeps them.
-            let unlock_ms = now_ms() + (args.weeks + 1).min(208) * 7 * 86_400_000;
+            let unlock_ms = ms_from_now("--weeks", (args.weeks + 1).min(208), WEEK_MS)?;
             session.send(&args.write, |calls, tx| {
                 let coin = super::write::spend(tx, coin);
                 let amount = tx.pure(&amount);
@@ -203,10 +173,10 @@ pub fn run(command: DaoCommand) -> anyhow::Result<ExitCode> {
                 calls.dao_lock(tx, locked, unlock_ms);
             })
         }
-        DaoCommand::Propose(args) => propose(&args),
+        DaoCommand::Propose(command) => propose::run(&command),
         DaoCommand::Show(args) => show(&args),
         DaoCommand::List(args) => list(&args),
-        DaoCommand::Execute(args) => execute(&args),
+        DaoCommand::Execute(args) => execute::run(&args),
         DaoCommand::Queue(args) => {
             let mut session = Session::open(&args.write)?;
             let proposal = session.shared(object_id("--proposal", &args.proposal)?)?;
@@ -227,71 +197,6 @@ fn vote(args: &VoteArgs) -> anyhow::Result<ExitCode> {
     let proposal = session.shared(proposal)?;
     let lock = session.owned(lock)?;
     session.send(&args.write, |calls, tx| calls.dao_vote(tx, proposal, lock, support))
-}
-
-fn propose(args: &ProposeArgs) -> anyhow::Result<ExitCode> {
-    use aihash_sdk::tx::ProposalAction;
-    let lock = object_id("--lock", &args.lock)?;
-    let mut session = Session::open(&args.write)?;
-    let action = if let (Some(platform_fee_bps), Some(keeper_share_bps)) =
-        (args.platform_fee_bps, args.keeper_share_bps)
-    {
-        ProposalAction::SetMarketFees { platform_fee_bps, keeper_share_bps }
-    } else if let Some(feeder) = &args.add_feeder {
-        ProposalAction::AddFeeder(address("--add-feeder", feeder)?)
-    } else if let Some(feeder) = &args.remove_feeder {
-        ProposalAction::RemoveFeeder(address("--remove-feeder", feeder)?)
-    } else if let Some(treasury) = &args.spend_treasury {
-        let amount = aihash_sdk::amount::parse_coin(
-            args.spend_amount.as_deref().unwrap_or_default(),
-            aihash_sdk::amount::HASH,
-        )?;
-        let recipient = address("--spend-recipient", args.spend_recipient.as_deref().unwrap_or_default())?;
-        let coin_type =
-            format!("{}::hash::HASH", session.deployment().package).parse().expect("the HASH type");
-        ProposalAction::SpendTreasury {
-            treasury: object_id("--spend-treasury", treasury)?,
-            coin_type,
-            amount,
-            recipient,
-        }
-    } else {
-        ProposalAction::Signal
-    };
-    let lock = session.owned(lock)?;
-    session.send(&args.write, |calls, tx| calls.dao_propose(tx, lock, &action, &args.description))
-}
-
-fn execute(args: &QueueArgs) -> anyhow::Result<ExitCode> {
-    use aihash_sdk::bindings::governance::{Action, Proposal};
-    use aihash_sdk::tx::Execution;
-    let id = object_id("--proposal", &args.proposal)?;
-    let mut session = Session::open(&args.write)?;
-    let proposal: Proposal = session.object(id)?;
-    let execution = match &proposal.action {
-        Action::SetMarketFees { .. }
-        | Action::SetDisputeTerms { .. }
-        | Action::SetSlashRates { .. }
-        | Action::SetOrderTerms { .. }
-        | Action::SetWindowTerms { .. } => Execution::Market,
-        Action::SetMinStakes { .. } => Execution::Registry,
-        Action::AddFeeder { .. } | Action::RemoveFeeder { .. } | Action::SetFeedQuorum { .. } => {
-            Execution::Feed
-        }
-        Action::SpendTreasury { treasury_id, coin_type, .. } => {
-            let treasury = session.shared(Address::new(treasury_id.bytes.into()))?;
-            let name = String::from_utf8_lossy(&coin_type.name.bytes).into_owned();
-            let coin_type = format!("0x{name}")
-                .parse()
-                .map_err(|e| anyhow::anyhow!("the proposal's coin type `{name}`: {e}"))?;
-            Execution::Spend { treasury, coin_type }
-        }
-        Action::SetGovernanceParams { .. } => Execution::Governance,
-        Action::RestrictUpgrades { .. } => Execution::UpgradePolicy,
-        Action::Signal => Execution::Signal,
-    };
-    let proposal = session.shared(id)?;
-    session.send(&args.write, |calls, tx| calls.dao_execute(tx, proposal, &execution))
 }
 
 fn proposal_view(reader: &mut Reader, id: Address) -> anyhow::Result<ProposalView> {

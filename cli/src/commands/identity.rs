@@ -126,8 +126,9 @@ pub struct RotateKeyArgs {
 
 /// The key type number and the key bytes, checked for length as the package checks them.
 fn key(key_type: KeyType, hex_key: &str) -> anyhow::Result<(u8, Vec<u8>)> {
-    let bytes = hex::decode(hex_key.trim_start_matches("0x"))
-        .with_context(|| format!("--public-key `{hex_key}` is not hex"))?;
+    let bytes = hex::decode(hex_key.trim_start_matches("0x")).map_err(|e| {
+        anyhow::anyhow!("--public-key `{hex_key}` is not hex ({e}): write the key's bytes in hex")
+    })?;
     let (number, length) = match key_type {
         KeyType::Ed25519 => (0u8, 32),
         KeyType::Secp256k1 => (1, 33),
@@ -288,7 +289,7 @@ fn show(args: &ReadArgs) -> anyhow::Result<ExitCode> {
     println!("  unstaking    {}", CoinDisplay { base: identity.stake.unstaking.value, coin: amount::HASH });
     println!(
         "  hashrate     {} (last capacity challenge)",
-        amount::format_hashrate(identity.verified_hashrate)
+        amount::format_hashrate_in_both_units(identity.verified_hashrate)
     );
     let rep = &identity.reputation;
     println!(

@@ -1,6 +1,6 @@
 //! `aihash order`: hashpower orders escrowing SUI.
 
-use super::read::{now_ms, object_id, ReadArgs, Reader};
+use super::read::{ms_from_now, object_id, ReadArgs, Reader, HOUR_MS};
 use super::write::{submit, Session, WriteArgs};
 use aihash_sdk::amount;
 use anyhow::Context;
@@ -268,11 +268,15 @@ fn order_view(
     use aihash_sdk::amount::CoinDisplay;
     use aihash_sdk::bindings::order::{EndReason, Fill, Order, State};
     let contents = reader.run(|client| client.object_contents(id))?;
-    anyhow::ensure!(
-        contents.object_type.contains("::order::Order<"),
-        "{id} is a {}, not an order",
-        contents.object_type
-    );
+    if !contents.object_type.contains("::order::Order<") {
+        return Err(aihash_sdk::chain::ChainError::WrongType {
+            id,
+            actual: contents.object_type,
+            expected: "order::Order".into(),
+            reason: "not an order".into(),
+        }
+        .into());
+    }
     // `C` is phantom: the layout is the same for every escrow coin, which the type names.
     let order: Order<moverox_sui::sui::sui::SUI> = bcs::from_bytes(&contents.bcs)
         .with_context(|| format!("order {id} ({}) does not decode", contents.object_type))?;
@@ -307,7 +311,7 @@ fn order_view(
                 number,
                 keeper: hex_id(&fill.keeper_id),
                 provider: hex_id(&fill.provider_id),
-                hashrate: amount::format_hashrate(fill.hashrate),
+                hashrate: amount::format_hashrate_in_both_units(fill.hashrate),
                 difficulty: fill.difficulty as f64 / 4_294_967_296.0,
                 reported_until_ms: fill.reported_until_ms,
                 released: fill.released_ms != 0,
@@ -322,12 +326,12 @@ fn order_view(
         worker: text(&order.pool.worker),
         state,
         price: format!("{} per PH·day", sui(order.price)),
-        hashrate_cap: amount::format_hashrate(order.hashrate_cap),
+        hashrate_cap: amount::format_hashrate_in_both_units(order.hashrate_cap),
         escrow: sui(order.escrow.value),
         reserved: sui(order.reserved.value),
         deposited: sui(order.deposited),
         paid_to_providers: sui(order.paid_to_providers),
-        fees: sui(order.keeper_rewards + order.treasury_fees),
+        fees: sui(order.keeper_rewards.saturating_add(order.treasury_fees)),
         refunded: sui(order.refunded),
         fills: order.fill_count,
         fill_list,
@@ -338,9 +342,14 @@ fn create(args: &CreateArgs) -> anyhow::Result<ExitCode> {
     let price = amount::parse_price(&args.price, amount::SUI)?;
     let hashrate_cap = amount::parse_hashrate(&args.hashrate_cap)?;
     let escrow = amount::parse_coin(&args.escrow, amount::SUI)?;
-    let payout = hex::decode(args.payout.trim_start_matches("0x"))
-        .with_context(|| format!("--payout `{}` is not hex", args.payout))?;
-    let expiry_ms = now_ms() + args.expires_in_hours.saturating_mul(3_600_000);
+    let payout = hex::decode(args.payout.trim_start_matches("0x")).map_err(|e| {
+        anyhow::anyhow!(
+            "--payout `{}` is not hex ({e}): write the payout output script in hex, e.g. 0014 and a \
+                 20-byte key hash",
+            args.payout
+        )
+    })?;
+    let expiry_ms = ms_from_now("--expires-in-hours", args.expires_in_hours, HOUR_MS)?;
     let sui: StructTag = "0x2::sui::SUI".parse().expect("the SUI type");
     submit(&args.write, |calls, tx| {
         let gas = tx.gas();

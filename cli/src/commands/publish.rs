@@ -1,16 +1,15 @@
 //! `aihash publish`: publish the Move package (compiled by the offline toolchain) and record where
 //! it and its shared objects live in the deployments file.
 
+use super::compiled::CompiledPackage;
 use super::write::{report, Session, WriteArgs};
 use crate::output::print_json;
 use aihash_sdk::chain::{Executed, Ownership, ServiceInfo};
 use aihash_sdk::tx::{Deployment, Shared};
 use anyhow::Context;
-use base64::Engine;
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
-use sui_sdk_types::Address;
 
 #[derive(Debug, Args)]
 pub struct PublishArgs {
@@ -25,12 +24,6 @@ pub struct PublishArgs {
     write: WriteArgs,
 }
 
-#[derive(serde::Deserialize)]
-struct Bytecode {
-    modules: Vec<String>,
-    dependencies: Vec<String>,
-}
-
 /// Publishes the package: modules and dependencies from the bytecode file, the upgrade capability
 /// to the sender; then records the package and its shared objects for this network.
 ///
@@ -40,21 +33,7 @@ pub fn run(args: &PublishArgs) -> anyhow::Result<ExitCode> {
         Some(path) => path.clone(),
         None => build(&args.package_dir)?,
     };
-    let text = std::fs::read_to_string(&path)
-        .with_context(|| format!("cannot read {}: run `make move-build` first", path.display()))?;
-    let bytecode: Bytecode = serde_json::from_str(&text)
-        .with_context(|| format!("{} is not a compiled package", path.display()))?;
-    let modules = bytecode
-        .modules
-        .iter()
-        .map(|module| base64::engine::general_purpose::STANDARD.decode(module).map_err(anyhow::Error::from))
-        .collect::<anyhow::Result<Vec<_>>>()
-        .with_context(|| format!("{}: a module is not Base64", path.display()))?;
-    let dependencies = bytecode
-        .dependencies
-        .iter()
-        .map(|id| id.parse::<Address>().map_err(|e| anyhow::anyhow!("dependency `{id}`: {e}")))
-        .collect::<anyhow::Result<Vec<_>>>()?;
+    let CompiledPackage { modules, dependencies, .. } = CompiledPackage::load(&path)?;
     let mut session = Session::open_for_publication(&args.write)?;
     let sender = session.sender();
     // The publication lands in a later checkpoint than the node's height now: scans of the

@@ -93,12 +93,31 @@ const PROGRESS_EVERY: u64 = 1_000;
 
 /// An object id given on the command line, or an error naming the flag and the value.
 pub fn object_id(flag: &str, text: &str) -> anyhow::Result<sui_sdk_types::Address> {
-    text.parse().map_err(|e| anyhow::anyhow!("{flag} `{text}` is not an object id: {e}"))
+    text.parse().map_err(|e| {
+        anyhow::anyhow!(
+            "{flag} `{text}` is not an object id ({e}): write 0x and up to 64 hex digits, e.g. 0x6"
+        )
+    })
 }
 
 /// An address given on the command line, or an error naming the flag and the value.
 pub fn address(flag: &str, text: &str) -> anyhow::Result<sui_sdk_types::Address> {
-    text.parse().map_err(|e| anyhow::anyhow!("{flag} `{text}` is not a Sui address: {e}"))
+    text.parse().map_err(|e| {
+        anyhow::anyhow!("{flag} `{text}` is not a Sui address ({e}): write 0x and up to 64 hex digits")
+    })
+}
+
+/// Milliseconds in an hour and in a week.
+pub const HOUR_MS: u64 = 3_600_000;
+pub const WEEK_MS: u64 = 7 * 24 * HOUR_MS;
+
+/// The time `count` units of `unit_ms` from now, in ms since the epoch, or an error naming the
+/// flag when it lies beyond what the chain's clock can count.
+pub fn ms_from_now(flag: &str, count: u64, unit_ms: u64) -> anyhow::Result<u64> {
+    count.checked_mul(unit_ms).and_then(|ms| now_ms().checked_add(ms)).ok_or_else(|| {
+        let most = (u64::MAX - now_ms()) / unit_ms;
+        anyhow::anyhow!("{flag} {count} is too far in the future: the most is {most}")
+    })
 }
 
 /// The current time in milliseconds since the Unix epoch, as the chain's clock counts it.

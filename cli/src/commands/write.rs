@@ -70,7 +70,17 @@ pub struct Outcome {
     gas_estimate: Option<String>,
     /// What the node's dry run says the transaction would do to balances (gas included).
     balance_changes: Vec<BalanceChangeView>,
+    /// What the node's dry run says the transaction would create, mutate or delete.
+    object_changes: Vec<ObjectChangeView>,
     calls: Vec<CallView>,
+}
+
+/// An object a dry run would change.
+#[derive(Serialize)]
+struct ObjectChangeView {
+    object: String,
+    object_type: String,
+    operation: aihash_sdk::chain::ObjectOperation,
 }
 
 /// A balance change as shown to the user: signed, in the coin's units when it is SUI or HASH.
@@ -252,6 +262,7 @@ impl Session {
             gas_budget: CoinDisplay { base: gas_budget, coin: amount::SUI }.to_string(),
             gas_estimate: None,
             balance_changes: vec![],
+            object_changes: vec![],
             calls: calls(&transaction),
         };
         let mut executed = None;
@@ -260,6 +271,15 @@ impl Session {
             outcome.gas_estimate =
                 Some(CoinDisplay { base: simulation.gas.net(), coin: amount::SUI }.to_string());
             outcome.balance_changes = simulation.balance_changes.iter().map(BalanceChangeView::new).collect();
+            outcome.object_changes = simulation
+                .object_changes
+                .iter()
+                .map(|change| ObjectChangeView {
+                    object: change.id.to_string(),
+                    object_type: change.object_type.clone(),
+                    operation: change.operation,
+                })
+                .collect();
         } else {
             confirm(args, &outcome)?;
             let signature =
@@ -333,6 +353,20 @@ fn calls(transaction: &sui_sdk_types::Transaction) -> Vec<CallView> {
             Command::SplitCoins(_) => {
                 Some(CallView { function: "split coins".into(), type_arguments: vec![], arguments: vec![] })
             }
+            Command::Publish(publish) => Some(CallView {
+                function: format!("publish {} modules", publish.modules.len()),
+                type_arguments: vec![],
+                arguments: vec![],
+            }),
+            Command::Upgrade(upgrade) => Some(CallView {
+                function: format!(
+                    "upgrade package {} with {} modules",
+                    upgrade.package,
+                    upgrade.modules.len()
+                ),
+                type_arguments: vec![],
+                arguments: vec![format!("{:?}", upgrade.ticket)],
+            }),
             _ => None,
         })
         .collect()
@@ -379,6 +413,18 @@ pub fn report(args: &WriteArgs, outcome: &Outcome) -> anyhow::Result<()> {
         println!("estimated gas {gas}; balance changes:");
         for change in &outcome.balance_changes {
             println!("  {} {} ({})", change.owner, change.amount, change.coin_type);
+        }
+        if !outcome.object_changes.is_empty() {
+            println!("object changes:");
+            for change in &outcome.object_changes {
+                let operation = serde_json::to_value(change.operation)?;
+                println!(
+                    "  {} {} ({})",
+                    operation.as_str().unwrap_or_default(),
+                    change.object,
+                    change.object_type
+                );
+            }
         }
     }
     Ok(())

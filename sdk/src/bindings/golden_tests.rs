@@ -418,4 +418,154 @@ mod governance_layouts {
         let canceled: governance::ProposalCanceled = decode("governance_proposal_canceled");
         assert_ne!(canceled.proposal_id, created.proposal_id);
     }
+
+    const BOB: u64 = 0xB0B0;
+    const HOUR_MS: u64 = 3_600_000;
+
+    /// The action of `governance_proposal_created_<name>` (proposed by Alice, no description).
+    fn proposed(name: &str) -> governance::Action {
+        let created: governance::ProposalCreated = decode(&format!("governance_proposal_created_{name}"));
+        assert_eq!(created.proposer, address(ALICE), "{name}");
+        assert_eq!(text(&created.description), "", "{name}");
+        assert!(created.start_ms < created.end_ms, "{name}");
+        created.action
+    }
+
+    fn type_name(name: &moverox_sui::move_stdlib::type_name::TypeName) -> &str {
+        std::str::from_utf8(&name.name.bytes).unwrap()
+    }
+
+    #[test]
+    fn every_market_action_decodes_with_its_values() {
+        use governance::Action;
+        assert_eq!(
+            proposed("set_dispute_terms"),
+            Action::SetDisputeTerms {
+                dispute_window_ms: 2 * HOUR_MS,
+                response_window_ms: HOUR_MS,
+                samples_per_challenge: 32,
+                challenger_bond: 50 * HASH,
+                min_challenger_stake: 10 * HASH,
+            }
+        );
+        assert_eq!(
+            proposed("set_slash_rates"),
+            Action::SetSlashRates {
+                min_keeper_stake: 5_000 * HASH,
+                keeper_slash_bps: 7_500,
+                challenger_reward_bps: 2_500
+            }
+        );
+        assert_eq!(
+            proposed("set_order_terms"),
+            Action::SetOrderTerms {
+                dead_time_threshold_bps: 3_000,
+                price_decrease_max_bps: 500,
+                price_decrease_interval_ms: 30 * 60_000,
+                cancel_grace_ms: 60_000,
+            }
+        );
+        assert_eq!(
+            proposed("set_window_terms"),
+            Action::SetWindowTerms { max_window_ms: HOUR_MS, max_tip_age_ms: HOUR_MS }
+        );
+        let Action::AllowCoin { coin_type, min_order_value } = proposed("allow_coin") else { panic!() };
+        assert_eq!(min_order_value, 1_000_000);
+        assert_eq!(
+            type_name(&coin_type),
+            "0000000000000000000000000000000000000000000000000000000000000002::sui::SUI"
+        );
+        let Action::DisallowCoin { coin_type: disallowed } = proposed("disallow_coin") else { panic!() };
+        assert_eq!(disallowed, coin_type);
+    }
+
+    #[test]
+    fn every_registry_action_decodes_with_its_values() {
+        use governance::Action;
+        assert_eq!(
+            proposed("set_min_stakes"),
+            Action::SetMinStakes { min_stakes: vec![50 * HASH, 500 * HASH, 5_000 * HASH, 50_000 * HASH] }
+        );
+        assert_eq!(
+            proposed("set_unstake_terms"),
+            Action::SetUnstakeTerms { cooldown_ms: 3 * DAY_MS, early_fee_bps: 1_000 }
+        );
+        assert_eq!(proposed("set_slash_probation"), Action::SetSlashProbation { probation_ms: 60 * DAY_MS });
+        assert_eq!(
+            proposed("set_trust_thresholds"),
+            Action::SetTrustThresholds {
+                level2_capacity_passes: 5,
+                level3_tasks: 50,
+                level3_success_bps: 9_000,
+                level4_tasks: 500,
+                level4_success_bps: 9_800,
+            }
+        );
+        assert_eq!(
+            proposed("set_capacity_terms"),
+            Action::SetCapacityTerms { window_ms: 5 * 60_000, solutions: 8, min_hashrate: 1_000_000 }
+        );
+    }
+
+    #[test]
+    fn every_feed_treasury_governance_and_upgrade_action_decodes_with_its_values() {
+        use governance::Action;
+        assert_eq!(proposed("add_feeder"), Action::AddFeeder { feeder: address(BOB) });
+        assert_eq!(proposed("remove_feeder"), Action::RemoveFeeder { feeder: address(BOB) });
+        assert_eq!(proposed("set_feed_quorum"), Action::SetFeedQuorum { quorum: 2 });
+        let Action::SpendTreasury { treasury_id, coin_type, amount, recipient } = proposed("spend_treasury")
+        else {
+            panic!()
+        };
+        assert_eq!(id_bytes(&treasury_id), <[u8; 32]>::from(address(0x7EA5)));
+        assert!(type_name(&coin_type).ends_with("::hash::HASH"), "{}", type_name(&coin_type));
+        assert_eq!((amount, recipient), (1_234 * HASH, address(BOB)));
+        let Action::SetGovernanceParams { params } = proposed("set_governance_params") else { panic!() };
+        assert_eq!(
+            (params.voting_delay_ms, params.voting_period_ms, params.quorum_bps, params.approval_bps),
+            (2 * DAY_MS, 3 * DAY_MS, 1_000, 6_000)
+        );
+        assert_eq!(
+            (params.timelock_ms, params.grace_ms, params.proposal_threshold),
+            (DAY_MS, 7 * DAY_MS, 5_000 * HASH)
+        );
+        assert_eq!(proposed("restrict_upgrades"), Action::RestrictUpgrades { policy: 192 });
+        assert_eq!(proposed("signal"), Action::Signal);
+        let digest = hex::decode("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff").unwrap();
+        assert_eq!(proposed("authorize_upgrade"), Action::AuthorizeUpgrade { policy: 128, digest });
+    }
+
+    /// Each action's golden event executes through the path `governance.move` gives it.
+    #[test]
+    fn every_action_follows_its_execution_path() {
+        use crate::proposal::{execution_path, ExecutionPath::*};
+        let expected = [
+            ("set_dispute_terms", Market),
+            ("set_slash_rates", Market),
+            ("set_order_terms", Market),
+            ("set_window_terms", Market),
+            ("allow_coin", Coin),
+            ("disallow_coin", Coin),
+            ("set_min_stakes", Registry),
+            ("set_unstake_terms", Registry),
+            ("set_slash_probation", Registry),
+            ("set_trust_thresholds", Registry),
+            ("set_capacity_terms", Registry),
+            ("add_feeder", Feed),
+            ("remove_feeder", Feed),
+            ("set_feed_quorum", Feed),
+            ("spend_treasury", Spend),
+            ("set_governance_params", Governance),
+            ("restrict_upgrades", UpgradePolicy),
+            ("authorize_upgrade", Upgrade),
+            ("signal", Signal),
+        ];
+        for (name, path) in expected {
+            assert_eq!(execution_path(&proposed(name)), path, "{name}");
+        }
+        // The coin types recorded in actions name Move types the execution can pass.
+        let governance::Action::AllowCoin { coin_type, .. } = proposed("allow_coin") else { panic!() };
+        let sui: sui_sdk_types::StructTag = "0x2::sui::SUI".parse().unwrap();
+        assert_eq!(crate::proposal::coin_type(&coin_type).unwrap(), sui);
+    }
 }
