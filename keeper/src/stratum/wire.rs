@@ -83,6 +83,21 @@ impl ReplyId {
 /// Parses a request from a rig; a string or otherwise non-integer id is kept to answer with, and
 /// replaced by a number while `sv1_api` handles the request.
 pub fn decode_request(line: &str) -> Result<Request, WireError> {
+    // Nearly every line is a `mining.submit`: read it with serde into a struct that borrows its
+    // strings from the line and build `sv1_api`'s `Submit` from those, without the
+    // `serde_json::Value` that `StandardRequest` holds its params as (an allocated string per
+    // param) and the copies `Submit::try_from` then makes of them. A line this cannot take
+    // whole (another method, a non-integer id, escaped strings, numeric params, a bad field) goes
+    // the general path, which decides exactly as before, errors included: the fast path only
+    // ever answers with what the general one would (a property test below checks it).
+    match decode_submit(line) {
+        Some(request) => Ok(request),
+        None => decode_request_generic(line),
+    }
+}
+
+/// `decode_request` through `sv1_api`'s own request parsing.
+fn decode_request_generic(line: &str) -> Result<Request, WireError> {
     // Nearly every line is a request with an id: read it in one pass straight into `sv1_api`'s
     // request type. `Message`'s own (untagged) decoding buffers the line and tries each kind of
     // message in turn, which made decoding cost more than verifying (docs/BENCHMARKS.md).
@@ -108,6 +123,83 @@ pub fn decode_request(line: &str) -> Result<Request, WireError> {
     };
     let method = Method::try_from(message).map_err(|e| WireError::Method(format!("{e:?}")))?;
     Ok(Request { method, reply: ReplyId(original_id) })
+}
+
+/// A `mining.submit` request with an integer id, its params borrowed from the line.
+#[derive(serde::Deserialize)]
+struct SubmitLine<'a> {
+    id: Option<u64>,
+    method: &'a str,
+    #[serde(borrow)]
+    params: SubmitParams<'a>,
+}
+
+/// The five or six string params of a `mining.submit`: worker, job id, extranonce2, ntime,
+/// nonce and (with version rolling) version bits.
+struct SubmitParams<'a> {
+    fields: [&'a str; 6],
+    count: usize,
+}
+
+impl<'de: 'a, 'a> serde::Deserialize<'de> for SubmitParams<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Fields;
+        impl<'de> serde::de::Visitor<'de> for Fields {
+            type Value = SubmitParams<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("five or six strings")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+                let mut params = SubmitParams { fields: [""; 6], count: 0 };
+                while let Some(field) = seq.next_element::<&'de str>()? {
+                    let Some(slot) = params.fields.get_mut(params.count) else {
+                        return Err(serde::de::Error::invalid_length(params.count + 1, &self));
+                    };
+                    *slot = field;
+                    params.count += 1;
+                }
+                if params.count < 5 {
+                    return Err(serde::de::Error::invalid_length(params.count, &self));
+                }
+                Ok(params)
+            }
+        }
+        deserializer.deserialize_seq(Fields)
+    }
+}
+
+/// A well-formed `mining.submit` with an integer id as `sv1_api`'s `Submit`; `None` for any
+/// other line, which [`decode_request_generic`] then decides.
+fn decode_submit(line: &str) -> Option<Request> {
+    use bitcoin::hashes::hex::FromHex;
+    let SubmitLine { id: Some(id), method: "mining.submit", params } = serde_json::from_str(line).ok()?
+    else {
+        return None;
+    };
+    let [user_name, job_id, extra_nonce2, time, nonce, version_bits] = params.fields;
+    let submit = c2s::Submit {
+        user_name: user_name.to_owned(),
+        job_id: job_id.to_owned(),
+        // What `Submit::try_from` does: strict hex (even length), at most 32 bytes.
+        extra_nonce2: Extranonce::try_from(Vec::<u8>::from_hex(extra_nonce2).ok()?).ok()?,
+        time: hex_u32(time)?,
+        nonce: hex_u32(nonce)?,
+        version_bits: if params.count == 6 { Some(hex_u32(version_bits)?) } else { None },
+        id,
+    };
+    let method = Method::Client2Server(sv1_api::methods::Client2Server::Submit(submit));
+    Some(Request { method, reply: ReplyId(None) })
+}
+
+/// A big-endian u32 as `sv1_api`'s `HexU32Be::try_from` reads it (up to eight hex digits, fewer
+/// read as left-padded with zeros, none as 0), without its two allocations.
+fn hex_u32(hex: &str) -> Option<HexU32Be> {
+    match hex {
+        "" => Some(HexU32Be(0)),
+        // `from_str_radix` would also take a leading `+`, which is not a hex digit.
+        _ if hex.len() > 8 || hex.starts_with('+') => None,
+        _ => u32::from_str_radix(hex, 16).ok().map(HexU32Be),
+    }
 }
 
 /// A JSON-RPC request as a rig sends it; its id as it came (a `null` id reads as `None`).
@@ -215,6 +307,7 @@ pub fn extranonce(bytes: Vec<u8>) -> Result<Extranonce, WireError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
     use sv1_api::methods::{Client2Server, Server2Client};
 
     #[test]
@@ -311,6 +404,118 @@ mod tests {
             panic!("{line}")
         };
         assert_eq!(mask.version_mask.0, 0x00ff_e000);
+    }
+
+    /// One JSON token for a `mining.submit` param: mostly hex strings of any length and case
+    /// (what rigs send), now and then other strings, escaped strings, numbers, null.
+    fn param() -> impl Strategy<Value = String> {
+        let json = |s: String| serde_json::to_string(&s).unwrap();
+        prop_oneof![
+            6 => "[0-9a-f]{0,10}".prop_map(json),
+            1 => "[0-9A-Fa-f]{0,9}".prop_map(json),
+            1 => "[0-9a-zA-Z. _\"\\\\-]{0,12}".prop_map(json),
+            // A hex string with its first digit written as a `\u` escape.
+            1 => "[0-9a-f]{1,8}".prop_map(|s| format!(r#""\u00{:x}{}""#, s.as_bytes()[0], &s[1..])),
+            1 => any::<u64>().prop_map(|n| n.to_string()),
+            1 => prop_oneof![Just("-1"), Just("1.5"), Just("null"), Just("[]"), Just("{}")].prop_map(String::from),
+        ]
+    }
+
+    /// A `mining.submit`-like line: its id of any JSON kind or missing, its method mostly
+    /// `mining.submit`, four to seven params (five or six valid ones mostly), keys in any order,
+    /// now and then an extra or a repeated key, and sometimes cut short.
+    fn submit_like_line() -> impl Strategy<Value = String> {
+        let id = prop_oneof![
+            4 => any::<u64>().prop_map(|n| Some(n.to_string())),
+            1 => prop_oneof![
+                Just(r#""mining.subscribe""#), Just(r#""7""#), Just("null"), Just("1.5"), Just("-3"), Just("1e2")
+            ].prop_map(|id| Some(id.to_owned())),
+            1 => Just(None),
+        ];
+        let method = prop_oneof![
+            8 => Just(r#""mining.submit""#),
+            1 => Just(r#""mining.\u0073ubmit""#),
+            1 => Just(r#""mining.authorize""#),
+        ];
+        let valid = (
+            "[a-z0-9.]{1,12}",
+            "[0-9a-f]{1,8}",
+            "([0-9a-f]{2}){0,33}",
+            "[0-9a-f]{8}",
+            "[0-9a-f]{8}",
+            proptest::option::of("[0-9a-f]{8}"),
+        )
+            .prop_map(|(user, job, extranonce2, time, nonce, bits)| {
+                let mut params = vec![user, job, extranonce2, time, nonce];
+                params.extend(bits);
+                params.iter().map(|p| serde_json::to_string(p).unwrap()).collect::<Vec<_>>()
+            });
+        let params = prop_oneof![3 => valid, 2 => proptest::collection::vec(param(), 4..=7)];
+        let extra = prop_oneof![
+            6 => Just(None),
+            1 => Just(Some((r#""jsonrpc""#, r#""2.0""#))),
+            1 => Just(Some((r#""id""#, "9"))),
+            1 => Just(Some((r#""method""#, r#""mining.submit""#))),
+        ];
+        (id, method, params, extra, any::<bool>(), 0..4usize).prop_flat_map(
+            |(id, method, params, extra, spaced, cut)| {
+                let mut fields = vec![(r#""method""#.to_owned(), method.to_owned())];
+                fields.push((
+                    r#""params""#.to_owned(),
+                    format!("[{}]", params.join(if spaced { ", " } else { "," })),
+                ));
+                fields.extend(id.map(|id| (r#""id""#.to_owned(), id)));
+                fields.extend(extra.map(|(k, v)| (k.to_owned(), v.to_owned())));
+                Just(fields).prop_shuffle().prop_map(move |fields| {
+                    let body: Vec<String> = fields.iter().map(|(k, v)| format!("{k}:{v}")).collect();
+                    let line = format!("{{{}}}", body.join(if spaced { ", " } else { "," }));
+                    // Sometimes a line cut short (one in four).
+                    if cut == 0 {
+                        line[..line.len() / 2].to_owned()
+                    } else {
+                        line
+                    }
+                })
+            },
+        )
+    }
+
+    /// What a decoded request comes to, to compare two decodings.
+    fn outcome(decoded: Result<Request, WireError>) -> Result<(String, Option<serde_json::Value>), String> {
+        decoded.map(|request| (format!("{:?}", request.method), request.reply.0)).map_err(|e| e.to_string())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(4096))]
+
+        /// The fast submit path decodes every line to what `sv1_api`'s own parsing gives (the same
+        /// `Submit`, id and reply id), and refuses the same lines with the same error.
+        #[test]
+        fn the_fast_submit_path_decodes_as_sv1_api_does(line in submit_like_line()) {
+            if let Some(fast) = decode_submit(&line) {
+                prop_assert_eq!(outcome(Ok(fast)), outcome(decode_request_generic(&line)), "{}", line);
+            }
+            prop_assert_eq!(outcome(decode_request(&line)), outcome(decode_request_generic(&line)), "{}", line);
+        }
+
+        /// Well-formed submits with an integer id take the fast path.
+        #[test]
+        fn well_formed_submits_take_the_fast_path(
+            id: u64,
+            user in "[a-z0-9.]{1,12}",
+            job in "[0-9a-f]{1,8}",
+            extranonce2 in "([0-9a-fA-F]{2}){0,32}",
+            time in "[0-9a-fA-F]{0,8}",
+            nonce in "[0-9a-f]{0,8}",
+            bits in proptest::option::of("[0-9a-f]{0,8}"),
+        ) {
+            let mut params = vec![user, job, extranonce2, time, nonce];
+            params.extend(bits);
+            let line = format!(r#"{{"id":{id},"method":"mining.submit","params":{}}}"#, serde_json::to_string(&params).unwrap());
+            let fast = decode_submit(&line);
+            prop_assert!(fast.is_some(), "{}", line);
+            prop_assert_eq!(outcome(Ok(fast.unwrap())), outcome(decode_request_generic(&line)), "{}", line);
+        }
     }
 
     #[test]
