@@ -6,7 +6,7 @@
 //! keeper keeps verifying and journaling, and the driver catches up when it is back.
 
 use crate::config::ChainConfig;
-use crate::daemon::{log_window, serve_metrics, Readout, Running};
+use crate::daemon::{log_window, serve_metrics, Outages, Readout, Running};
 use crate::difficulty::ShareDifficulty;
 use crate::duties::book::OurFill;
 use crate::duties::driver::Driver;
@@ -110,7 +110,7 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
             chain: config.chain.clone(),
         };
         share_path.follow_fills(&fills_rx.borrow_and_update().clone(), &mut journal);
-        let mut down: HashMap<String, SystemTime> = HashMap::new();
+        let mut pools = Outages::default();
         let mut tick = tokio::time::interval(Duration::from_secs(1));
         let mut readout = Readout::new(config.readout_every);
         let mut allocated = Instant::now();
@@ -143,21 +143,7 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
                 }
                 outage = outages.recv() => {
                     let Some((target, connected)) = outage else { continue };
-                    match (connected, down.get(&target).copied()) {
-                        (false, None) => {
-                            tracing::warn!(%target, "a fill's pool is unreachable: counting dead time");
-                            let since = SystemTime::now();
-                            down.insert(target.clone(), since);
-                            journal.set_outage(&target, Some(since));
-                        }
-                        (true, Some(since)) => {
-                            journal.record_outage(&target, since, SystemTime::now())?;
-                            journal.set_outage(&target, None);
-                            down.remove(&target);
-                            tracing::info!(%target, "a fill's pool is connected");
-                        }
-                        _ => {}
-                    }
+                    pools.update(&mut journal, &target, connected)?;
                 }
                 _ = tick.tick() => {
                     journal.sync_due(false)?;

@@ -88,8 +88,8 @@ pub async fn start(config: KeeperConfig) -> anyhow::Result<Running> {
     let stats = proxy.stats.clone();
     let task = tokio::spawn(async move {
         let mut state = upstream.state();
-        let mut down_since = Some(SystemTime::now());
-        journal.set_outage(&target, down_since);
+        let mut outages = Outages::default();
+        outages.update(&mut journal, &target, false)?;
         let mut tick = tokio::time::interval(Duration::from_secs(1));
         let mut readout = Readout::new(config.readout_every);
         loop {
@@ -109,20 +109,7 @@ pub async fn start(config: KeeperConfig) -> anyhow::Result<Running> {
                 changed = state.changed() => {
                     if changed.is_err() { return Ok(()) }
                     let connected = state.borrow_and_update().connected;
-                    match (connected, down_since) {
-                        (false, None) => {
-                            tracing::warn!(upstream = %config.upstream.address, "upstream pool unreachable: counting dead time");
-                            down_since = Some(SystemTime::now());
-                            journal.set_outage(&target, down_since);
-                        }
-                        (true, Some(since)) => {
-                            journal.record_outage(&target, since, SystemTime::now())?;
-                            journal.set_outage(&target, None);
-                            tracing::info!(upstream = %config.upstream.address, "upstream pool connected");
-                            down_since = None;
-                        }
-                        _ => {}
-                    }
+                    outages.update(&mut journal, &target, connected)?;
                 }
                 _ = tick.tick() => {
                     journal.sync_due(false)?;
@@ -138,6 +125,40 @@ pub async fn start(config: KeeperConfig) -> anyhow::Result<Running> {
         }
     });
     Ok(Running { proxy: proxy.addr, metrics: metrics_addr, summaries, stop: Some(stop), task })
+}
+
+/// Which pools (by journal target) are unreachable now, since when: their outages go to the
+/// journal, where windows take their dead time from.
+#[derive(Default)]
+pub(crate) struct Outages {
+    down: std::collections::HashMap<String, SystemTime>,
+}
+
+impl Outages {
+    /// `target`'s pool is connected now, or not.
+    pub(crate) fn update(
+        &mut self,
+        journal: &mut Journal,
+        target: &str,
+        connected: bool,
+    ) -> anyhow::Result<()> {
+        match (connected, self.down.get(target).copied()) {
+            (false, None) => {
+                tracing::warn!(%target, "the pool is unreachable: counting dead time");
+                let since = SystemTime::now();
+                self.down.insert(target.to_owned(), since);
+                journal.set_outage(target, Some(since));
+            }
+            (true, Some(since)) => {
+                journal.record_outage(target, since, SystemTime::now())?;
+                journal.set_outage(target, None);
+                self.down.remove(target);
+                tracing::info!(%target, "the pool is connected");
+            }
+            _ => {}
+        }
+        Ok(())
+    }
 }
 
 pub(crate) fn log_window(summary: &WindowSummary) {

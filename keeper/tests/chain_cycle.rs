@@ -228,6 +228,19 @@ impl World {
         self.chain.event("report", "ChallengeOpened", bcs::to_bytes(&opened).unwrap());
     }
 
+    /// The keeper holds fill 1 (known to its driver) and one of its windows has closed and waits to
+    /// be reported: (driver, client, the window).
+    async fn window_to_report(&mut self) -> (Driver, ChainClient, WindowSummary) {
+        self.serve_our_fill(common::START_MS);
+        self.announce_our_fill();
+        let mut client = self.client();
+        let mut driver = self.driver().await;
+        self.chain.pump(&mut driver, &mut client).await;
+        let summary = self.window(&driver);
+        driver.window_closed(&summary).unwrap();
+        (driver, client, summary)
+    }
+
     /// How many `report::submit` calls were sent.
     fn reports_sent(&self) -> usize {
         self.chain.calls().iter().filter(|calls| calls.iter().any(|c| c == "report::submit")).count()
@@ -496,13 +509,7 @@ fn snapshot(state: &std::path::Path) -> Vec<(std::path::PathBuf, Vec<u8>)> {
 #[tokio::test(flavor = "multi_thread")]
 async fn killed_after_sending_a_report_and_before_recording_it_the_keeper_reports_once() {
     let mut world = world().await;
-    world.serve_our_fill(common::START_MS);
-    world.announce_our_fill();
-    let mut client = world.client();
-    let mut driver = world.driver().await;
-    world.chain.pump(&mut driver, &mut client).await;
-    let summary = world.window(&driver);
-    driver.window_closed(&summary).unwrap();
+    let (mut driver, _, summary) = world.window_to_report().await;
     let before = snapshot(&world.dir.path().join("state"));
     driver.run_due(world.now).await.unwrap();
     assert_eq!(world.reports_sent(), 1);
@@ -531,13 +538,7 @@ async fn killed_after_sending_a_report_and_before_recording_it_the_keeper_report
 #[tokio::test(flavor = "multi_thread")]
 async fn a_challenge_opened_while_the_keeper_was_down_is_answered_after_the_restart() {
     let mut world = world().await;
-    world.serve_our_fill(common::START_MS);
-    world.announce_our_fill();
-    let mut client = world.client();
-    let mut driver = world.driver().await;
-    world.chain.pump(&mut driver, &mut client).await;
-    let summary = world.window(&driver);
-    driver.window_closed(&summary).unwrap();
+    let (mut driver, mut client, summary) = world.window_to_report().await;
     driver.run_due(world.now).await.unwrap();
     let dispute_deadline_ms = world.report_lands(&summary);
     world.chain.pump(&mut driver, &mut client).await;
@@ -560,13 +561,7 @@ async fn a_challenge_opened_while_the_keeper_was_down_is_answered_after_the_rest
 #[tokio::test(flavor = "multi_thread")]
 async fn a_report_due_while_the_node_is_unreachable_is_sent_once_when_it_is_back() {
     let mut world = world().await;
-    world.serve_our_fill(common::START_MS);
-    world.announce_our_fill();
-    let mut client = world.client();
-    let mut driver = world.driver().await;
-    world.chain.pump(&mut driver, &mut client).await;
-    let summary = world.window(&driver);
-    driver.window_closed(&summary).unwrap();
+    let (mut driver, _, summary) = world.window_to_report().await;
     let live = std::mem::replace(
         &mut driver.sender.client,
         ChainClient::new("http://127.0.0.1:1").unwrap().with_retry(aihash_sdk::chain::RetryPolicy {

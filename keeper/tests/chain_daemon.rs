@@ -10,7 +10,6 @@ use aihash_keeper::chain_daemon::{self, ChainKeeperConfig};
 use aihash_keeper::config::{ChainConfig, Provider};
 use aihash_keeper::difficulty::ShareDifficulty;
 use aihash_keeper::journal::{JournalConfig, WindowSummary};
-use aihash_keeper::miner::{self, MinerConfig, MinerStats};
 use aihash_keeper::proxy::ProxyConfig;
 use aihash_keeper::testpool::{TestPool, TestPoolConfig};
 use aihash_keeper::vardiff::VardiffConfig;
@@ -19,10 +18,9 @@ use aihash_sdk::bindings::order::{FillAttached, Order};
 use aihash_sdk::bindings::registry::Registry;
 use aihash_sdk::keystore::Key;
 use aihash_sdk::tx::{Deployment, Shared};
-use common::payout;
+use common::{payout, start_miner};
 use moverox_sui::sui::object::ID;
 use moverox_sui::sui::sui::SUI;
-use std::sync::Arc;
 use std::time::Duration;
 use sui_crypto::ed25519::Ed25519PrivateKey;
 use sui_sdk_types::Address;
@@ -87,25 +85,6 @@ async fn pool() -> TestPool {
     let mut config = TestPoolConfig::new(payout(), ShareDifficulty::from_fixed(256).unwrap());
     config.job_interval = Duration::from_secs(1);
     TestPool::spawn("127.0.0.1:0".parse().unwrap(), config).await.unwrap()
-}
-
-fn start_miner(addr: std::net::SocketAddr, user: &str) -> Arc<MinerStats> {
-    let stats = Arc::new(MinerStats::default());
-    let config = MinerConfig {
-        pool: addr.to_string(),
-        user: user.into(),
-        password: "x".into(),
-        threads: 1,
-        version_rolling: true,
-    };
-    let task_stats = stats.clone();
-    tokio::spawn(async move {
-        loop {
-            let _ = miner::run(config.clone(), task_stats.clone()).await;
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-    });
-    stats
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -9,7 +9,6 @@ mod common;
 use aihash_keeper::daemon::{self, KeeperConfig};
 use aihash_keeper::difficulty::ShareDifficulty;
 use aihash_keeper::journal::{self, JournalConfig, WindowSummary};
-use aihash_keeper::miner::{self, MinerConfig, MinerStats};
 use aihash_keeper::proxy::ProxyConfig;
 use aihash_keeper::testpool::{TestPool, TestPoolConfig};
 use aihash_keeper::upstream::UpstreamConfig;
@@ -19,8 +18,7 @@ use aihash_sdk::share_tree::{self, Hash32};
 use bitcoin::block::Header;
 use bitcoin::hashes::Hash;
 use bitcoin::{Transaction, TxMerkleNode};
-use common::payout;
-use std::sync::Arc;
+use common::{payout, start_miner};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 fn keeper_config(pool: &TestPool, journal_dir: &std::path::Path) -> KeeperConfig {
@@ -48,26 +46,6 @@ fn keeper_config(pool: &TestPool, journal_dir: &std::path::Path) -> KeeperConfig
         metrics: None,
         readout_every: Duration::from_secs(60),
     }
-}
-
-fn start_miner(addr: std::net::SocketAddr, user: &str) -> Arc<MinerStats> {
-    let stats = Arc::new(MinerStats::default());
-    let config = MinerConfig {
-        pool: addr.to_string(),
-        user: user.into(),
-        password: "x".into(),
-        threads: 1,
-        version_rolling: true,
-    };
-    let task_stats = stats.clone();
-    tokio::spawn(async move {
-        // Until the keeper has its pool session it turns rigs away; a rig reconnects.
-        loop {
-            let _ = miner::run(config.clone(), task_stats.clone()).await;
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    });
-    stats
 }
 
 #[tokio::test(flavor = "multi_thread")]

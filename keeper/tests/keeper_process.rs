@@ -6,15 +6,13 @@ mod common;
 
 use aihash_keeper::difficulty::ShareDifficulty;
 use aihash_keeper::journal;
-use aihash_keeper::miner::{self, MinerConfig, MinerStats};
 use aihash_keeper::testpool::{TestPool, TestPoolConfig};
 use aihash_sdk::share_tree::{self, Hash32};
 use bitcoin::block::Header;
 use bitcoin::hashes::Hash;
-use common::{payout, until};
+use common::{payout, start_miner, until};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 fn free_port() -> u16 {
@@ -63,26 +61,6 @@ fn journaled_accepted(dir: &Path) -> usize {
         .sum()
 }
 
-fn mine(port: u16, user: &str) -> Arc<MinerStats> {
-    let stats = Arc::new(MinerStats::default());
-    let config = MinerConfig {
-        pool: format!("127.0.0.1:{port}"),
-        user: user.into(),
-        password: "x".into(),
-        threads: 1,
-        version_rolling: true,
-    };
-    let task_stats = stats.clone();
-    tokio::spawn(async move {
-        // Reconnect as a rig does when its keeper goes away.
-        loop {
-            let _ = miner::run(config.clone(), task_stats.clone()).await;
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    });
-    stats
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn killed_mid_window_the_keeper_restarts_with_its_journal_intact() {
     let difficulty = ShareDifficulty::from_fixed(256).unwrap();
@@ -92,8 +70,8 @@ async fn killed_mid_window_the_keeper_restarts_with_its_journal_intact() {
     let dir = tempfile::tempdir().unwrap();
     let (listen, metrics) = (free_port(), free_port());
     let mut first = keeper(&pool, listen, metrics, dir.path());
-    let _rig1 = mine(listen, "prov.rig1");
-    let _rig2 = mine(listen, "prov.rig2");
+    let _rig1 = start_miner(std::net::SocketAddr::from(([127, 0, 0, 1], listen)), "prov.rig1");
+    let _rig2 = start_miner(std::net::SocketAddr::from(([127, 0, 0, 1], listen)), "prov.rig2");
     until("journaled shares", Duration::from_secs(30), || journaled_accepted(dir.path()) >= 30).await;
     // Metrics are served while it runs.
     let text = reqwest_get(&format!("127.0.0.1:{metrics}")).await;
@@ -171,7 +149,7 @@ async fn the_pool_restarts_rigs_stay_and_the_window_states_its_dead_time() {
     let dir = tempfile::tempdir().unwrap();
     let (listen, metrics) = (free_port(), free_port());
     let mut keeper = keeper(&pool, listen, metrics, dir.path());
-    let rig = mine(listen, "prov.rig1");
+    let rig = start_miner(std::net::SocketAddr::from(([127, 0, 0, 1], listen)), "prov.rig1");
     until("journaled shares", Duration::from_secs(30), || journaled_accepted(dir.path()) >= 10).await;
     let connections_before = rig.submitted.load(std::sync::atomic::Ordering::Relaxed);
     pool.stop();

@@ -99,15 +99,8 @@ impl OrderBook {
     /// The book of keeper identity `keeper`, kept in `path`; a new book starts reading at
     /// checkpoint `start`.
     pub fn open(keeper: Shared, path: &Path, start: u64) -> Result<Self, DutyError> {
-        let saved = match std::fs::read_to_string(path) {
-            Ok(text) => serde_json::from_str(&text).map_err(|e| {
-                DutyError::Invalid(format!("{}: not the keeper's order book: {e}", path.display()))
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                Saved { next_checkpoint: start, ..Saved::default() }
-            }
-            Err(e) => return Err(DutyError::Invalid(format!("{}: {e}", path.display()))),
-        };
+        let saved = super::load_state(path, "the keeper's order book")?
+            .unwrap_or(Saved { next_checkpoint: start, ..Saved::default() });
         Ok(Self { keeper, path: path.to_owned(), saved })
     }
 
@@ -221,14 +214,7 @@ impl OrderBook {
     }
 
     fn save(&self) -> Result<(), DutyError> {
-        let io = |e: std::io::Error| DutyError::Invalid(format!("{}: {e}", self.path.display()));
-        if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir).map_err(io)?;
-        }
-        let temporary = self.path.with_extension("tmp");
-        std::fs::write(&temporary, serde_json::to_string_pretty(&self.saved).expect("serialises"))
-            .map_err(io)?;
-        std::fs::rename(&temporary, &self.path).map_err(io)
+        super::save_state(&self.path, &self.saved)
     }
 }
 

@@ -15,6 +15,7 @@ pub mod watch;
 
 use aihash_sdk::chain::ChainError;
 use aihash_sdk::sender::SendError;
+use std::path::Path;
 
 /// What a duty did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +39,36 @@ pub enum DutyError {
     Journal(#[from] crate::journal::JournalError),
     #[error("{0}")]
     Invalid(String),
+}
+
+/// The keeper's state file at `path`, or `None` before it was first written; `what` says what
+/// the file should hold, for the error when it holds something else.
+pub(crate) fn load_state<T: serde::de::DeserializeOwned>(
+    path: &Path,
+    what: &str,
+) -> Result<Option<T>, DutyError> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => serde_json::from_str(&text)
+            .map(Some)
+            .map_err(|e| DutyError::Invalid(format!("{}: not {what}: {e}", path.display()))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(DutyError::Invalid(format!("{}: {e}", path.display()))),
+    }
+}
+
+/// Writes a state file atomically and durably: a temporary file, synced, renamed over `path`. A
+/// crash leaves the old contents or the new, never a mix.
+pub(crate) fn save_state<T: serde::Serialize>(path: &Path, value: &T) -> Result<(), DutyError> {
+    let io = |e: std::io::Error| DutyError::Invalid(format!("{}: {e}", path.display()));
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    let temporary = path.with_extension("tmp");
+    let text = serde_json::to_string_pretty(value).expect("state serialises");
+    let mut file = std::fs::File::create(&temporary).map_err(io)?;
+    std::io::Write::write_all(&mut file, text.as_bytes()).map_err(io)?;
+    file.sync_all().map_err(io)?;
+    std::fs::rename(&temporary, path).map_err(io)
 }
 
 /// An on-chain object id as the SDK's address type.

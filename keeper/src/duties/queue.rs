@@ -103,12 +103,7 @@ pub struct DutyQueue {
 impl DutyQueue {
     /// Opens the queue at `path` (empty if the file does not exist yet).
     pub fn open(path: &Path) -> Result<Self, DutyError> {
-        let pending = match std::fs::read_to_string(path) {
-            Ok(text) => serde_json::from_str(&text)
-                .map_err(|e| DutyError::Invalid(format!("{}: not a duty queue: {e}", path.display())))?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => vec![],
-            Err(e) => return Err(DutyError::Invalid(format!("{}: {e}", path.display()))),
-        };
+        let pending = super::load_state(path, "a duty queue")?.unwrap_or_default();
         Ok(Self { path: path.to_owned(), pending })
     }
 
@@ -200,16 +195,7 @@ impl DutyQueue {
     }
 
     fn save(&self) -> Result<(), DutyError> {
-        let io = |e: std::io::Error| DutyError::Invalid(format!("{}: {e}", self.path.display()));
-        if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir).map_err(io)?;
-        }
-        let temporary = self.path.with_extension("tmp");
-        let text = serde_json::to_string_pretty(&self.pending).expect("duties serialise");
-        let mut file = std::fs::File::create(&temporary).map_err(io)?;
-        std::io::Write::write_all(&mut file, text.as_bytes()).map_err(io)?;
-        file.sync_all().map_err(io)?;
-        std::fs::rename(&temporary, &self.path).map_err(io)
+        super::save_state(&self.path, &self.pending)
     }
 }
 

@@ -42,13 +42,7 @@ pub struct Watcher {
 impl Watcher {
     /// A watcher for keeper identity `keeper`, remembering in `path`.
     pub fn open(keeper: Address, treasury: Shared, path: &Path) -> Result<Self, DutyError> {
-        let known = match std::fs::read_to_string(path) {
-            Ok(text) => serde_json::from_str(&text).map_err(|e| {
-                DutyError::Invalid(format!("{}: not the keeper's reports: {e}", path.display()))
-            })?,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Known::default(),
-            Err(e) => return Err(DutyError::Invalid(format!("{}: {e}", path.display()))),
-        };
+        let known = super::load_state(path, "the keeper's reports")?.unwrap_or_default();
         Ok(Self { keeper, treasury, path: path.to_owned(), known })
     }
 
@@ -146,13 +140,6 @@ impl Watcher {
     }
 
     fn save(&self) -> Result<(), DutyError> {
-        let io = |e: std::io::Error| DutyError::Invalid(format!("{}: {e}", self.path.display()));
-        if let Some(dir) = self.path.parent() {
-            std::fs::create_dir_all(dir).map_err(io)?;
-        }
-        let temporary = self.path.with_extension("tmp");
-        std::fs::write(&temporary, serde_json::to_string_pretty(&self.known).expect("serialises"))
-            .map_err(io)?;
-        std::fs::rename(&temporary, &self.path).map_err(io)
+        super::save_state(&self.path, &self.known)
     }
 }

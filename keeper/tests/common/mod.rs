@@ -113,3 +113,27 @@ pub fn journal(dir: &std::path::Path) -> Journal {
 pub fn record(journal: &mut Journal, share: ShareRecord) {
     journal.record("pool.example_3333", &ProxyEvent::Share(Box::new(share)), window_d()).unwrap();
 }
+
+// === Rigs ===
+
+/// A built-in CPU miner on `addr` as `user` (one thread, version rolling), reconnecting as a rig
+/// does when the keeper turns it away or goes away; its counters.
+pub fn start_miner(addr: std::net::SocketAddr, user: &str) -> Arc<aihash_keeper::miner::MinerStats> {
+    use aihash_keeper::miner::{self, MinerConfig, MinerStats};
+    let stats = Arc::new(MinerStats::default());
+    let config = MinerConfig {
+        pool: addr.to_string(),
+        user: user.into(),
+        password: "x".into(),
+        threads: 1,
+        version_rolling: true,
+    };
+    let task_stats = stats.clone();
+    tokio::spawn(async move {
+        loop {
+            let _ = miner::run(config.clone(), task_stats.clone()).await;
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    });
+    stats
+}
