@@ -216,21 +216,32 @@ impl SharePath {
         self.chain.providers.iter().find(|p| p.identity == identity).map(|p| p.name.clone())
     }
 
-    /// Allocates rigs to fills again and publishes the route table.
+    /// Allocates rigs to fills again and publishes the route table. Rigs work only where work is
+    /// paid and provable: on fills of active orders whose pool is connected and pays the order's
+    /// payout bytes (a share on another coinbase would fail a challenge). A provider with no such
+    /// fill keeps its rigs on its active orders' fills (during a pool outage they stay
+    /// connected, and the outage counts as dead time).
     fn allocate(&mut self) {
-        let mut ranked: Vec<&(Arc<Route>, OurFill)> = self.routes.values().collect();
+        let mut ranked: Vec<&(Arc<Route>, OurFill)> =
+            self.routes.values().filter(|(_, fill)| fill.order_active).collect();
         ranked.sort_by(|a, b| b.1.price.cmp(&a.1.price).then(a.0.target.cmp(&b.0.target)));
+        let workable: Vec<bool> = ranked.iter().map(|(route, fill)| workable(route, fill)).collect();
         let mut slots = vec![];
         let mut table_routes = vec![];
-        for (route, fill) in ranked {
+        for (i, (route, fill)) in ranked.iter().enumerate() {
             let Some(provider) = self.provider_name(fill.provider) else { continue };
+            let provider_has_workable =
+                ranked.iter().zip(&workable).any(|((_, other), ok)| *ok && other.provider == fill.provider);
+            if !workable[i] && provider_has_workable {
+                continue;
+            }
             slots.push(routes::Slot {
                 target: route.target.clone(),
                 provider: provider.clone(),
                 hashrate: fill.hashrate,
                 price: fill.price,
             });
-            table_routes.push((route.clone(), provider));
+            table_routes.push(((*route).clone(), provider));
         }
         let assignment = routes::allocate(&self.assignment, &slots, &self.rates.rigs());
         for (worker, target) in &assignment {
@@ -246,6 +257,25 @@ impl SharePath {
             .collect();
         let _ = self.routes_tx.send(RouteTable::assigned(table_routes, assigned));
     }
+}
+
+/// Whether rigs may work on `route` now: its pool is connected and its job's coinbase pays the
+/// order's payout bytes.
+fn workable(route: &Route, fill: &OurFill) -> bool {
+    let state = route.upstream.state();
+    let state = state.borrow();
+    let Some(job) = state.job.as_ref().filter(|_| state.connected) else { return false };
+    let pays = pays(&job.coinbase1, &job.coinbase2, &fill.pool.payout);
+    if !pays {
+        tracing::error!(target = %route.target, pool = %fill.pool.url, "the pool's coinbase does not pay the order's payout bytes: no rig works there (its shares would fail a challenge)");
+    }
+    pays
+}
+
+/// Whether a coinbase made of these halves (around the extranonces) contains `payout`.
+fn pays(coinbase1: &[u8], coinbase2: &[u8], payout: &[u8]) -> bool {
+    !payout.is_empty()
+        && [coinbase1, coinbase2].iter().any(|half| half.windows(payout.len()).any(|w| w == payout))
 }
 
 /// Tells the share path when a route's pool comes and goes (it starts unreachable).
@@ -406,5 +436,19 @@ async fn follow(
                 tokio::time::sleep(Duration::from_secs(2)).await;
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pays;
+
+    #[test]
+    fn a_coinbase_pays_the_payout_found_in_either_half() {
+        let payout = b"\x00\x14payout-script";
+        assert!(pays(b"cb1", &[b"out:".as_slice(), payout].concat(), payout));
+        assert!(pays(&[payout.as_slice(), b"..."].concat(), b"cb2", payout));
+        assert!(!pays(b"cb1", b"another pool's output", payout));
+        assert!(!pays(b"cb1", b"cb2", b""), "no payout bytes: nothing to check against, not trusted");
     }
 }

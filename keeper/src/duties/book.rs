@@ -44,6 +44,13 @@ pub struct OurFill {
     pub pool: PoolTarget,
     /// The order's price per PH·day.
     pub price: u64,
+    /// Whether the order takes work now (an exhausted order pays nothing until topped up).
+    #[serde(default = "order_active_by_default")]
+    pub order_active: bool,
+}
+
+fn order_active_by_default() -> bool {
+    true
 }
 
 impl OurFill {
@@ -178,6 +185,7 @@ impl OrderBook {
                 reported_until_ms: fill.reported_until_ms,
                 pool: pool.clone(),
                 price: object.price,
+                order_active: object.state == State::Active,
             });
         }
         fills.sort_by_key(|f| f.target.fill);
