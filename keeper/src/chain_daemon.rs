@@ -106,6 +106,7 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
             outages_tx,
             rates: RigRates::default(),
             assignment: BTreeMap::new(),
+            difficulties: HashMap::new(),
             verdict_timeout: config.verdict_timeout,
             chain: config.chain.clone(),
         };
@@ -129,9 +130,12 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
                         ProxyEvent::Share(record) => record.target.clone(),
                         ProxyEvent::Refused { target, .. } => target.clone(),
                     };
-                    // A share of a route whose fill just went is still journaled at the D the
-                    // fill had, if its window is open; otherwise at the route's last D.
-                    let Some(difficulty) = share_path.difficulty(&target) else { continue };
+                    // A share still in flight on a route whose fill just went is journaled all
+                    // the same, at the D the fill had: windows up to a release are reported.
+                    let Some(difficulty) = share_path.difficulty(&target) else {
+                        tracing::error!(%target, "a share of a route the keeper never had: not journaled");
+                        continue;
+                    };
                     journal.record(&target, &event, difficulty)?;
                 }
                 changed = fills_rx.changed() => {
@@ -174,6 +178,8 @@ struct SharePath {
     outages_tx: mpsc::UnboundedSender<(String, bool)>,
     rates: RigRates,
     assignment: BTreeMap<String, String>,
+    /// Each target's D, for every fill the keeper has had.
+    difficulties: HashMap<String, ShareDifficulty>,
     verdict_timeout: Duration,
     chain: ChainConfig,
 }
@@ -184,6 +190,9 @@ impl SharePath {
     fn follow_fills(&mut self, fills: &[OurFill], journal: &mut Journal) {
         for fill in fills {
             let target = fill.journal_target();
+            if let Some(difficulty) = ShareDifficulty::from_fixed(fill.difficulty) {
+                self.difficulties.insert(target.clone(), difficulty);
+            }
             if let Some((_, known)) = self.routes.get_mut(&target) {
                 *known = fill.clone();
                 continue;
@@ -206,10 +215,9 @@ impl SharePath {
         });
     }
 
-    /// D of `target`'s windows (the fill's, fixed on chain).
+    /// D of `target`'s windows: the fill's, fixed on chain (kept after the fill is gone).
     fn difficulty(&self, target: &str) -> Option<ShareDifficulty> {
-        let (_, fill) = self.routes.get(target)?;
-        ShareDifficulty::from_fixed(fill.difficulty)
+        self.difficulties.get(target).copied()
     }
 
     fn provider_name(&self, identity: Address) -> Option<String> {

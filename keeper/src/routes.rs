@@ -89,8 +89,8 @@ impl RouteTable {
         Self { routes, providers, assigned, open: false }
     }
 
-    /// Where a rig subscribing now starts: its worker's last route if the caller knows one,
-    /// else the preferred route.
+    /// The preferred route: where a rig subscribing now starts, unless the proxy knows where its
+    /// address last worked.
     pub fn first(&self) -> Option<Arc<Route>> {
         self.routes.first().cloned()
     }
