@@ -342,7 +342,7 @@ impl RigRates {
             .filter(|(_, (_, rate, _))| *rate >= 1.0)
             .map(|(worker, (_, rate, _))| routes::Rig {
                 worker: worker.clone(),
-                provider: worker.split('.').next().unwrap_or_default().to_owned(),
+                provider: crate::proxy::provider_of(worker).to_owned(),
                 hashrate: *rate as u64,
             })
             .collect()

@@ -162,12 +162,6 @@ impl ChainConfig {
             providers,
         })
     }
-
-    /// The provider rigs log in as `worker` (`<provider>.<rig>`) belong to, if it is configured.
-    pub fn provider_of(&self, worker: &str) -> Option<&Provider> {
-        let name = worker.split('.').next()?;
-        self.providers.iter().find(|p| p.name == name)
-    }
 }
 
 #[cfg(test)]
@@ -191,8 +185,10 @@ mod tests {
         assert_eq!(config.identity, ID.parse().unwrap());
         assert_eq!((config.min_price, config.window_ms), (40_000_000, 300_000));
         assert_eq!(config.providers[0].hashrate, 120_000_000_000_000);
-        assert_eq!(config.provider_of("acme.rig7").unwrap().identity, PROVIDER.parse().unwrap());
-        assert!(config.provider_of("other.rig1").is_none());
+        assert_eq!(
+            (config.providers[0].name.as_str(), config.providers[0].identity),
+            ("acme", PROVIDER.parse().unwrap())
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! `aihash-keeper`: the daemon node operators run. `run` is the keeper itself: a Stratum V1
-//! proxy between providers' rigs and the buyer's pool that verifies every share, forwards the
+//! proxy between providers' rigs and the buyers' pools that verifies every share, forwards the
 //! good ones, records the pool's verdicts and journals them in delivery windows with their share
-//! trees and challenge answers (verify-only: without a chain it writes window summaries locally).
+//! trees and challenge answers; on chain it also fills orders, reports windows, answers
+//! challenges and settles (verify-only, without a chain, it writes window summaries locally).
 //! Beside it: the delivery arithmetic (`estimate`), a CPU miner and a test pool for local runs.
 
 mod estimate;
@@ -13,10 +14,10 @@ use std::process::ExitCode;
 
 /// The aihash keeper: verifies every share a provider's rigs deliver and reports the work on chain.
 ///
-/// `run` proxies rigs to the buyer's pool over Stratum V1, verifies and forwards every share, and
+/// `run` proxies rigs to the buyers' pools over Stratum V1, verifies and forwards every share, and
 /// journals delivery windows (share counts, dead time, the share tree's root, answers to
-/// challenges); with no chain configured it runs verify-only and writes window summaries locally.
-/// Reporting on chain comes with the chain duties.
+/// challenges); with `--config` it fills orders, reports windows, answers challenges and settles
+/// on chain, without it it runs verify-only and writes window summaries locally.
 #[derive(Debug, Parser)]
 #[command(name = "aihash-keeper", version)]
 struct Cli {

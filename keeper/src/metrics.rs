@@ -126,13 +126,13 @@ impl Metrics {
         self.last_window_shares.with_label_values(&[&summary.provider]).set(summary.shares as i64);
     }
 
-    /// The text exposition format.
     /// Where other parts of the keeper (the chain duties) register their metrics, so one
     /// `/metrics` serves them all.
     pub fn registry(&self) -> &Registry {
         &self.registry
     }
 
+    /// The text exposition format.
     pub fn render(&self) -> String {
         let mut buffer = vec![];
         TextEncoder::new().encode(&self.registry.gather(), &mut buffer).expect("text encoding");

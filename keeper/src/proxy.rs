@@ -397,7 +397,7 @@ impl Rig {
             }
             Client2Server::Authorize(authorize) => {
                 let name = authorize.name.clone();
-                let provider = name.split('.').next().unwrap_or_default().to_owned();
+                let provider = provider_of(&name).to_owned();
                 let known = shared.config.providers.is_empty() || shared.config.providers.contains(&provider);
                 let route = shared.routes.borrow().route_for(&name);
                 if route.is_none() {
@@ -633,6 +633,11 @@ impl Rig {
         }
         Next::Continue
     }
+}
+
+/// The provider a rig works for: rigs authorize as `<provider>.<rig>`.
+pub fn provider_of(worker: &str) -> &str {
+    worker.split('.').next().unwrap_or_default()
 }
 
 /// A JSON-RPC error answer to request `id`.

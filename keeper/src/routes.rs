@@ -103,7 +103,7 @@ impl RouteTable {
         if self.open {
             return self.first();
         }
-        let provider = worker.split('.').next()?;
+        let provider = crate::proxy::provider_of(worker);
         let at = self.providers.iter().position(|p| p == provider)?;
         Some(self.routes[at].clone())
     }

@@ -6,7 +6,7 @@
 use super::fill::OpenOrder;
 use super::report::FillRef;
 use super::DutyError;
-use aihash_sdk::bindings::order::{Fill, Order, State};
+use aihash_sdk::bindings::order::{Order, State};
 use aihash_sdk::chain::{ChainClient, ChainError, PackageEvent};
 use aihash_sdk::tx::Shared;
 use serde::{Deserialize, Serialize};
@@ -68,7 +68,6 @@ fn journal_target(target: &FillRef) -> String {
 struct TrackedOrder {
     open: OpenOrder,
     active: bool,
-    pool: PoolTarget,
     fills: Vec<OurFill>,
 }
 
@@ -156,17 +155,18 @@ impl OrderBook {
             self.saved.orders.remove(&order);
             return Ok(());
         }
-        let shared = client.shared(order).await?;
+        // A shared object's initial version never changes: read it once per order.
+        let shared = match self.saved.orders.get(&order) {
+            Some(known) => known.open.order,
+            None => client.shared(order).await?,
+        };
         let pool = PoolTarget {
             url: String::from_utf8_lossy(&object.pool.url.bytes).into_owned(),
             worker: String::from_utf8_lossy(&object.pool.worker.bytes).into_owned(),
             payout: object.pool.payout.clone(),
         };
         let mut fills = vec![];
-        let table = super::id(&object.fills.id.id);
-        for field in client.dynamic_fields(table).await? {
-            let index: u64 = field.decode_name()?;
-            let fill: Fill = field.decode_value()?;
+        for (index, fill) in super::report::fills_of(client, &object).await? {
             if super::id(&fill.keeper_id) != self.keeper.id {
                 continue;
             }
@@ -192,7 +192,6 @@ impl OrderBook {
         let tracked = TrackedOrder {
             open: OpenOrder::from_object(shared, coin_type, &object),
             active: object.state == State::Active,
-            pool,
             fills,
         };
         self.saved.orders.insert(order, tracked);

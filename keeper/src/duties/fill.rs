@@ -3,7 +3,7 @@
 //! against the order's state on chain right before.
 
 use super::{Done, DutyError};
-use aihash_sdk::bindings::order::{Fill, Order, State};
+use aihash_sdk::bindings::order::{Order, State};
 use aihash_sdk::sender::Sender;
 use aihash_sdk::tx::{Calls, Shared};
 use serde::{Deserialize, Serialize};
@@ -91,16 +91,12 @@ pub async fn attach(
     if on_chain.state != State::Active || now_ms >= on_chain.expiry_ms {
         return Ok(Done::AlreadyDone(format!("order {} is no longer open", order.order.id)));
     }
-    let table = super::id(&on_chain.fills.id.id);
-    for field in sender.client.dynamic_fields(table).await? {
-        let fill: Fill = field.decode_value()?;
+    for (index, fill) in super::report::fills_of(&mut sender.client, &on_chain).await? {
         let ours = super::id(&fill.keeper_id) == keeper.id && super::id(&fill.provider_id) == provider.id;
         if ours && fill.released_ms == 0 {
             return Ok(Done::AlreadyDone(format!(
-                "order {} already has fill {} of this keeper for provider {}",
-                order.order.id,
-                field.decode_name::<u64>()?,
-                provider.id
+                "order {} already has fill {index} of this keeper for provider {}",
+                order.order.id, provider.id
             )));
         }
     }
@@ -139,7 +135,7 @@ pub async fn release(
     if matches!(on_chain.state, State::Ended { .. }) {
         return Ok(Done::AlreadyDone(format!("order {} has ended, and its fills with it", target.order.id)));
     }
-    let fill = super::report::fill_on_chain(sender, target.order.id, target.fill).await?;
+    let fill = super::report::fill_of(&mut sender.client, target.order.id, &on_chain, target.fill).await?;
     if fill.released_ms != 0 {
         return Ok(Done::AlreadyDone(format!(
             "fill {} of order {} is released",

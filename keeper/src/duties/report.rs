@@ -6,6 +6,7 @@
 use super::{Done, DutyError};
 use crate::journal::WindowSummary;
 use aihash_sdk::bindings::order::{Fill, Order};
+use aihash_sdk::chain::ChainClient;
 use aihash_sdk::sender::Sender;
 use aihash_sdk::tx::{Calls, DeliveryReport, Shared};
 use sui_sdk_types::StructTag;
@@ -40,6 +41,30 @@ pub fn delivery_report(summary: &WindowSummary, fill: u64) -> Result<DeliveryRep
     })
 }
 
+/// Every fill of `order` (index, fill), as its fills table on chain has them.
+pub async fn fills_of<C>(client: &mut ChainClient, order: &Order<C>) -> Result<Vec<(u64, Fill)>, DutyError> {
+    let table = super::id(&order.fills.id.id);
+    let mut fills = vec![];
+    for field in client.dynamic_fields(table).await? {
+        fills.push((field.decode_name()?, field.decode_value()?));
+    }
+    Ok(fills)
+}
+
+/// Fill `fill` of `order` (read just before), as the chain has it now.
+pub async fn fill_of<C>(
+    client: &mut ChainClient,
+    order_id: sui_sdk_types::Address,
+    order: &Order<C>,
+    fill: u64,
+) -> Result<Fill, DutyError> {
+    fills_of(client, order)
+        .await?
+        .into_iter()
+        .find_map(|(index, entry)| (index == fill).then_some(entry))
+        .ok_or_else(|| DutyError::Invalid(format!("order {order_id} has no fill {fill}")))
+}
+
 /// The fill as the chain has it now.
 pub async fn fill_on_chain(
     sender: &mut Sender,
@@ -48,13 +73,7 @@ pub async fn fill_on_chain(
 ) -> Result<Fill, DutyError> {
     // The layout of `Order<C>` does not depend on `C`.
     let order_object: Order<moverox_sui::sui::sui::SUI> = sender.client.object(order).await?;
-    let table = super::id(&order_object.fills.id.id);
-    for field in sender.client.dynamic_fields(table).await? {
-        if field.decode_name::<u64>()? == fill {
-            return Ok(field.decode_value()?);
-        }
-    }
-    Err(DutyError::Invalid(format!("order {order} has no fill {fill}")))
+    fill_of(&mut sender.client, order, &order_object, fill).await
 }
 
 /// Reports `summary` for `target` unless the chain already has it (or it counted nothing).
