@@ -42,6 +42,7 @@ use std::collections::{HashMap, HashSet};
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Write};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 /// How windows are cut and kept.
@@ -173,6 +174,9 @@ struct OpenWindow {
     end_ms: u64,
     /// Keys of the jobs already written.
     jobs: HashSet<String>,
+    /// The key of each job seen in this run, by the address of its `Arc` (held here, so the
+    /// address cannot be reused): a job's contents are digested once, not once per share.
+    keys: HashMap<usize, (Arc<Job>, String)>,
     synced: Instant,
     dirty: bool,
 }
@@ -230,10 +234,7 @@ impl Journal {
                     tracing::warn!(worker = %record.worker, ntime = record.header.time, "a share arrived after its window closed: journaled as late, not counted");
                 }
                 let window = self.window(target, &record.provider, at, difficulty)?;
-                let (key, job) = job_entry(&record.job);
-                if window.jobs.insert(key.clone()) {
-                    write(window, &job)?;
-                }
+                let key = window.job_key(&record.job)?;
                 write(window, &share_entry(record, key, late))?;
             }
             ProxyEvent::Refused { worker, provider, rejection, at, .. } => {
@@ -256,8 +257,15 @@ impl Journal {
         let path = self.config.dir.join(slug(target)).join(OUTAGES);
         std::fs::create_dir_all(path.parent().expect("a target directory")).map_err(io(&path))?;
         let file = OpenOptions::new().create(true).append(true).open(&path).map_err(io(&path))?;
-        let mut log =
-            OpenWindow { path, file, end_ms: 0, jobs: HashSet::new(), synced: Instant::now(), dirty: false };
+        let mut log = OpenWindow {
+            path,
+            file,
+            end_ms: 0,
+            jobs: HashSet::new(),
+            keys: HashMap::new(),
+            synced: Instant::now(),
+            dirty: false,
+        };
         write(&mut log, &Entry::Outage { from_ms: ms(from), to_ms: ms(to) })?;
         log.file.sync_data().map_err(io(&log.path))
     }
@@ -315,6 +323,7 @@ impl Journal {
                     file,
                     end_ms: start_ms + len,
                     jobs: HashSet::new(),
+                    keys: HashMap::new(),
                     synced: Instant::now(),
                     dirty: false,
                 };
@@ -377,6 +386,22 @@ impl Journal {
             }
         }
         Ok(closed)
+    }
+}
+
+impl OpenWindow {
+    /// The key `job`'s shares refer to it by, its entry written before its first share.
+    fn job_key(&mut self, job: &Arc<Job>) -> Result<String, JournalError> {
+        let address = Arc::as_ptr(job) as usize;
+        if let Some((_, key)) = self.keys.get(&address) {
+            return Ok(key.clone());
+        }
+        let (key, entry) = job_entry(job);
+        if self.jobs.insert(key.clone()) {
+            write(self, &entry)?;
+        }
+        self.keys.insert(address, (job.clone(), key.clone()));
+        Ok(key)
     }
 }
 
@@ -469,6 +494,7 @@ fn reopen(path: &Path) -> Result<OpenWindow, JournalError> {
         file,
         end_ms: *end_ms,
         jobs,
+        keys: HashMap::new(),
         synced: Instant::now(),
         dirty: false,
     })
