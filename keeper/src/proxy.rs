@@ -309,9 +309,6 @@ async fn serve(stream: TcpStream, peer: SocketAddr, shared: Arc<Shared>) {
             shared.stats.connections.fetch_sub(1, Ordering::Relaxed);
             return;
         }
-        if let Next::Move(_) = next {
-            unreachable!("a move is carried out above");
-        }
         if rig.flood.standing(Instant::now()) == Standing::Throttled {
             // Past half its limit of invalid messages: the rig's next line waits, so a flood
             // costs the keeper little before the ban; its jobs wait too (it is misbehaving).
@@ -405,22 +402,20 @@ impl Rig {
                 }
                 let allowed = known && route.is_some() && !shared.is_banned(&Banned::Worker(name.clone()));
                 out.push(encode(authorize.respond(allowed)));
-                if let Some(route) = route.filter(|r| allowed && !Arc::ptr_eq(r, &self.route)) {
-                    self.worker = Some((name, provider));
-                    let floor = upstream.difficulty.unwrap_or(ShareDifficulty::ONE);
-                    self.vardiff = Some(Vardiff::new(shared.config.vardiff, floor));
+                let Some(route) = route.filter(|_| allowed) else { return Next::Continue };
+                self.worker = Some((name, provider));
+                let floor = upstream.difficulty.unwrap_or(ShareDifficulty::ONE);
+                let vardiff = Vardiff::new(shared.config.vardiff, floor);
+                out.push(encode(s2c::SetDifficulty { value: vardiff.current().as_f64() }));
+                self.vardiff = Some(vardiff);
+                if !Arc::ptr_eq(&route, &self.route) {
+                    // Its provider's work goes to another pool: the move brings that pool's
+                    // extranonce, its difficulty floor and a clean job.
                     return Next::Move(route);
                 }
-                if allowed {
-                    self.worker = Some((name, provider));
-                    let floor = upstream.difficulty.unwrap_or(ShareDifficulty::ONE);
-                    let vardiff = Vardiff::new(shared.config.vardiff, floor);
-                    out.push(encode(s2c::SetDifficulty { value: vardiff.current().as_f64() }));
-                    self.vardiff = Some(vardiff);
-                    if let Some(job) = &upstream.job {
-                        out.push(encode(notify_from_job(&Job { clean: true, ..(**job).clone() })));
-                        self.last_job = Some(job.clone());
-                    }
+                if let Some(job) = &upstream.job {
+                    out.push(encode(notify_from_job(&Job { clean: true, ..(**job).clone() })));
+                    self.last_job = Some(job.clone());
                 }
             }
             Client2Server::Submit(submit) => {
