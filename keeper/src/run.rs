@@ -163,16 +163,6 @@ fn resolve(chain: &ChainConfig) -> anyhow::Result<(String, Key, Deployment)> {
         .or_else(Deployments::default_path)
         .context("no home directory to find ~/.aihash/deployments.json in: set chain.deployments")?;
     let deployment = Deployments::load(&deployments_path)?.on(&network, &deployments_path)?.clone();
-    let keystore_path = chain
-        .keystore
-        .clone()
-        .or_else(Keystore::default_path)
-        .context("no home directory to find the Sui keystore in: set chain.keystore")?;
-    let keystore = Keystore::load(&keystore_path)?;
-    let key = match &chain.sender {
-        Some(address) => keystore.key(address)?,
-        None => keystore.first()?,
-    }
-    .clone();
+    let key = Keystore::signer(chain.keystore.as_deref(), chain.sender.as_ref())?;
     Ok((network.rpc_url().to_owned(), key, deployment))
 }

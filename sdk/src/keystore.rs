@@ -139,6 +139,22 @@ impl Keystore {
     pub fn first(&self) -> Result<&Key, KeystoreError> {
         self.keys.first().ok_or(KeystoreError::Empty)
     }
+
+    /// The key to sign with: `sender`'s (or else the first) from the keystore at `path` (or else
+    /// the Sui CLI's own, `~/.sui/sui_config/sui.keystore`).
+    pub fn signer(path: Option<&Path>, sender: Option<&Address>) -> Result<Key, KeystoreError> {
+        let path = match path {
+            Some(path) => path.to_owned(),
+            None => Self::default_path()
+                .ok_or_else(|| KeystoreError::Missing { path: "~/.sui/sui_config/sui.keystore".into() })?,
+        };
+        let keystore = Self::load(&path)?;
+        let key = match sender {
+            Some(address) => keystore.key(address)?,
+            None => keystore.first()?,
+        };
+        Ok(key.clone())
+    }
 }
 
 #[cfg(unix)]
@@ -192,6 +208,20 @@ mod tests {
         let address = ed25519(1).verifying_key().derive_address();
         assert_eq!(keystore.first().unwrap().address(), address);
         assert_eq!(keystore.key(&address).unwrap().address(), address);
+    }
+
+    #[test]
+    fn the_signer_is_the_senders_key_or_the_first() {
+        let path =
+            write_keystore(&temp_dir("signer"), &[ed25519(1).to_base64(), ed25519(2).to_base64()], 0o600);
+        let second = ed25519(2).verifying_key().derive_address();
+        assert_eq!(Keystore::signer(Some(&path), Some(&second)).unwrap().address(), second);
+        let first = ed25519(1).verifying_key().derive_address();
+        assert_eq!(Keystore::signer(Some(&path), None).unwrap().address(), first);
+        assert!(matches!(
+            Keystore::signer(Some(&path), Some(&Address::ZERO)),
+            Err(KeystoreError::UnknownAddress { .. })
+        ));
     }
 
     #[test]

@@ -6,7 +6,7 @@ use crate::output::print_json;
 use aihash_sdk::amount::{self, CoinDisplay};
 use aihash_sdk::chain::ChainClient;
 use aihash_sdk::coin_selection;
-use aihash_sdk::keystore::{Key, Keystore, KeystoreError};
+use aihash_sdk::keystore::{Key, Keystore};
 use aihash_sdk::network::{Deployments, Network};
 use aihash_sdk::tx::{Calls, Deployment};
 use anyhow::Context;
@@ -314,21 +314,15 @@ pub fn submit(
 }
 
 fn signer(args: &WriteArgs) -> anyhow::Result<Key> {
-    let path = match &args.keystore {
-        Some(path) => path.clone(),
-        None => Keystore::default_path()
-            .ok_or_else(|| KeystoreError::Missing { path: "~/.sui/sui_config/sui.keystore".into() })?,
-    };
-    let keystore = Keystore::load(&path)?;
-    let key = match &args.sender {
-        Some(text) => {
-            let address: Address =
-                text.parse().map_err(|e| anyhow::anyhow!("--sender `{text}` is not a Sui address: {e}"))?;
-            keystore.key(&address)?
-        }
-        None => keystore.first()?,
-    };
-    Ok(key.clone())
+    let sender = args
+        .sender
+        .as_deref()
+        .map(|text| {
+            text.parse::<Address>()
+                .map_err(|e| anyhow::anyhow!("--sender `{text}` is not a Sui address: {e}"))
+        })
+        .transpose()?;
+    Ok(Keystore::signer(args.keystore.as_deref(), sender.as_ref())?)
 }
 
 fn calls(transaction: &sui_sdk_types::Transaction) -> Vec<CallView> {
