@@ -4,32 +4,18 @@
 
 mod common;
 
-use common::{assert_fails, Setup};
+use common::{assert_fails, Setup, ORDER_CREATE};
 use sui_sdk_types::Address;
 
 const IDENTITY: Address = Address::new([0x1d; 32]);
 const ORDER: Address = Address::new([0x0d; 32]);
 
-fn order_create(flag: &str, value: &'static str) -> Vec<&'static str> {
-    let mut args = vec![
-        "order",
-        "create",
-        "--pool-url",
-        "stratum+tcp://pool.example:3333",
-        "--worker",
-        "buyer.rig",
-        "--payout",
-        "0014aabb",
-        "--price",
-        "0.045 SUI/PH/day",
-        "--hashrate-cap",
-        "3 PH/s",
-        "--escrow",
-        "10 SUI",
-    ];
+/// A valid `order create` with `flag` set to `value`.
+fn order_create(flag: &'static str, value: &'static str) -> Vec<&'static str> {
+    let mut args = ORDER_CREATE.to_vec();
     match args.iter().position(|a| *a == flag) {
         Some(at) => args[at + 1] = value,
-        None => args.extend([leak(flag), value]),
+        None => args.extend([flag, value]),
     }
     args
 }

@@ -7,27 +7,10 @@ mod common;
 use aihash_node_double::CallArg;
 use aihash_sdk::network::Deployments;
 use aihash_sdk::tx::Shared;
-use common::{stderr, Setup};
+use common::{stderr, Setup, ORDER_CREATE as ORDER};
 use std::process::Command;
 use sui_crypto::ed25519::Ed25519PrivateKey;
 use sui_sdk_types::Address;
-
-const ORDER: [&str; 14] = [
-    "order",
-    "create",
-    "--pool-url",
-    "stratum+tcp://pool.example:3333",
-    "--worker",
-    "buyer.rig",
-    "--payout",
-    "0014aabb",
-    "--price",
-    "0.045 SUI/PH/day",
-    "--hashrate-cap",
-    "3 PH/s",
-    "--escrow",
-    "10 SUI",
-];
 
 #[test]
 fn identity_create_submits_a_signed_call_with_the_roles() {

@@ -716,6 +716,7 @@ impl TransactionExecutionService for NodeDouble {
         if request.signatures.is_empty() {
             return Err(tonic::Status::invalid_argument("the transaction is not signed"));
         }
+        let mut signatures = vec![];
         for signature in &request.signatures {
             let signature = sui_sdk_types::UserSignature::try_from(signature)
                 .map_err(|e| tonic::Status::invalid_argument(format!("signature does not decode: {e}")))?;
@@ -729,6 +730,7 @@ impl TransactionExecutionService for NodeDouble {
             if signer != transaction.sender {
                 return Err(tonic::Status::invalid_argument("the signature is not the sender's"));
             }
+            signatures.push(signature);
         }
         let digest = transaction.digest().to_string();
         let TransactionKind::ProgrammableTransaction(ptb) = &transaction.kind else {
@@ -744,11 +746,6 @@ impl TransactionExecutionService for NodeDouble {
             })
             .sum();
         let mut state = self.state.lock().unwrap();
-        let signatures = request
-            .signatures
-            .iter()
-            .filter_map(|signature| sui_sdk_types::UserSignature::try_from(signature).ok())
-            .collect();
         state.submitted.push(Submitted {
             digest: digest.clone(),
             sender: transaction.sender,

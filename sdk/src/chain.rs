@@ -754,7 +754,6 @@ impl ChainClient {
         transaction: &Transaction,
         signatures: &[UserSignature],
     ) -> Result<Executed, ChainError> {
-        use proto::changed_object::{IdOperation, OutputObjectState};
         let target = format!("transaction {}", transaction.digest());
         let mut request = proto::ExecuteTransactionRequest::default();
         request.transaction = Some(transaction.clone().into());
@@ -776,15 +775,15 @@ impl ChainClient {
             let Some(id) = object.object_id.as_deref().and_then(|id| id.parse::<Address>().ok()) else {
                 continue;
             };
-            if object.output_state == Some(OutputObjectState::PackageWrite as i32) {
-                published_package = Some(id);
-            } else if object.id_operation == Some(IdOperation::Created as i32) {
-                created.push(CreatedObject {
+            match object_operation(&object) {
+                Some(ObjectOperation::Published) => published_package = Some(id),
+                Some(ObjectOperation::Created) => created.push(CreatedObject {
                     id,
                     object_type: object.object_type.clone().unwrap_or_default(),
                     version: object.output_version.unwrap_or_default(),
                     ownership: ownership(object.output_owner.as_ref()),
-                });
+                }),
+                _ => {}
             }
         }
         Ok(Executed { digest, published_package, created })

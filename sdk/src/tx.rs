@@ -53,6 +53,14 @@ pub struct Deployment {
     pub chain_id: String,
 }
 
+impl Deployment {
+    /// The package's HASH coin type, `<package>::hash::HASH`.
+    pub fn hash_type(&self) -> StructTag {
+        let name = |text: &str| Identifier::new(text).expect("a Move identifier");
+        StructTag::new(self.package, name("hash"), name("HASH"), vec![])
+    }
+}
+
 /// What a proposal does: one variant per `governance::<action>` constructor, with its arguments
 /// (the constructor checks the values on chain, so an out-of-range proposal cannot be made).
 #[derive(Debug, Clone, PartialEq, Eq)]

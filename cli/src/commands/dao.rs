@@ -162,7 +162,7 @@ pub fn run(command: DaoCommand) -> anyhow::Result<ExitCode> {
         DaoCommand::Lock(args) => {
             let amount = aihash_sdk::amount::parse_coin(&args.amount, aihash_sdk::amount::HASH)?;
             let mut session = Session::open(&args.write)?;
-            let hash_type = format!("{}::hash::HASH", session.deployment().package);
+            let hash_type = session.deployment().hash_type().to_string();
             let coin = session.coins_covering(&hash_type, amount, aihash_sdk::amount::HASH)?;
             // One week past the requested weeks, so rounding down to a week boundary keeps them.
             let unlock_ms = ms_from_now("--weeks", (args.weeks + 1).min(208), WEEK_MS)?;

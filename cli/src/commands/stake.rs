@@ -72,7 +72,7 @@ fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
         .map_err(|e| anyhow::anyhow!("--identity `{}` is not an object id: {e}", args.identity))?;
     let mut session = Session::open(&args.write)?;
     let identity = session.shared(identity)?;
-    let hash_type = format!("{}::hash::HASH", session.deployment().package);
+    let hash_type = session.deployment().hash_type().to_string();
     let coin = session.coins_covering(&hash_type, amount, amount::HASH)?;
     session.send(&args.write, |calls, tx| {
         let coin = super::write::spend(tx, coin);

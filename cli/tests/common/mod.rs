@@ -114,3 +114,21 @@ pub fn assert_fails(output: &Output, code: i32, named: &str) {
 pub fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
+
+/// An `order create` with a valid value for every flag it needs.
+pub const ORDER_CREATE: [&str; 14] = [
+    "order",
+    "create",
+    "--pool-url",
+    "stratum+tcp://pool.example:3333",
+    "--worker",
+    "buyer.rig",
+    "--payout",
+    "0014aabb",
+    "--price",
+    "0.045 SUI/PH/day",
+    "--hashrate-cap",
+    "3 PH/s",
+    "--escrow",
+    "10 SUI",
+];

@@ -561,7 +561,7 @@ pub fn run(command: &ProposeCommand) -> anyhow::Result<ExitCode> {
     let proposing = command.proposing();
     let lock = object_id("--lock", &proposing.lock)?;
     let mut session = Session::open(&proposing.write)?;
-    let hash_type = move_type("the HASH type", &format!("{}::hash::HASH", session.deployment().package))?;
+    let hash_type = session.deployment().hash_type();
     let action = command.action(&hash_type)?;
     let lock = session.owned(lock)?;
     let description = &proposing.description;
