@@ -13,35 +13,21 @@ use aihash_keeper::duties::metrics::DutyMetrics;
 use aihash_keeper::duties::queue::Duty;
 use aihash_keeper::journal::{self, WindowSummary};
 use aihash_keeper::upstream::Verdict;
-use aihash_node_double::{CallArg, NodeDouble, Signatures};
-use aihash_sdk::bindings::order::{Fill, FillAttached, Order};
-use aihash_sdk::bindings::registry::Registry;
-use aihash_sdk::bindings::report::{
-    Challenge, ChallengeOpened, Report, ReportSettled, ReportState, ReportSubmitted,
-};
+use aihash_node_double::{CallArg, NodeDouble};
+use aihash_sdk::bindings::order::{FillAttached, Order};
+use aihash_sdk::bindings::report::{ChallengeOpened, ReportSettled, ReportState, ReportSubmitted};
 use aihash_sdk::chain::ChainClient;
 use aihash_sdk::keystore::Key;
 use aihash_sdk::sender::Sender;
-use aihash_sdk::tx::{Deployment, Shared};
-use common::{at, share, window_d};
-use moverox_sui::sui::object::ID;
+use aihash_sdk::tx::Deployment;
+use common::{at, fill_bytes, object_id as id, report_bytes, share, window_d, PACKAGE};
 use moverox_sui::sui::sui::SUI;
-use sui_crypto::ed25519::Ed25519PrivateKey;
 use sui_sdk_types::Address;
 
-const PACKAGE: Address = Address::new([0xa1; 32]);
 const KEEPER: Address = Address::new([0x41; 32]);
 const PROVIDER: Address = Address::new([0x42; 32]);
 const TREASURY: Address = Address::new([0x43; 32]);
 const REPORT: Address = Address::new([0x60; 32]);
-
-fn shared(id: Address, version: u64) -> Shared {
-    Shared { id, initial_shared_version: version }
-}
-
-fn id(address: Address) -> ID {
-    ID { bytes: moverox::types::Address::new(address.into_inner()) }
-}
 
 fn golden<T: serde::de::DeserializeOwned>(name: &str) -> T {
     bcs::from_bytes(aihash_sdk::golden::bytes(name).unwrap()).unwrap()
@@ -84,43 +70,6 @@ impl Chain {
     }
 }
 
-fn fill_entry(
-    keeper: Address,
-    hashrate: u64,
-    difficulty: u128,
-    attached_ms: u64,
-    reported_until_ms: u64,
-) -> Vec<u8> {
-    let fill = (
-        keeper,
-        PROVIDER,
-        hashrate,
-        difficulty,
-        Option::<(u128, u64)>::None,
-        attached_ms,
-        reported_until_ms,
-        0u64,
-    );
-    bcs::to_bytes(&fill).unwrap()
-}
-
-fn report_object(state: ReportState, samples: &[(u64, bool)], dispute_deadline_ms: u64) -> Vec<u8> {
-    let mut report: Report = golden("report_object");
-    report.id.id = id(REPORT);
-    report.state = state;
-    report.dispute_deadline_ms = dispute_deadline_ms;
-    report.challenge = (!samples.is_empty()).then(|| Challenge {
-        challenger: moverox::types::Address::new([0xb0; 32]),
-        challenger_identity: None,
-        bond: moverox_sui::sui::balance::Balance::new(0),
-        samples: samples.iter().map(|(index, _)| *index).collect(),
-        answered: samples.iter().map(|(_, answered)| *answered).collect(),
-        opened_ms: 1,
-        deadline_ms: dispute_deadline_ms,
-    });
-    bcs::to_bytes(&report).unwrap()
-}
-
 /// The market on the node double with one open order (the golden one) whose only fill is
 /// another keeper's, and a driver for the keeper with its state in a temporary directory.
 struct World {
@@ -156,7 +105,7 @@ impl World {
             Address::new([0x51; 32]),
             bcs::to_bytes(&1u64).unwrap(),
             "0xa1::order::Fill",
-            fill_entry(KEEPER, self.room, window_d().fixed(), common::START_MS, until_ms),
+            fill_bytes(KEEPER, PROVIDER, self.room, window_d().fixed(), common::START_MS, until_ms),
         );
     }
 
@@ -197,7 +146,7 @@ impl World {
             REPORT,
             "0xa1::report::Report",
             0x60,
-            report_object(ReportState::Pending, &[], dispute_deadline_ms),
+            report_bytes(ReportState::Pending, &[], dispute_deadline_ms, 0),
         );
         let mut submitted: ReportSubmitted = golden("report_submitted");
         submitted.report_id = id(REPORT);
@@ -219,7 +168,7 @@ impl World {
             REPORT,
             "0xa1::report::Report",
             0x60,
-            report_object(ReportState::Challenged, &unanswered, dispute_deadline_ms),
+            report_bytes(ReportState::Challenged, &unanswered, dispute_deadline_ms, deadline_ms),
         );
         let mut opened: ChallengeOpened = golden("report_challenge_opened");
         opened.report_id = id(REPORT);
@@ -249,34 +198,9 @@ impl World {
 
 async fn world() -> World {
     let dir = tempfile::tempdir().unwrap();
-    let double = NodeDouble::new("localnet");
-    let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources");
-    double.check_calls_against(PACKAGE, Signatures::from_sources(&sources).unwrap());
-    let key = Key::from_keypair(Ed25519PrivateKey::new([5; 32]).into());
-    double.add_coin(key.address(), Address::new([0x6a; 32]), "0x2::sui::SUI", 10_000_000_000);
-
-    // The market's objects: a registry naming the platform treasury, the two identities.
-    let deployment = Deployment {
-        package: PACKAGE,
-        registry: shared(Address::new([1; 32]), 1),
-        market: shared(Address::new([2; 32]), 2),
-        tips: shared(Address::new([3; 32]), 3),
-        governance: shared(Address::new([4; 32]), 4),
-        since_checkpoint: 0,
-        chain_id: String::new(),
-    };
-    let mut registry: Registry = golden("registry_object");
-    registry.platform_treasury = Some(id(TREASURY));
-    double.add_shared_object(
-        deployment.registry.id,
-        "0xa1::registry::Registry",
-        1,
-        bcs::to_bytes(&registry).unwrap(),
-    );
-    for (object, version) in [(KEEPER, 0x41), (PROVIDER, 0x42)] {
-        double.add_shared_object(object, "0xa1::identity::Identity", version, vec![]);
-    }
-    double.add_shared_object(TREASURY, "0xa1::treasury::Treasury", 0x43, vec![]);
+    let (double, key) = common::node_with_funded_key();
+    common::serve_market(&double, TREASURY, &[KEEPER, PROVIDER]);
+    let deployment = common::deployment();
 
     // An open order (the golden one) whose only fill is another keeper's.
     let order: Order<SUI> = golden("order_object");
@@ -294,8 +218,9 @@ async fn world() -> World {
         Address::new([0x50; 32]),
         bcs::to_bytes(&0u64).unwrap(),
         "0xa1::order::Fill",
-        fill_entry(
+        fill_bytes(
             Address::new([0x99; 32]),
+            PROVIDER,
             order.committed_hashrate,
             16,
             order.created_ms,
@@ -326,7 +251,7 @@ async fn fill_report_answer_settle_and_prune() {
     let mut world = world().await;
     let mut driver = world.driver().await;
     let mut client = world.client();
-    let (order_id, fills_table, now, room) = (world.order_id, world.fills_table, world.now, world.room);
+    let (order_id, now, room) = (world.order_id, world.now, world.room);
 
     // 1. The open order is filled with all its room (the provider has more).
     world.chain.pump(&mut driver, &mut client).await;
@@ -344,23 +269,8 @@ async fn fill_report_answer_settle_and_prune() {
     assert_eq!(attach.arguments[5], pure(&difficulty));
 
     // The chain attaches fill 1 (at the journal's D, as the test's journal counts at it).
-    let attached_ms = common::START_MS;
-    world.chain.double.add_dynamic_field(
-        fills_table,
-        Address::new([0x51; 32]),
-        bcs::to_bytes(&1u64).unwrap(),
-        "0xa1::order::Fill",
-        fill_entry(KEEPER, room, window_d().fixed(), attached_ms, attached_ms),
-    );
-    let event = FillAttached {
-        order_id: id(order_id),
-        fill: 1,
-        keeper_id: id(KEEPER),
-        provider_id: id(PROVIDER),
-        hashrate: room,
-        difficulty: window_d().fixed(),
-    };
-    world.chain.event("order", "FillAttached", bcs::to_bytes(&event).unwrap());
+    world.serve_our_fill(common::START_MS);
+    world.announce_our_fill();
     world.chain.pump(&mut driver, &mut client).await;
     let fills = driver.fills();
     assert_eq!(fills.len(), 1);
@@ -371,14 +281,7 @@ async fn fill_report_answer_settle_and_prune() {
     assert_eq!(driver.plan_fills(now).unwrap(), 0, "the order has no room left for this provider");
 
     // 2. A window of the fill closes: reported once, with the journal's counters and root.
-    let mut journal = common::journal(&world.dir.path().join("journal"));
-    journal.align(&fills[0].journal_target(), attached_ms);
-    for n in 0..40 {
-        let event =
-            aihash_keeper::proxy::ProxyEvent::Share(Box::new(share(n, Verdict::Accepted, 1_000 + n as u64)));
-        journal.record(&fills[0].journal_target(), &event, window_d()).unwrap();
-    }
-    let summary = journal.close_due(at(3_600_000)).unwrap().remove(0);
+    let summary = world.window(&driver);
     assert!(summary.shares >= 3, "{}", summary.shares);
     driver.window_closed(&summary).unwrap();
     driver.window_closed(&summary).unwrap();
@@ -401,31 +304,7 @@ async fn fill_report_answer_settle_and_prune() {
         (counters[0].clone(), counters[2].clone()),
         (pure(&summary.submitted), pure(&summary.pool_accepted))
     );
-    // The chain records the window on the fill; the report and its event appear.
-    world.chain.double.add_dynamic_field(
-        fills_table,
-        Address::new([0x51; 32]),
-        bcs::to_bytes(&1u64).unwrap(),
-        "0xa1::order::Fill",
-        fill_entry(KEEPER, room, window_d().fixed(), attached_ms, summary.end_ms),
-    );
-    let dispute_deadline_ms = summary.end_ms + 86_400_000;
-    world.chain.double.add_shared_object(
-        REPORT,
-        "0xa1::report::Report",
-        0x60,
-        report_object(ReportState::Pending, &[], dispute_deadline_ms),
-    );
-    let mut submitted: ReportSubmitted = golden("report_submitted");
-    submitted.report_id = id(REPORT);
-    submitted.order_id = id(order_id);
-    submitted.fill = 1;
-    submitted.keeper_id = id(KEEPER);
-    submitted.provider_id = id(PROVIDER);
-    submitted.window_start_ms = summary.start_ms;
-    submitted.window_end_ms = summary.end_ms;
-    submitted.dispute_deadline_ms = dispute_deadline_ms;
-    world.chain.event("report", "ReportSubmitted", bcs::to_bytes(&submitted).unwrap());
+    let dispute_deadline_ms = world.report_lands(&summary);
     world.chain.pump(&mut driver, &mut client).await;
     assert!(driver
         .queue()
@@ -433,24 +312,14 @@ async fn fill_report_answer_settle_and_prune() {
         .any(|d| matches!(d, Duty::Settle { due_ms, .. } if *due_ms == dispute_deadline_ms)));
 
     // 3. The buyer challenges: every sample is answered from the journal before the deadline.
-    let samples = [(0, false), (summary.shares - 1, false), (0, false)];
-    world.chain.double.add_shared_object(
-        REPORT,
-        "0xa1::report::Report",
-        0x60,
-        report_object(ReportState::Challenged, &samples, dispute_deadline_ms),
-    );
-    let mut opened: ChallengeOpened = golden("report_challenge_opened");
-    opened.report_id = id(REPORT);
-    opened.samples = samples.iter().map(|(i, _)| *i).collect();
-    opened.deadline_ms = now + 6 * 3_600_000;
-    world.chain.event("report", "ChallengeOpened", bcs::to_bytes(&opened).unwrap());
+    let samples = [0, summary.shares - 1, 0];
+    world.challenge(&samples, dispute_deadline_ms, now + 6 * 3_600_000);
     world.chain.pump(&mut driver, &mut client).await;
     let pass = driver.run_due(now).await.unwrap();
     assert!(pass.failed.is_empty(), "{pass:?}");
     let answers = &world.chain.double.submitted()[2].calls;
     assert_eq!(answers.len(), 3, "one call per sample");
-    for (call, (index, _)) in answers.iter().zip(samples) {
+    for (call, index) in answers.iter().zip(samples) {
         assert_eq!((call.module.as_str(), call.function.as_str()), ("report", "answer"));
         let answer = journal::answer(&summary.journal, index).unwrap();
         assert_eq!(call.arguments[6], pure(&index));
@@ -465,10 +334,11 @@ async fn fill_report_answer_settle_and_prune() {
         REPORT,
         "0xa1::report::Report",
         0x60,
-        report_object(
+        report_bytes(
             ReportState::Pending,
             &[(0, true), (summary.shares - 1, true), (0, true)],
             dispute_deadline_ms,
+            now + 6 * 3_600_000,
         ),
     );
     driver.run_due(dispute_deadline_ms - 1).await.unwrap();
@@ -581,14 +451,4 @@ async fn a_report_due_while_the_node_is_unreachable_is_sent_once_when_it_is_back
     driver.run_due(world.now + 60_000).await.unwrap();
     assert_eq!(world.reports_sent(), 1, "late, but once");
     assert!(driver.queue().is_empty());
-}
-
-/// What the fill record looks like to the keeper, for the test's own check of `fill_entry`.
-#[test]
-fn the_fill_entry_is_a_fill() {
-    let fill: Fill = bcs::from_bytes(&fill_entry(KEEPER, 5, 6, 7, 8)).unwrap();
-    assert_eq!(
-        (fill.hashrate, fill.difficulty, fill.attached_ms, fill.reported_until_ms, fill.released_ms),
-        (5, 6, 7, 8, 0)
-    );
 }

@@ -12,32 +12,17 @@ use aihash_keeper::difficulty::ShareDifficulty;
 use aihash_keeper::journal::{JournalConfig, WindowSummary};
 use aihash_keeper::proxy::ProxyConfig;
 use aihash_keeper::testpool::{TestPool, TestPoolConfig};
-use aihash_keeper::vardiff::VardiffConfig;
-use aihash_node_double::{CallArg, NodeDouble, Signatures};
+use aihash_node_double::{CallArg, NodeDouble};
 use aihash_sdk::bindings::order::{FillAttached, Order};
-use aihash_sdk::bindings::registry::Registry;
-use aihash_sdk::keystore::Key;
-use aihash_sdk::tx::{Deployment, Shared};
-use common::{payout, start_miner};
-use moverox_sui::sui::object::ID;
+use common::{fill_bytes, fixed_vardiff, object_id as id, payout, start_miner, PACKAGE};
 use moverox_sui::sui::sui::SUI;
 use std::time::Duration;
-use sui_crypto::ed25519::Ed25519PrivateKey;
 use sui_sdk_types::Address;
 
-const PACKAGE: Address = Address::new([0xa1; 32]);
 const KEEPER: Address = Address::new([0x41; 32]);
 const PROVIDER: Address = Address::new([0x42; 32]);
 /// The fills' D in 32.32 fixed point: twice the rigs' difficulty.
 const FILL_D: u128 = 2_048;
-
-fn id(address: Address) -> ID {
-    ID { bytes: moverox::types::Address::new(address.into_inner()) }
-}
-
-fn shared(id: Address, version: u64) -> Shared {
-    Shared { id, initial_shared_version: version }
-}
 
 /// Serves an order (the golden one, renamed) paying `price` to `pool`, holding fill 0 of this
 /// keeper for `hashrate`; announces it with a `FillAttached` event.
@@ -57,13 +42,12 @@ fn serve_order(double: &NodeDouble, n: u8, pool: &TestPool, price: u64, hashrate
         7,
         bcs::to_bytes(&order).unwrap(),
     );
-    let fill = (KEEPER, PROVIDER, hashrate, FILL_D, Option::<(u128, u64)>::None, 0u64, 0u64, 0u64);
     double.add_dynamic_field(
         table,
         Address::new([0x90 + n; 32]),
         bcs::to_bytes(&0u64).unwrap(),
         "0xa1::order::Fill",
-        bcs::to_bytes(&fill).unwrap(),
+        fill_bytes(KEEPER, PROVIDER, hashrate, FILL_D, 0, 0),
     );
     let attached = FillAttached {
         order_id: id(order_id),
@@ -91,32 +75,9 @@ async fn pool() -> TestPool {
 async fn rigs_work_for_the_fill_with_room_and_its_window_is_reported() {
     let _ = tracing_subscriber::fmt().with_env_filter("info").with_test_writer().try_init();
     let (dear, roomy) = (pool().await, pool().await);
-    let double = NodeDouble::new("localnet");
-    let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources");
-    double.check_calls_against(PACKAGE, Signatures::from_sources(&sources).unwrap());
-    let key = Key::from_keypair(Ed25519PrivateKey::new([5; 32]).into());
-    double.add_coin(key.address(), Address::new([0x6a; 32]), "0x2::sui::SUI", 10_000_000_000);
-    let deployment = Deployment {
-        package: PACKAGE,
-        registry: shared(Address::new([1; 32]), 1),
-        market: shared(Address::new([2; 32]), 2),
-        tips: shared(Address::new([3; 32]), 3),
-        governance: shared(Address::new([4; 32]), 4),
-        since_checkpoint: 0,
-        chain_id: String::new(),
-    };
-    let mut registry: Registry =
-        bcs::from_bytes(aihash_sdk::golden::bytes("registry_object").unwrap()).unwrap();
-    registry.platform_treasury = Some(id(Address::new([0x43; 32])));
-    double.add_shared_object(
-        deployment.registry.id,
-        "0xa1::registry::Registry",
-        1,
-        bcs::to_bytes(&registry).unwrap(),
-    );
-    for (object, version) in [(KEEPER, 0x41), (PROVIDER, 0x42), (Address::new([0x43; 32]), 0x43)] {
-        double.add_shared_object(object, "0xa1::identity::Identity", version, vec![]);
-    }
+    let (double, key) = common::node_with_funded_key();
+    common::serve_market(&double, Address::new([0x43; 32]), &[KEEPER, PROVIDER]);
+    let deployment = common::deployment();
     // The dear order's fill is committed for 1 H/s: no CPU miner fits; the roomy one for 1 TH/s.
     let dear_order = serve_order(&double, 1, &dear, 1_000_000, 1);
     let roomy_order = serve_order(&double, 2, &roomy, 10, 1_000_000_000_000);
@@ -125,12 +86,7 @@ async fn rigs_work_for_the_fill_with_room_and_its_window_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let mut proxy = ProxyConfig::new("127.0.0.1:0".parse().unwrap());
     proxy.providers = vec!["prov".into()];
-    proxy.vardiff = VardiffConfig {
-        target_interval: Duration::from_secs(1),
-        retarget_every: Duration::from_secs(3_600),
-        initial: Some(ShareDifficulty::from_fixed(1_024).unwrap()),
-        max: None,
-    };
+    proxy.vardiff = fixed_vardiff(1_024);
     let config = ChainKeeperConfig {
         proxy,
         journal: JournalConfig {

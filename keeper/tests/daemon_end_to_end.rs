@@ -12,25 +12,19 @@ use aihash_keeper::journal::{self, JournalConfig, WindowSummary};
 use aihash_keeper::proxy::ProxyConfig;
 use aihash_keeper::testpool::{TestPool, TestPoolConfig};
 use aihash_keeper::upstream::UpstreamConfig;
-use aihash_keeper::vardiff::VardiffConfig;
 use aihash_keeper::verify::merkle_root;
 use aihash_sdk::share_tree::{self, Hash32};
 use bitcoin::block::Header;
 use bitcoin::hashes::Hash;
 use bitcoin::{Transaction, TxMerkleNode};
-use common::{payout, start_miner};
+use common::{fixed_vardiff, payout, start_miner};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 fn keeper_config(pool: &TestPool, journal_dir: &std::path::Path) -> KeeperConfig {
     let mut proxy = ProxyConfig::new("127.0.0.1:0".parse().unwrap());
     proxy.providers = vec!["prov".into()];
     // A fixed rig difficulty, 4x the pool's, so CPU miners deliver a steady stream.
-    proxy.vardiff = VardiffConfig {
-        target_interval: Duration::from_secs(1),
-        retarget_every: Duration::from_secs(3_600),
-        initial: Some(ShareDifficulty::from_fixed(1_024).unwrap()),
-        max: None,
-    };
+    proxy.vardiff = fixed_vardiff(1_024);
     KeeperConfig {
         upstream: UpstreamConfig::new(&pool.addr().to_string(), "buyer.keeper", "x"),
         proxy,

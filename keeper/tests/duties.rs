@@ -10,34 +10,20 @@ use aihash_keeper::duties::settle::{settle_report, Settlement};
 use aihash_keeper::duties::Done;
 use aihash_keeper::journal::{self, WindowSummary};
 use aihash_keeper::upstream::Verdict;
-use aihash_node_double::{CallArg, NodeDouble, Signatures};
+use aihash_node_double::{CallArg, NodeDouble};
 use aihash_sdk::bindings::order::Order;
-use aihash_sdk::bindings::report::{Challenge, Report, ReportState};
+use aihash_sdk::bindings::report::{Report, ReportState};
 use aihash_sdk::chain::ChainClient;
 use aihash_sdk::keystore::Key;
 use aihash_sdk::sender::Sender;
-use aihash_sdk::tx::{Calls, Deployment, Shared};
-use common::{at, journal, record, share, window_d};
+use aihash_sdk::tx::{Calls, Shared};
+use common::{at, deployment, fill_bytes, journal, record, report_bytes, share, window_d, PACKAGE};
 use moverox_sui::sui::sui::SUI;
 use sui_crypto::ed25519::Ed25519PrivateKey;
 use sui_sdk_types::{Address, StructTag};
 
-const PACKAGE: Address = Address::new([0xa1; 32]);
-
 fn shared(n: u8) -> Shared {
     Shared { id: Address::new([n; 32]), initial_shared_version: n as u64 }
-}
-
-fn deployment() -> Deployment {
-    Deployment {
-        package: PACKAGE,
-        registry: shared(1),
-        market: shared(2),
-        tips: shared(3),
-        governance: shared(4),
-        since_checkpoint: 0,
-        chain_id: String::new(),
-    }
 }
 
 fn sui() -> StructTag {
@@ -46,11 +32,7 @@ fn sui() -> StructTag {
 
 /// A node double checking the package's calls, and a funded keeper key talking to it.
 async fn node() -> (NodeDouble, Sender) {
-    let double = NodeDouble::new("localnet");
-    let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources");
-    double.check_calls_against(PACKAGE, Signatures::from_sources(&sources).unwrap());
-    let key = Key::from_keypair(Ed25519PrivateKey::new([5; 32]).into());
-    double.add_coin(key.address(), Address::new([0x6a; 32]), "0x2::sui::SUI", 10_000_000_000);
+    let (double, key) = common::node_with_funded_key();
     let addr = double.spawn().await;
     let client = ChainClient::new(&format!("http://{addr}")).unwrap();
     (double, Sender::new(client, key))
@@ -75,23 +57,20 @@ fn serve_order(double: &NodeDouble, reported_until_ms: u64) -> Shared {
         7,
         aihash_sdk::golden::bytes("order_object").unwrap().to_vec(),
     );
-    let fill = (
-        Address::new([0x41; 32]),
-        Address::new([0x42; 32]),
-        100_000_000_000u64,
-        256u128,
-        Option::<(u128, u64)>::None,
-        1_000u64,
-        reported_until_ms,
-        0u64,
-    );
     let table = Address::new(order.fills.id.id.bytes.into_inner());
     double.add_dynamic_field(
         table,
         Address::new([0x50; 32]),
         bcs::to_bytes(&0u64).unwrap(),
         "0xa1::order::Fill",
-        bcs::to_bytes(&fill).unwrap(),
+        fill_bytes(
+            Address::new([0x41; 32]),
+            Address::new([0x42; 32]),
+            100_000_000_000,
+            256,
+            1_000,
+            reported_until_ms,
+        ),
     );
     Shared { id, initial_shared_version: 7 }
 }
@@ -148,19 +127,7 @@ async fn a_window_the_fill_already_covers_is_not_reported_again() {
 
 /// The golden report, challenged on `samples` of which those marked are answered already.
 fn challenged_report(samples: &[(u64, bool)], state: ReportState, dispute_deadline_ms: u64) -> Vec<u8> {
-    let mut report: Report = bcs::from_bytes(aihash_sdk::golden::bytes("report_object").unwrap()).unwrap();
-    report.state = state;
-    report.dispute_deadline_ms = dispute_deadline_ms;
-    report.challenge = (!samples.is_empty()).then(|| Challenge {
-        challenger: moverox::types::Address::new([0xb0; 32]),
-        challenger_identity: None,
-        bond: moverox_sui::sui::balance::Balance::new(0),
-        samples: samples.iter().map(|(index, _)| *index).collect(),
-        answered: samples.iter().map(|(_, answered)| *answered).collect(),
-        opened_ms: 1,
-        deadline_ms: 2,
-    });
-    bcs::to_bytes(&report).unwrap()
+    report_bytes(state, samples, dispute_deadline_ms, 2)
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -137,3 +137,124 @@ pub fn start_miner(addr: std::net::SocketAddr, user: &str) -> Arc<aihash_keeper:
     });
     stats
 }
+
+// === The market on the node double ===
+
+use aihash_node_double::{NodeDouble, Signatures};
+use aihash_sdk::bindings::order::Fill;
+use aihash_sdk::bindings::report::{Challenge, Report, ReportState};
+use aihash_sdk::keystore::Key;
+use aihash_sdk::tx::{Deployment, Shared};
+use sui_sdk_types::Address;
+
+/// The package's address in these tests.
+pub const PACKAGE: Address = Address::new([0xa1; 32]);
+
+/// A Move `ID` for an address.
+pub fn object_id(address: Address) -> moverox_sui::sui::object::ID {
+    moverox_sui::sui::object::ID { bytes: moverox::types::Address::new(address.into_inner()) }
+}
+
+/// The deployment whose shared objects live at 0x0101…, 0x0202…, 0x0303… and 0x0404….
+pub fn deployment() -> Deployment {
+    let shared = |n: u8| Shared { id: Address::new([n; 32]), initial_shared_version: n as u64 };
+    Deployment {
+        package: PACKAGE,
+        registry: shared(1),
+        market: shared(2),
+        tips: shared(3),
+        governance: shared(4),
+        since_checkpoint: 0,
+        chain_id: String::new(),
+    }
+}
+
+/// A node double that checks every call into the package against its Move signatures, and a
+/// keeper key it has funded with gas.
+pub fn node_with_funded_key() -> (NodeDouble, Key) {
+    let double = NodeDouble::new("localnet");
+    let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources");
+    double.check_calls_against(PACKAGE, Signatures::from_sources(&sources).unwrap());
+    let key = Key::from_keypair(sui_crypto::ed25519::Ed25519PrivateKey::new([5; 32]).into());
+    double.add_coin(key.address(), Address::new([0x6a; 32]), "0x2::sui::SUI", 10_000_000_000);
+    (double, key)
+}
+
+/// Serves the registry (the golden one, naming `treasury` as the platform treasury) and the
+/// given identities as shared objects, as a driver opening on the market reads them.
+pub fn serve_market(double: &NodeDouble, treasury: Address, identities: &[Address]) {
+    let mut registry: aihash_sdk::bindings::registry::Registry =
+        bcs::from_bytes(aihash_sdk::golden::bytes("registry_object").unwrap()).unwrap();
+    registry.platform_treasury = Some(object_id(treasury));
+    double.add_shared_object(
+        deployment().registry.id,
+        "0xa1::registry::Registry",
+        1,
+        bcs::to_bytes(&registry).unwrap(),
+    );
+    double.add_shared_object(treasury, "0xa1::treasury::Treasury", 0x43, vec![]);
+    for identity in identities {
+        double.add_shared_object(
+            *identity,
+            "0xa1::identity::Identity",
+            identity.into_inner()[0] as u64,
+            vec![],
+        );
+    }
+}
+
+/// A fill of `keeper` for `provider`, not released, as an order's fills table holds it.
+pub fn fill_bytes(
+    keeper: Address,
+    provider: Address,
+    hashrate: u64,
+    difficulty: u128,
+    attached_ms: u64,
+    reported_until_ms: u64,
+) -> Vec<u8> {
+    let fill = Fill {
+        keeper_id: object_id(keeper),
+        provider_id: object_id(provider),
+        hashrate,
+        difficulty,
+        next_difficulty: None,
+        attached_ms,
+        reported_until_ms,
+        released_ms: 0,
+    };
+    bcs::to_bytes(&fill).unwrap()
+}
+
+/// The golden report in `state`, disputable until `dispute_deadline_ms`, challenged (when
+/// `samples` are given) on those leaf indices, each marked answered or not, answerable until
+/// `challenge_deadline_ms`.
+pub fn report_bytes(
+    state: ReportState,
+    samples: &[(u64, bool)],
+    dispute_deadline_ms: u64,
+    challenge_deadline_ms: u64,
+) -> Vec<u8> {
+    let mut report: Report = bcs::from_bytes(aihash_sdk::golden::bytes("report_object").unwrap()).unwrap();
+    report.state = state;
+    report.dispute_deadline_ms = dispute_deadline_ms;
+    report.challenge = (!samples.is_empty()).then(|| Challenge {
+        challenger: moverox::types::Address::new([0xb0; 32]),
+        challenger_identity: None,
+        bond: moverox_sui::sui::balance::Balance::new(0),
+        samples: samples.iter().map(|(index, _)| *index).collect(),
+        answered: samples.iter().map(|(_, answered)| *answered).collect(),
+        opened_ms: 1,
+        deadline_ms: challenge_deadline_ms,
+    });
+    bcs::to_bytes(&report).unwrap()
+}
+
+/// A rig difficulty fixed at `fixed` (32.32), so CPU miners deliver a steady stream of shares.
+pub fn fixed_vardiff(fixed: u128) -> aihash_keeper::vardiff::VardiffConfig {
+    aihash_keeper::vardiff::VardiffConfig {
+        target_interval: Duration::from_secs(1),
+        retarget_every: Duration::from_secs(3_600),
+        initial: Some(ShareDifficulty::from_fixed(fixed).unwrap()),
+        max: None,
+    }
+}
