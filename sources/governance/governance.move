@@ -121,8 +121,6 @@ const POLICY_ADDITIVE: u8 = 128;
 const POLICY_DEP_ONLY: u8 = 192;
 const POLICY_IMMUTABLE: u8 = 255;
 const DIGEST_LENGTH: u64 = 32;
-/// Largest proposal threshold: 1% of the HASH supply.
-const MAX_THRESHOLD_PERCENT: u64 = 1;
 
 // === Types ===
 
@@ -698,12 +696,12 @@ public fun execute_upgrade_policy(proposal: &mut Proposal, gov: &mut Governance,
     proposal.begin_execution(gov, clock);
     match (proposal.action) {
         Action::RestrictUpgrades { policy } => {
-            assert!(gov.caps.contains(UpgradeCapKey()), ECapMissing);
             if (policy == POLICY_IMMUTABLE) {
+                assert!(gov.caps.contains(UpgradeCapKey()), ECapMissing);
                 let cap: UpgradeCap = gov.caps.remove(UpgradeCapKey());
                 cap.make_immutable();
             } else {
-                let cap: &mut UpgradeCap = &mut gov.caps[UpgradeCapKey()];
+                let cap: &mut UpgradeCap = gov.cap_mut(UpgradeCapKey());
                 if (policy == POLICY_ADDITIVE) cap.only_additive_upgrades()
                 else cap.only_dep_upgrades();
             }
@@ -724,8 +722,9 @@ public fun execute_upgrade(
     proposal.begin_execution(gov, clock);
     let ticket = match (proposal.action) {
         Action::AuthorizeUpgrade { policy, digest } => {
-            assert!(gov.caps.contains(UpgradeCapKey()), ECapMissing);
-            let cap: &mut UpgradeCap = &mut gov.caps[UpgradeCapKey()];
+            let cap: &mut UpgradeCap = gov.cap_mut(UpgradeCapKey());
+            // `authorize_upgrade` refuses this too (`ETooPermissive`); checked here to name the
+            // problem in governance's own terms.
             assert!(policy >= cap.upgrade_policy(), EUpgradeTooPermissive);
             cap.authorize_upgrade(policy, digest)
         },
@@ -739,8 +738,7 @@ public fun execute_upgrade(
 /// package version. The framework checks the receipt is for that cap. (No version check: the
 /// upgrade transaction may call this through the old or the new package.)
 public fun commit_upgrade(gov: &mut Governance, receipt: UpgradeReceipt) {
-    assert!(gov.caps.contains(UpgradeCapKey()), ECapMissing);
-    let cap: &mut UpgradeCap = &mut gov.caps[UpgradeCapKey()];
+    let cap: &mut UpgradeCap = gov.cap_mut(UpgradeCapKey());
     cap.commit_upgrade(receipt);
 }
 
@@ -858,7 +856,8 @@ public fun set_governance_params(
         EParamsOutOfRange,
     );
     assert!(
-        proposal_threshold >= 1 && proposal_threshold <= hash::total_supply() / 100 * MAX_THRESHOLD_PERCENT,
+        // At most 1 % of the HASH supply.
+        proposal_threshold >= 1 && proposal_threshold <= hash::total_supply() / 100,
         EParamsOutOfRange,
     );
     Action::SetGovernanceParams {
@@ -990,15 +989,13 @@ public fun holds_upgrade_cap(gov: &Governance): bool { gov.caps.contains(Upgrade
 
 /// The package version the held upgrade capability names (`@0x0` while an upgrade is under way).
 public fun upgrade_package(gov: &Governance): ID {
-    assert!(gov.caps.contains(UpgradeCapKey()), ECapMissing);
-    let cap: &UpgradeCap = &gov.caps[UpgradeCapKey()];
+    let cap: &UpgradeCap = gov.cap(UpgradeCapKey());
     cap.upgrade_package()
 }
 
 /// The upgrade policy of the package governance holds the upgrade capability of.
 public fun upgrade_policy(gov: &Governance): u8 {
-    assert!(gov.caps.contains(UpgradeCapKey()), ECapMissing);
-    let cap: &UpgradeCap = &gov.caps[UpgradeCapKey()];
+    let cap: &UpgradeCap = gov.cap(UpgradeCapKey());
     cap.upgrade_policy()
 }
 
@@ -1067,6 +1064,11 @@ fun install<K: copy + drop + store, Cap: key + store>(gov: &mut Governance, key:
 fun cap<K: copy + drop + store, Cap: key + store>(gov: &Governance, key: K): &Cap {
     assert!(gov.caps.contains(key), ECapMissing);
     &gov.caps[key]
+}
+
+fun cap_mut<K: copy + drop + store, Cap: key + store>(gov: &mut Governance, key: K): &mut Cap {
+    assert!(gov.caps.contains(key), ECapMissing);
+    &mut gov.caps[key]
 }
 
 /// Aborts unless the proposal may execute now: queued, timelock passed, not expired.

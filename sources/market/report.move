@@ -498,7 +498,6 @@ public fun expire_challenge<C>(
     ctx: &mut TxContext,
 ) {
     version::assert_current(report.version);
-    order.assert_version();
     market.assert_version();
     assert!(report.order_id == object::id(order), EWrongOrder);
     assert!(object::id(keeper) == report.keeper_id, EWrongKeeper);

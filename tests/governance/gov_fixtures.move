@@ -167,3 +167,16 @@ public fun passed_and_queued(scenario: &mut Scenario, clock: &mut Clock, action:
     clock.set_for_testing(now + 1 + 8 * DAY_MS);
     id
 }
+
+/// Anyone executes the market-parameter proposal `id`.
+public fun execute_market(scenario: &mut Scenario, clock: &Clock, id: ID) {
+    scenario.next_tx(fixtures::stranger());
+    let mut proposal = scenario.take_shared_by_id<Proposal>(id);
+    let gov = scenario.take_shared<Governance>();
+    let mut market = scenario.take_shared<aihash::market::Market>();
+    proposal.execute_market(&gov, &mut market, clock);
+    ts::return_shared(proposal);
+    ts::return_shared(gov);
+    ts::return_shared(market);
+    scenario.next_tx(fixtures::stranger());
+}

@@ -47,24 +47,12 @@ fun a_proposal_goes_pending_active_succeeded_queued_executed() {
     gf::queue(&mut scenario, &clock, id);
     assert_eq!(gf::state(&mut scenario, &clock, id), governance::state_queued());
     at(&mut clock, gf::now() + 1 + 8 * day_ms());
-    execute_market(&mut scenario, &clock, id);
+    gf::execute_market(&mut scenario, &clock, id);
     assert_eq!(gf::state(&mut scenario, &clock, id), governance::state_executed());
     let market = scenario.take_shared<Market>();
     assert_eq!(market.params().platform_fee_bps(), 500);
     ts::return_shared(market);
     finish(scenario, clock);
-}
-
-fun execute_market(scenario: &mut Scenario, clock: &Clock, id: ID) {
-    scenario.next_tx(fixtures::stranger());
-    let mut proposal = scenario.take_shared_by_id<Proposal>(id);
-    let gov = scenario.take_shared<Governance>();
-    let mut market = scenario.take_shared<Market>();
-    proposal.execute_market(&gov, &mut market, clock);
-    ts::return_shared(proposal);
-    ts::return_shared(gov);
-    ts::return_shared(market);
-    scenario.next_tx(fixtures::stranger());
 }
 
 /// The scenario the issue names: the platform fee goes from 800 to 500 bps through every state,
@@ -84,7 +72,7 @@ fun a_lower_platform_fee_applies_to_the_next_settlement() {
         &mut clock,
         governance::set_market_fees(500, 2_500),
     );
-    execute_market(&mut scenario, &clock, id);
+    gf::execute_market(&mut scenario, &clock, id);
 
     let report_id = mf::submit(
         &mut scenario,
@@ -123,7 +111,7 @@ fun every_market_parameter_group_is_governed() {
     ];
     actions.do!(|action| {
         let id = gf::passed_and_queued(&mut scenario, &mut clock, action);
-        execute_market(&mut scenario, &clock, id);
+        gf::execute_market(&mut scenario, &clock, id);
     });
     let market = scenario.take_shared<Market>();
     let params = market.params();
@@ -530,7 +518,7 @@ fun execution_waits_for_the_timelock() {
     // passed_and_queued leaves the clock at the eta; step back before it.
     let mut early = sui::clock::create_for_testing(scenario.ctx());
     early.set_for_testing(now - 1);
-    execute_market(&mut scenario, &early, id);
+    gf::execute_market(&mut scenario, &early, id);
     abort
 }
 
@@ -542,8 +530,8 @@ fun a_proposal_executes_once() {
         &mut clock,
         governance::set_market_fees(500, 2_500),
     );
-    execute_market(&mut scenario, &clock, id);
-    execute_market(&mut scenario, &clock, id);
+    gf::execute_market(&mut scenario, &clock, id);
+    gf::execute_market(&mut scenario, &clock, id);
     abort
 }
 
@@ -562,7 +550,7 @@ fun a_defeated_proposal_cannot_execute() {
     at(&mut clock, gf::now() + 1 + day_ms());
     gf::vote(&mut scenario, &clock, alice(), lock, id, 0);
     at(&mut clock, gf::now() + 1 + 9 * day_ms());
-    execute_market(&mut scenario, &clock, id);
+    gf::execute_market(&mut scenario, &clock, id);
     abort
 }
 
@@ -587,7 +575,7 @@ fun an_expired_proposal_cannot_execute() {
     );
     let now = clock.timestamp_ms();
     at(&mut clock, now + 14 * day_ms() + 1);
-    execute_market(&mut scenario, &clock, id);
+    gf::execute_market(&mut scenario, &clock, id);
     abort
 }
 
@@ -649,7 +637,7 @@ fun a_proposal_cannot_be_cancelled_once_voting_started() {
 fun an_action_executes_only_through_its_own_path() {
     let (mut scenario, mut clock, _) = gf::setup();
     let id = gf::passed_and_queued(&mut scenario, &mut clock, governance::signal());
-    execute_market(&mut scenario, &clock, id);
+    gf::execute_market(&mut scenario, &clock, id);
     abort
 }
 

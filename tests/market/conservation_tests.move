@@ -23,6 +23,8 @@ public struct Ledger has drop {
     reports: vector<ID>,
     /// Reports of the vectors' honest window (at most one: windows do not overlap).
     honest: vector<ID>,
+    /// Challenges answered (on the honest window).
+    answered: u64,
     deposited: u64,
 }
 
@@ -116,11 +118,11 @@ fun escrow_is_conserved_through_random_operations(operations: vector<u64>) {
 }
 
 /// Runs the operations, checking conservation after each; returns how many reports were
-/// submitted, settled and voided before the final clean-up.
-fun run(operations: vector<u64>): (u64, u64, u64) {
+/// submitted, settled and voided before the final clean-up, and how many challenges were answered.
+fun run(operations: vector<u64>): (u64, u64, u64, u64) {
     let (mut scenario, mut clock, world) = mf::setup();
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 1_000);
-    let mut ledger = Ledger { reports: vector[], honest: vector[], deposited: 1_000 };
+    let mut ledger = Ledger { reports: vector[], honest: vector[], answered: 0, deposited: 1_000 };
     operations.do!(|op| {
         let pick = op >> 8;
         let view = order_view(&mut scenario, order_id);
@@ -213,6 +215,7 @@ fun run(operations: vector<u64>): (u64, u64, u64) {
             if (report.challenged && clock.timestamp_ms() <= report.response) {
                 mf::answer_all(&mut scenario, &clock, &world, order_id, id, b"honest");
                 assert!(report_view(&mut scenario, id).pending);
+                ledger.answered = ledger.answered + 1;
             }
         };
         check(&mut scenario, order_id, &ledger);
@@ -242,7 +245,7 @@ fun run(operations: vector<u64>): (u64, u64, u64) {
     assert_eq!(order.escrow + order.paid + order.refunded, ledger.deposited);
     clock.destroy_for_testing();
     scenario.end();
-    (submitted, settled, voided)
+    (submitted, settled, voided, ledger.answered)
 }
 
 /// Whether the fill can still report the vectors' honest window now.
@@ -278,7 +281,7 @@ fun created_ms(scenario: &mut Scenario, order_id: ID): u64 {
 #[test]
 fun a_scripted_sequence_conserves_escrow() {
     // Two reports; the first settles, the second is challenged and voided; a top-up; a cancel.
-    let (submitted, settled, voided) = run(vector[
+    let (submitted, settled, voided, answered) = run(vector[
         (40 << 8) + 1,
         (30 << 8) + 1,
         (0 << 8) + 4,
@@ -287,17 +290,17 @@ fun a_scripted_sequence_conserves_escrow() {
         (200 << 8) + 0,
         (0 << 8) + 5,
     ]);
-    assert_eq!(vector[submitted, settled, voided], vector[2, 1, 1]);
+    assert_eq!(vector[submitted, settled, voided, answered], vector[2, 1, 1, 0]);
 }
 
 #[test]
 fun a_scripted_answered_challenge_conserves_escrow() {
     // The honest window is reported, challenged, answered and then settled.
-    let (submitted, settled, voided) = run(vector[
+    let (submitted, settled, voided, answered) = run(vector[
         (0 << 8) + 1,
         (0 << 8) + 2,
         (0 << 8) + 7,
         (0 << 8) + 4,
     ]);
-    assert_eq!(vector[submitted, settled, voided], vector[1, 1, 0]);
+    assert_eq!(vector[submitted, settled, voided, answered], vector[1, 1, 0, 1]);
 }
