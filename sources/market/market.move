@@ -39,6 +39,8 @@ const BPS: u64 = 10_000;
 const MINUTE_MS: u64 = 60_000;
 const HOUR_MS: u64 = 3_600_000;
 const DAY_MS: u64 = 86_400_000;
+/// The longest response window governance can set.
+const MAX_RESPONSE_WINDOW_MS: u64 = 3 * DAY_MS;
 const HASH: u64 = 1_000_000_000;
 const MAX_SAMPLES: u64 = 64;
 /// Largest bond or minimum stake: 1% of the fixed HASH supply (a billion HASH).
@@ -243,7 +245,7 @@ public fun check_dispute_terms(
         EDisputeTermsOutOfRange,
     );
     assert!(
-        response_window_ms >= 10 * MINUTE_MS && response_window_ms <= 3 * DAY_MS,
+        response_window_ms >= 10 * MINUTE_MS && response_window_ms <= MAX_RESPONSE_WINDOW_MS,
         EDisputeTermsOutOfRange,
     );
     assert!(
@@ -363,6 +365,10 @@ public fun keeper_share_bps(params: &Params): u64 { params.keeper_share_bps }
 public fun dispute_window_ms(params: &Params): u64 { params.dispute_window_ms }
 
 public fun response_window_ms(params: &Params): u64 { params.response_window_ms }
+
+/// The longest response window governance can set: how long after its dispute deadline a report
+/// can still be under challenge, whatever the window becomes meanwhile.
+public fun max_response_window_ms(): u64 { MAX_RESPONSE_WINDOW_MS }
 
 public fun samples_per_challenge(params: &Params): u64 { params.samples_per_challenge }
 

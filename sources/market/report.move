@@ -21,7 +21,7 @@ module aihash::report;
 
 use aihash::hash::HASH;
 use aihash::identity::Identity;
-use aihash::market::Market;
+use aihash::market::{Self, Market};
 use aihash::order::{Self, Order};
 use aihash::pow;
 use aihash::registry::Registry;
@@ -314,9 +314,10 @@ public fun submit<C>(
     let work = (shares as u256) * (difficulty as u256);
     let (amount, capped) = order.reserve(work);
     // The keeper's stake answers for this report until a challenge opened at the last moment
-    // would have timed out.
+    // would have timed out, under the longest response window governance could set by then
+    // (a challenge takes the window in force when it opens).
     let dispute_deadline_ms = now + params.dispute_window_ms();
-    keeper.stake_mut().lock_until(dispute_deadline_ms + params.response_window_ms());
+    keeper.stake_mut().lock_until(dispute_deadline_ms + market::max_response_window_ms());
     let report = Report {
         id: object::new(ctx),
         version: version::current(),

@@ -734,7 +734,7 @@ fun a_keepers_stake_is_free_once_no_challenge_can_reach_its_reports() {
     let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, ESCROW);
     let report_id = mf::submit_window(&mut scenario, &mut clock, &world, order_id, fill, b"honest");
     let report = scenario.take_shared_by_id<Report>(report_id);
-    let free_ms = report.dispute_deadline_ms() + 6 * HOUR_MS;
+    let free_ms = report.dispute_deadline_ms() + aihash::market::max_response_window_ms();
     ts::return_shared(report);
     scenario.next_tx(fixtures::keeper());
     let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
