@@ -126,9 +126,7 @@ pub struct RotateKeyArgs {
 
 /// The key type number and the key bytes, checked for length as the package checks them.
 fn key(key_type: KeyType, hex_key: &str) -> anyhow::Result<(u8, Vec<u8>)> {
-    let bytes = hex::decode(hex_key.trim_start_matches("0x")).map_err(|e| {
-        anyhow::anyhow!("--public-key `{hex_key}` is not hex ({e}): write the key's bytes in hex")
-    })?;
+    let bytes = super::read::hex_arg("--public-key", hex_key, "the key's bytes in hex")?;
     let (number, length) = match key_type {
         KeyType::Ed25519 => (0u8, 32),
         KeyType::Secp256k1 => (1, 33),

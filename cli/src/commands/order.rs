@@ -1,6 +1,6 @@
 //! `aihash order`: hashpower orders escrowing SUI.
 
-use super::read::{ms_from_now, object_id, ReadArgs, Reader, HOUR_MS};
+use super::read::{hex_arg, ms_from_now, object_id, ReadArgs, Reader, HOUR_MS};
 use super::write::{submit, Session, WriteArgs};
 use aihash_sdk::amount;
 use anyhow::Context;
@@ -342,13 +342,11 @@ fn create(args: &CreateArgs) -> anyhow::Result<ExitCode> {
     let price = amount::parse_price(&args.price, amount::SUI)?;
     let hashrate_cap = amount::parse_hashrate(&args.hashrate_cap)?;
     let escrow = amount::parse_coin(&args.escrow, amount::SUI)?;
-    let payout = hex::decode(args.payout.trim_start_matches("0x")).map_err(|e| {
-        anyhow::anyhow!(
-            "--payout `{}` is not hex ({e}): write the payout output script in hex, e.g. 0014 and a \
-                 20-byte key hash",
-            args.payout
-        )
-    })?;
+    let payout = hex_arg(
+        "--payout",
+        &args.payout,
+        "the payout output script in hex, e.g. 0014 and a 20-byte key hash",
+    )?;
     let expiry_ms = ms_from_now("--expires-in-hours", args.expires_in_hours, HOUR_MS)?;
     let sui: StructTag = "0x2::sui::SUI".parse().expect("the SUI type");
     submit(&args.write, |calls, tx| {

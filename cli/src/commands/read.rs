@@ -107,6 +107,13 @@ pub fn address(flag: &str, text: &str) -> anyhow::Result<sui_sdk_types::Address>
     })
 }
 
+/// Bytes given in hex on the command line (`0x` optional), or an error naming the flag, the value
+/// and `what` to write instead.
+pub fn hex_arg(flag: &str, text: &str, what: &str) -> anyhow::Result<Vec<u8>> {
+    hex::decode(text.trim_start_matches("0x"))
+        .map_err(|e| anyhow::anyhow!("{flag} `{text}` is not hex ({e}): write {what}"))
+}
+
 /// Milliseconds in an hour and in a week.
 pub const HOUR_MS: u64 = 3_600_000;
 pub const WEEK_MS: u64 = 7 * 24 * HOUR_MS;

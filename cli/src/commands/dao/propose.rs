@@ -4,7 +4,7 @@
 //! node's dry run before anything is sent.
 
 use super::super::compiled::CompiledPackage;
-use super::super::read::{address, object_id};
+use super::super::read::{address, hex_arg, object_id};
 use super::super::write::{Session, WriteArgs};
 use aihash_sdk::amount::{self, Coin};
 use aihash_sdk::tx::ProposalAction;
@@ -592,9 +592,7 @@ fn coin_of(coin_type: &StructTag, hash_type: &StructTag) -> Coin {
 
 /// A package digest in hex (32 bytes).
 fn package_digest(flag: &str, text: &str) -> anyhow::Result<Vec<u8>> {
-    let digest = hex::decode(text.trim_start_matches("0x")).map_err(|e| {
-        anyhow::anyhow!("{flag} `{text}` is not hex ({e}): write the 64 hex digits of the digest")
-    })?;
+    let digest = hex_arg(flag, text, "the 64 hex digits of the digest")?;
     check_digest_length(&format!("{flag} `{text}`"), &digest)?;
     Ok(digest)
 }
