@@ -121,7 +121,7 @@ async fn a_keepers_fill_and_report_duties_fit_the_market() {
     let (order, keeper, provider) = (shared(0x40), shared(0x41), shared(0x42));
     let mut tx = TransactionBuilder::new();
     calls.fill_attach(&mut tx, &sui(), order, keeper, provider, 100_000_000_000_000, 3u128 << 40);
-    calls.fill_set_difficulty(&mut tx, &sui(), order, 0, keeper, 5u128 << 40);
+    calls.fill_set_difficulty(&mut tx, &sui(), order, 0, keeper, 5u128 << 40, 601_000);
     let report = DeliveryReport {
         fill: 0,
         window_start_ms: 1_000,
@@ -159,6 +159,8 @@ async fn a_keepers_fill_and_report_duties_fit_the_market() {
     );
     let recorded = &double.submitted()[0].calls;
     assert_eq!(recorded[0].arguments[5], CallArg::Pure((3u128 << 40).to_le_bytes().to_vec()));
+    assert_eq!(recorded[1].arguments[3], CallArg::Pure((5u128 << 40).to_le_bytes().to_vec()));
+    assert_eq!(recorded[1].arguments[4], CallArg::Pure(601_000u64.to_le_bytes().to_vec()), "from_ms");
     assert_eq!(recorded[2].arguments[0], CallArg::Pure(14_100u64.to_le_bytes().to_vec()));
     assert_eq!(recorded[2].arguments[6], CallArg::Pure(50u64.to_le_bytes().to_vec()));
     let submit_call = &recorded[3];

@@ -92,6 +92,12 @@ const EFillReleased: vector<u8> = b"the fill has been released";
 #[error]
 const EWindowSpansDifficultyChange: vector<u8> =
     b"a window starting before the fill's scheduled difficulty change must end by the change";
+#[error]
+const EDifficultyChangeInPast: vector<u8> =
+    b"a difficulty change must take effect now or later, never for time already past";
+#[error]
+const EDifficultyChangeUnderWay: vector<u8> =
+    b"the fill's scheduled difficulty change has taken effect: report a window from it before scheduling another";
 
 // === Constants ===
 
@@ -439,22 +445,29 @@ public fun attach_fill<C>(
     index
 }
 
-/// Schedules a new share difficulty for the fill. It applies to windows starting now or later,
-/// never to a window already under way.
+/// Schedules share difficulty `difficulty` for the fill's windows starting at or after `from_ms`
+/// (now or later: never for time already past, so D is always fixed before the shares it counts
+/// exist). A keeper names a future window boundary, so no window under way has to be cut short. A
+/// pending change not yet in effect may be replaced; one in effect stays until a window starting
+/// at or after it is reported (replacing it would let the keeper choose, after the fact, which D
+/// counted the time since).
 public fun set_difficulty<C>(
     order: &mut Order<C>,
     fill: u64,
     keeper: &Identity,
     difficulty: u128,
+    from_ms: u64,
     clock: &Clock,
     ctx: &TxContext,
 ) {
     version::assert_current(order.version);
     assert!(difficulty > 0, EZeroDifficulty);
+    let now = clock.timestamp_ms();
+    assert!(from_ms >= now, EDifficultyChangeInPast);
     let order_id = order.id.to_inner();
     let entry = order.keeper_fill_mut(fill, keeper, ctx);
     assert!(entry.released_ms == 0, EFillReleased);
-    let from_ms = clock.timestamp_ms().max(entry.reported_until_ms);
+    entry.next_difficulty.do_ref!(|pending| assert!(pending.from_ms > now, EDifficultyChangeUnderWay));
     entry.next_difficulty = option::some(DifficultyChange { difficulty, from_ms });
     event::emit(FillDifficultyScheduled { order_id, fill, difficulty, from_ms });
 }

@@ -115,7 +115,7 @@ fun order_layouts_match_golden_bytes() {
     let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
     // The change applies from now on; the next window ends by it, so it keeps the old D.
     let change_ms = clock.timestamp_ms();
-    order.set_difficulty(fill, &keeper, 64, &clock, scenario.ctx());
+    order.set_difficulty(fill, &keeper, 64, clock.timestamp_ms(), &clock, scenario.ctx());
     golden::check(
         &event::events_by_type<order::FillDifficultyScheduled>()[0],
         b"order_fill_difficulty_scheduled",

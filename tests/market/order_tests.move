@@ -569,7 +569,7 @@ fun releasing_a_fill_frees_its_hashrate_and_a_new_difficulty_waits_for_the_next_
     scenario.next_tx(fixtures::keeper());
     let mut order = scenario.take_shared_by_id<Order<SUI>>(id);
     let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
-    order.set_difficulty(fill, &keeper, 64, &clock, scenario.ctx());
+    order.set_difficulty(fill, &keeper, 64, clock.timestamp_ms(), &clock, scenario.ctx());
     let entry = order.fill(fill);
     // Still the old D; the new one from now on.
     assert_eq!(entry.fill_difficulty(), mf::difficulty());
@@ -613,6 +613,6 @@ fun another_keeper_cannot_touch_the_fill() {
     scenario.next_tx(fixtures::stranger());
     let mut order = scenario.take_shared_by_id<Order<SUI>>(id);
     let keeper = scenario.take_shared_by_id<Identity>(other);
-    order.set_difficulty(fill, &keeper, 64, &clock, scenario.ctx());
+    order.set_difficulty(fill, &keeper, 64, clock.timestamp_ms(), &clock, scenario.ctx());
     abort
 }

@@ -168,7 +168,7 @@ fun a_difficulty_raised_after_the_window_does_not_apply_to_it() {
     scenario.next_tx(fixtures::keeper());
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
-    order.set_difficulty(fill, &keeper, 1_024, &clock, scenario.ctx());
+    order.set_difficulty(fill, &keeper, 1_024, clock.timestamp_ms(), &clock, scenario.ctx());
     ts::return_shared(order);
     ts::return_shared(keeper);
     mf::submit(
@@ -195,7 +195,7 @@ fun a_difficulty_change_applies_from_the_next_window() {
     scenario.next_tx(fixtures::keeper());
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
-    order.set_difficulty(fill, &keeper, 64, &clock, scenario.ctx());
+    order.set_difficulty(fill, &keeper, 64, clock.timestamp_ms(), &clock, scenario.ctx());
     ts::return_shared(order);
     ts::return_shared(keeper);
     clock.set_for_testing(mf::window_end_ms() + 600_000);
@@ -244,7 +244,7 @@ fun a_window_spanning_a_scheduled_difficulty_change_is_refused() {
     scenario.next_tx(fixtures::keeper());
     let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
     let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
-    order.set_difficulty(fill, &keeper, 64, &clock, scenario.ctx());
+    order.set_difficulty(fill, &keeper, 64, clock.timestamp_ms(), &clock, scenario.ctx());
     ts::return_shared(order);
     ts::return_shared(keeper);
     clock.set_for_testing(mf::window_end_ms() + 60_000);
@@ -262,6 +262,102 @@ fun a_window_spanning_a_scheduled_difficulty_change_is_refused() {
         0,
     );
     abort
+}
+
+/// The keeper schedules D `difficulty` for the fill's windows from `from_ms`, at the clock's time.
+fun schedule(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    world: &mf::World,
+    order_id: ID,
+    fill: u64,
+    difficulty: u128,
+    from_ms: u64,
+) {
+    scenario.next_tx(fixtures::keeper());
+    let mut order = scenario.take_shared_by_id<Order<SUI>>(order_id);
+    let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
+    order.set_difficulty(fill, &keeper, difficulty, from_ms, clock, scenario.ctx());
+    ts::return_shared(order);
+    ts::return_shared(keeper);
+}
+
+/// A keeper that sees its pool's difficulty rise mid-window names the next window boundary: the
+/// window under way keeps its D and its full length, the next one counts at the new D.
+#[test]
+fun a_change_named_for_the_next_boundary_leaves_the_window_under_way_whole() {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
+    clock.set_for_testing(mf::window_start_ms() + 300_000);
+    schedule(&mut scenario, &clock, &world, order_id, fill, 64, mf::window_end_ms());
+    clock.set_for_testing(mf::window_end_ms() + 600_000);
+    let start = mf::window_start_ms();
+    let end = mf::window_end_ms();
+    let honest = mf::window_root(b"honest");
+    let first = mf::submit(&mut scenario, &clock, &world, order_id, fill, start, end, 16, 16, honest, 0);
+    let next = mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        end,
+        end + 600_000,
+        4,
+        64,
+        honest,
+        0,
+    );
+    let first = take_report(&scenario, first);
+    let next = take_report(&scenario, next);
+    assert_eq!(first.difficulty(), 16);
+    assert_eq!(next.difficulty(), 64);
+    ts::return_shared(first);
+    ts::return_shared(next);
+    finish(scenario, clock);
+}
+
+/// D is fixed before the shares it counts exist: never from a time already past.
+#[test, expected_failure(abort_code = order::EDifficultyChangeInPast)]
+fun a_difficulty_change_cannot_start_in_the_past() {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
+    clock.set_for_testing(mf::window_end_ms());
+    schedule(&mut scenario, &clock, &world, order_id, fill, 64, mf::window_end_ms() - 1);
+    abort
+}
+
+/// A change in effect (its time reached, no window from it reported yet) cannot be replaced:
+/// otherwise the keeper could pick, after the fact, which D counted the time since.
+#[test, expected_failure(abort_code = order::EDifficultyChangeUnderWay)]
+fun a_difficulty_change_in_effect_cannot_be_replaced() {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
+    clock.set_for_testing(mf::window_start_ms() + 1);
+    schedule(&mut scenario, &clock, &world, order_id, fill, 64, mf::window_start_ms() + 1);
+    clock.set_for_testing(mf::window_start_ms() + 2);
+    schedule(&mut scenario, &clock, &world, order_id, fill, 128, mf::window_end_ms());
+    abort
+}
+
+/// A change not in effect yet can be replaced: the windows from its time count at the last one.
+#[test]
+fun a_pending_difficulty_change_can_be_replaced_before_its_time() {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, 10_000);
+    clock.set_for_testing(mf::window_start_ms() + 1);
+    schedule(&mut scenario, &clock, &world, order_id, fill, 64, mf::window_end_ms());
+    schedule(&mut scenario, &clock, &world, order_id, fill, 128, mf::window_end_ms());
+    clock.set_for_testing(mf::window_end_ms() + 600_000);
+    let end = mf::window_end_ms();
+    let honest = mf::window_root(b"honest");
+    mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), end, 16, 16, honest, 0);
+    let next = mf::submit(&mut scenario, &clock, &world, order_id, fill, end, end + 600_000, 2, 128, honest, 0);
+    let next = take_report(&scenario, next);
+    assert_eq!(next.difficulty(), 128);
+    assert_eq!(next.work(), 256);
+    ts::return_shared(next);
+    finish(scenario, clock);
 }
 
 #[test, expected_failure(abort_code = order::EOrderEnded)]

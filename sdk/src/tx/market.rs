@@ -118,7 +118,9 @@ impl Calls<'_> {
         tx.move_call(self.function("order", "attach_fill").with_type_args(coin(coin_type)), args)
     }
 
-    /// `order::set_difficulty<C>`: a new D (× 2^32) for fill `fill`, from its next window on.
+    /// `order::set_difficulty<C>`: a new D (× 2^32) for fill `fill`'s windows starting at or
+    /// after `from_ms` (not in the past when the transaction runs).
+    #[allow(clippy::too_many_arguments)]
     pub fn fill_set_difficulty(
         &self,
         tx: &mut TransactionBuilder,
@@ -127,12 +129,14 @@ impl Calls<'_> {
         fill: u64,
         keeper: Shared,
         difficulty: u128,
+        from_ms: u64,
     ) {
         let args = vec![
             tx.object(order.input(true)),
             tx.pure(&fill),
             tx.object(keeper.input(false)),
             tx.pure(&difficulty),
+            tx.pure(&from_ms),
             Self::clock(tx),
         ];
         tx.move_call(self.function("order", "set_difficulty").with_type_args(coin(coin_type)), args);
