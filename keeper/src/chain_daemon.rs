@@ -7,9 +7,10 @@
 
 use crate::config::ChainConfig;
 use crate::daemon::{log_window, serve_metrics, Outages, Readout, Running};
-use crate::difficulty::ShareDifficulty;
-use crate::duties::book::OurFill;
+use crate::difficulty::DifficultySchedule;
+use crate::duties::book::{OurFill, PoolTarget};
 use crate::duties::driver::Driver;
+use crate::duties::fill::PoolCheck;
 use crate::duties::metrics::DutyMetrics;
 use crate::journal::{Journal, JournalConfig, WindowSummary};
 use crate::metrics::Metrics;
@@ -83,6 +84,7 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
     let (fills_tx, mut fills_rx) = watch::channel(fills);
     let (to_driver, windows_for_driver) = mpsc::unbounded_channel();
     let (summaries_tx, summaries) = mpsc::unbounded_channel();
+    let (raises_tx, raises) = mpsc::unbounded_channel();
     for summary in left_over {
         log_window(&summary);
         let _ = to_driver.send(summary.clone());
@@ -95,6 +97,7 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
         config.plan_every,
         fills_tx,
         windows_for_driver,
+        raises,
     ));
 
     let (stop, mut stopped) = oneshot::channel();
@@ -107,6 +110,7 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
             rates: RigRates::default(),
             assignment: BTreeMap::new(),
             difficulties: HashMap::new(),
+            raises_tx,
             verdict_timeout: config.verdict_timeout,
             chain: config.chain.clone(),
         };
@@ -178,8 +182,11 @@ struct SharePath {
     outages_tx: mpsc::UnboundedSender<(String, bool)>,
     rates: RigRates,
     assignment: BTreeMap<String, String>,
-    /// Each target's D, for every fill the keeper has had.
-    difficulties: HashMap<String, ShareDifficulty>,
+    /// Each target's D over time, for every fill the keeper has had.
+    difficulties: HashMap<String, DifficultySchedule>,
+    /// Fills whose pool asks for harder shares than their D, with the pool's difficulty, to
+    /// the driver (which raises D from the next window).
+    raises_tx: mpsc::UnboundedSender<(OurFill, u128)>,
     verdict_timeout: Duration,
     chain: ChainConfig,
 }
@@ -190,8 +197,8 @@ impl SharePath {
     fn follow_fills(&mut self, fills: &[OurFill], journal: &mut Journal) {
         for fill in fills {
             let target = fill.journal_target();
-            if let Some(difficulty) = ShareDifficulty::from_fixed(fill.difficulty) {
-                self.difficulties.insert(target.clone(), difficulty);
+            if let Some(schedule) = fill.schedule() {
+                self.difficulties.insert(target.clone(), schedule);
             }
             if let Some((_, known)) = self.routes.get_mut(&target) {
                 *known = fill.clone();
@@ -216,8 +223,22 @@ impl SharePath {
     }
 
     /// D of `target`'s windows: the fill's, fixed on chain (kept after the fill is gone).
-    fn difficulty(&self, target: &str) -> Option<ShareDifficulty> {
+    fn difficulty(&self, target: &str) -> Option<DifficultySchedule> {
         self.difficulties.get(target).copied()
+    }
+
+    /// Asks the driver to raise the D of every fill whose pool now asks for harder shares than
+    /// the fill's D will be: below the pool's difficulty every share counts at D though it
+    /// stands for more work, and the provider is underpaid.
+    fn check_difficulties(&self) {
+        for (route, fill) in self.routes.values() {
+            let pool = route.upstream.state().borrow().difficulty;
+            let Some(pool) = pool else { continue };
+            let settled = fill.next_difficulty.map_or(fill.difficulty, |(d, _)| d);
+            if pool.fixed() > settled {
+                let _ = self.raises_tx.send((fill.clone(), pool.fixed()));
+            }
+        }
     }
 
     fn provider_name(&self, identity: Address) -> Option<String> {
@@ -230,6 +251,7 @@ impl SharePath {
     /// fill keeps its rigs on its active orders' fills (during a pool outage they stay
     /// connected, and the outage counts as dead time).
     fn allocate(&mut self) {
+        self.check_difficulties();
         let mut ranked: Vec<&(Arc<Route>, OurFill)> =
             self.routes.values().filter(|(_, fill)| fill.order_active).collect();
         ranked.sort_by(|a, b| b.1.price.cmp(&a.1.price).then(a.0.target.cmp(&b.0.target)));
@@ -273,17 +295,11 @@ fn workable(route: &Route, fill: &OurFill) -> bool {
     let state = route.upstream.state();
     let state = state.borrow();
     let Some(job) = state.job.as_ref().filter(|_| state.connected) else { return false };
-    let pays = pays(&job.coinbase1, &job.coinbase2, &fill.pool.payout);
+    let pays = crate::pool_check::pays(&job.coinbase1, &job.coinbase2, &fill.pool.payout);
     if !pays {
         tracing::error!(target = %route.target, pool = %fill.pool.url, "the pool's coinbase does not pay the order's payout bytes: no rig works there (its shares would fail a challenge)");
     }
     pays
-}
-
-/// Whether a coinbase made of these halves (around the extranonces) contains `payout`.
-fn pays(coinbase1: &[u8], coinbase2: &[u8], payout: &[u8]) -> bool {
-    !payout.is_empty()
-        && [coinbase1, coinbase2].iter().any(|half| half.windows(payout.len()).any(|w| w == payout))
 }
 
 /// Tells the share path when a route's pool comes and goes (it starts unreachable).
@@ -350,7 +366,8 @@ impl RigRates {
 }
 
 /// The driver's task: follows the chain's checkpoints from where the driver left off, hands it
-/// the package's events, closed windows and the time; publishes the keeper's fills.
+/// the package's events, closed windows, pools' checks, requests to raise D and the time;
+/// publishes the keeper's fills.
 async fn drive(
     mut driver: Driver,
     url: String,
@@ -358,12 +375,23 @@ async fn drive(
     plan_every: Duration,
     fills: watch::Sender<Vec<OurFill>>,
     mut windows: mpsc::UnboundedReceiver<WindowSummary>,
+    mut raises: mpsc::UnboundedReceiver<(OurFill, u128)>,
 ) {
     let (events_tx, mut events) = mpsc::unbounded_channel();
     let mut follower =
         tokio::spawn(follow(url.clone(), package, driver.next_checkpoint(), events_tx.clone()));
+    let (checked_tx, mut checked) = mpsc::unbounded_channel();
+    let mut pools = PoolChecks::default();
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     let mut planned: Option<Instant> = None;
+    let publish = |driver: &Driver| {
+        fills.send_if_modified(|known| {
+            let now = driver.fills();
+            let changed = *known != now;
+            *known = now;
+            changed
+        });
+    };
     loop {
         tokio::select! {
             batch = events.recv() => {
@@ -380,12 +408,7 @@ async fn drive(
                     follower = tokio::spawn(follow(url.clone(), package, driver.next_checkpoint(), events_tx.clone()));
                     continue;
                 }
-                fills.send_if_modified(|known| {
-                    let now = driver.fills();
-                    let changed = *known != now;
-                    *known = now;
-                    changed
-                });
+                publish(&driver);
             }
             window = windows.recv() => {
                 let Some(window) = window else { return };
@@ -393,17 +416,84 @@ async fn drive(
                     tracing::error!(%error, journal = %window.journal.display(), "could not queue a window's report");
                 }
             }
+            raise = raises.recv() => {
+                let Some((fill, pool)) = raise else { return };
+                if let Err(error) = driver.raise_difficulty(&fill, pool) {
+                    tracing::error!(%error, "could not queue a change of D");
+                }
+            }
+            result = checked.recv() => {
+                let Some((pool, check)) = result else { return };
+                pools.record(pool, check);
+                // Fill what the check allows now, not at the next round.
+                planned = None;
+            }
             _ = tick.tick() => {
                 let now_ms = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
                 if planned.is_none_or(|at| at.elapsed() >= plan_every) {
                     planned = Some(Instant::now());
-                    if let Err(error) = driver.plan_fills(now_ms) {
-                        tracing::error!(%error, "could not plan fills");
+                    match driver.plan_fills(now_ms, &pools.fresh()) {
+                        Ok(plan) => pools.start(plan.unchecked, &checked_tx),
+                        Err(error) => tracing::error!(%error, "could not plan fills"),
                     }
                 }
                 if let Err(error) = driver.run_due(now_ms).await {
                     tracing::error!(%error, "the duty queue could not be run");
                 }
+                publish(&driver);
+            }
+        }
+    }
+}
+
+/// What the keeper found at the pools of orders it would fill, and the checks under way. A pool
+/// found fit is checked again after ten minutes, an unfit one after five.
+#[derive(Default)]
+struct PoolChecks {
+    found: HashMap<PoolTarget, (PoolCheck, Instant)>,
+    checking: std::collections::HashSet<PoolTarget>,
+}
+
+impl PoolChecks {
+    const FIT_FOR: Duration = Duration::from_secs(600);
+    const UNFIT_FOR: Duration = Duration::from_secs(300);
+    const WITHIN: Duration = Duration::from_secs(15);
+
+    fn record(&mut self, pool: PoolTarget, check: PoolCheck) {
+        match &check {
+            PoolCheck::Fit { floor } => {
+                tracing::info!(pool = %pool.url, worker = %pool.worker, floor, "pool checked: fit to fill")
+            }
+            PoolCheck::Unfit(why) => {
+                tracing::warn!(pool = %pool.url, worker = %pool.worker, %why, "pool checked: its orders are not filled")
+            }
+        }
+        self.checking.remove(&pool);
+        self.found.insert(pool, (check, Instant::now()));
+    }
+
+    /// The checks still valid.
+    fn fresh(&self) -> HashMap<PoolTarget, PoolCheck> {
+        self.found
+            .iter()
+            .filter(|(_, (check, at))| {
+                let valid =
+                    if matches!(check, PoolCheck::Fit { .. }) { Self::FIT_FOR } else { Self::UNFIT_FOR };
+                at.elapsed() < valid
+            })
+            .map(|(pool, (check, _))| (pool.clone(), check.clone()))
+            .collect()
+    }
+
+    /// Starts checking each of `pools` not being checked already.
+    fn start(&mut self, pools: Vec<PoolTarget>, done: &mpsc::UnboundedSender<(PoolTarget, PoolCheck)>) {
+        for pool in pools {
+            if self.checking.insert(pool.clone()) {
+                let done = done.clone();
+                tokio::spawn(async move {
+                    let check = crate::pool_check::check(&pool, Self::WITHIN).await;
+                    let _ = done.send((pool, check));
+                });
             }
         }
     }
@@ -444,19 +534,5 @@ async fn follow(
                 tokio::time::sleep(Duration::from_secs(2)).await;
             }
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::pays;
-
-    #[test]
-    fn a_coinbase_pays_the_payout_found_in_either_half() {
-        let payout = b"\x00\x14payout-script";
-        assert!(pays(b"cb1", &[b"out:".as_slice(), payout].concat(), payout));
-        assert!(pays(&[payout.as_slice(), b"..."].concat(), b"cb2", payout));
-        assert!(!pays(b"cb1", b"another pool's output", payout));
-        assert!(!pays(b"cb1", b"cb2", b""), "no payout bytes: nothing to check against, not trusted");
     }
 }

@@ -79,6 +79,37 @@ impl ShareDifficulty {
     }
 }
 
+/// A fill's share difficulty over time, as the chain fixes it: D, and a change scheduled for the
+/// windows starting at or after its time (`order::set_difficulty`). Verify-only operation counts
+/// at one D throughout.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DifficultySchedule {
+    pub current: ShareDifficulty,
+    /// (D, from ms): the D of windows starting at or after that time.
+    pub next: Option<(ShareDifficulty, u64)>,
+}
+
+impl DifficultySchedule {
+    /// D of a window starting at `start_ms`, the rule `order::cover_window` applies.
+    pub fn at(&self, start_ms: u64) -> ShareDifficulty {
+        match self.next {
+            Some((next, from_ms)) if start_ms >= from_ms => next,
+            _ => self.current,
+        }
+    }
+
+    /// D of the windows to come once any scheduled change has taken effect.
+    pub fn settled(&self) -> ShareDifficulty {
+        self.next.map_or(self.current, |(next, _)| next)
+    }
+}
+
+impl From<ShareDifficulty> for DifficultySchedule {
+    fn from(difficulty: ShareDifficulty) -> Self {
+        Self { current: difficulty, next: None }
+    }
+}
+
 impl std::fmt::Display for ShareDifficulty {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{}", self.as_f64())
@@ -119,6 +150,17 @@ mod tests {
             assert_eq!(ShareDifficulty::from_f64(bad), None, "{bad}");
         }
         assert_eq!(ShareDifficulty::from_fixed(0), None);
+    }
+
+    #[test]
+    fn a_scheduled_change_counts_from_the_windows_starting_at_its_time() {
+        let (old, new) = (ShareDifficulty::ONE, ShareDifficulty::from_f64(4.0).unwrap());
+        let schedule = DifficultySchedule { current: old, next: Some((new, 600_000)) };
+        assert_eq!(schedule.at(0), old);
+        assert_eq!(schedule.at(599_999), old, "a window starting before the change keeps D");
+        assert_eq!(schedule.at(600_000), new);
+        assert_eq!(schedule.settled(), new);
+        assert_eq!(DifficultySchedule::from(old).at(u64::MAX), old);
     }
 
     proptest! {

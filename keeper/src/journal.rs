@@ -27,7 +27,7 @@
 //! the encoding the Move verifier checks). For any leaf index the journal yields the challenge
 //! answer: the header and its successor's with proofs, the coinbase and its merkle branch.
 
-use crate::difficulty::ShareDifficulty;
+use crate::difficulty::{DifficultySchedule, ShareDifficulty};
 use crate::job::Job;
 use crate::proxy::{ProxyEvent, ShareRecord};
 use crate::upstream::Verdict;
@@ -217,14 +217,16 @@ impl Journal {
     }
 
     /// Records what the proxy reported, at the time it happened. A window opened for it counts
-    /// shares at `difficulty` (the fill's D, or in verify-only operation the configured one):
-    /// fixed when the window opens, before any of its shares is seen.
+    /// shares at the D `difficulty` gives for the window's start (the fill's D as the chain
+    /// schedules it, or in verify-only operation one D throughout): fixed when the window opens,
+    /// before any of its shares is seen.
     pub fn record(
         &mut self,
         target: &str,
         event: &ProxyEvent,
-        difficulty: ShareDifficulty,
+        difficulty: impl Into<DifficultySchedule>,
     ) -> Result<(), JournalError> {
+        let difficulty = difficulty.into();
         match event {
             ProxyEvent::Share(record) => {
                 let stamped_ms = u64::from(record.header.time) * 1_000;
@@ -233,12 +235,12 @@ impl Journal {
                 if late {
                     tracing::warn!(worker = %record.worker, ntime = record.header.time, "a share arrived after its window closed: journaled as late, not counted");
                 }
-                let window = self.window(target, &record.provider, at, difficulty)?;
+                let window = self.window(target, &record.provider, at, &difficulty)?;
                 let key = window.job_key(&record.job)?;
                 write(window, &share_entry(record, key, late))?;
             }
             ProxyEvent::Refused { worker, provider, rejection, at, .. } => {
-                let window = self.window(target, provider, ms(*at), difficulty)?;
+                let window = self.window(target, provider, ms(*at), &difficulty)?;
                 write(window, &Entry::Refused { worker: worker.clone(), code: rejection.code() })?;
             }
         }
@@ -306,7 +308,7 @@ impl Journal {
         target: &str,
         provider: &str,
         at_ms: u64,
-        difficulty: ShareDifficulty,
+        difficulty: &DifficultySchedule,
     ) -> Result<&mut OpenWindow, JournalError> {
         let len = self.config.window.as_millis().max(1) as u64;
         let start_ms = self.window_start(target, at_ms);
@@ -332,7 +334,7 @@ impl Journal {
                     provider: provider.to_owned(),
                     start_ms,
                     end_ms: start_ms + len,
-                    difficulty: difficulty.fixed().to_string(),
+                    difficulty: difficulty.at(start_ms).fixed().to_string(),
                 };
                 write(&mut window, &header)?;
                 window.file.sync_data().map_err(io(&window.path))?;

@@ -12,6 +12,7 @@ pub mod job;
 pub mod journal;
 pub mod metrics;
 pub mod miner;
+pub mod pool_check;
 pub mod proxy;
 pub mod rig_prefix;
 pub mod routes;

@@ -8,7 +8,9 @@
 mod common;
 
 use aihash_keeper::config::{ChainConfig, Provider};
+use aihash_keeper::duties::book::PoolTarget;
 use aihash_keeper::duties::driver::Driver;
+use aihash_keeper::duties::fill::PoolCheck;
 use aihash_keeper::duties::metrics::DutyMetrics;
 use aihash_keeper::duties::queue::Duty;
 use aihash_keeper::journal::{self, WindowSummary};
@@ -22,6 +24,7 @@ use aihash_sdk::sender::Sender;
 use aihash_sdk::tx::Deployment;
 use common::{at, fill_bytes, object_id as id, report_bytes, share, window_d, PACKAGE};
 use moverox_sui::sui::sui::SUI;
+use std::collections::HashMap;
 use sui_sdk_types::Address;
 
 const KEEPER: Address = Address::new([0x41; 32]);
@@ -253,9 +256,22 @@ async fn fill_report_answer_settle_and_prune() {
     let mut client = world.client();
     let (order_id, now, room) = (world.order_id, world.now, world.room);
 
-    // 1. The open order is filled with all its room (the provider has more).
+    // 1. The open order is filled with all its room (the provider has more), once its pool is
+    //    checked, at a D no lower than twice the pool's.
     world.chain.pump(&mut driver, &mut client).await;
-    assert_eq!(driver.plan_fills(now).unwrap(), 1);
+    let pool = PoolTarget::of(&golden::<Order<SUI>>("order_object"));
+    let plan = driver.plan_fills(now, &HashMap::new()).unwrap();
+    assert_eq!(
+        (plan.queued, plan.unchecked),
+        (0, vec![pool.clone()]),
+        "nothing filled before its pool is checked"
+    );
+    let unfit = HashMap::from([(pool.clone(), PoolCheck::Unfit("unreachable".into()))]);
+    let plan = driver.plan_fills(now, &unfit).unwrap();
+    assert_eq!((plan.queued, plan.unchecked.len()), (0, 0), "an unfit pool's order is passed over");
+    let floor = 1u128 << 50;
+    let fit = HashMap::from([(pool, PoolCheck::Fit { floor })]);
+    assert_eq!(driver.plan_fills(now, &fit).unwrap().queued, 1);
     driver.run_due(now).await.unwrap();
     assert_eq!(world.chain.calls(), [["order::attach_fill"]]);
     let attach = &world.chain.double.submitted()[0].calls[0];
@@ -265,7 +281,8 @@ async fn fill_report_answer_settle_and_prune() {
         (CallArg::Object(KEEPER), CallArg::Object(PROVIDER))
     );
     assert_eq!(attach.arguments[4], pure(&room));
-    let difficulty = aihash_keeper::duties::fill::difficulty_for(room, 3_600_000, 1);
+    let difficulty = aihash_keeper::duties::fill::difficulty_for(room, 3_600_000, floor);
+    assert!(difficulty >= 2 * floor);
     assert_eq!(attach.arguments[5], pure(&difficulty));
 
     // The chain attaches fill 1 (at the journal's D, as the test's journal counts at it).
@@ -278,7 +295,11 @@ async fn fill_report_answer_settle_and_prune() {
         (fills[0].target.fill, fills[0].provider, fills[0].difficulty),
         (1, PROVIDER, window_d().fixed())
     );
-    assert_eq!(driver.plan_fills(now).unwrap(), 0, "the order has no room left for this provider");
+    assert_eq!(
+        driver.plan_fills(now, &fit).unwrap().queued,
+        0,
+        "the order has no room left for this provider"
+    );
 
     // 2. A window of the fill closes: reported once, with the journal's counters and root.
     let summary = world.window(&driver);

@@ -6,6 +6,7 @@
 use super::fill::OpenOrder;
 use super::report::FillRef;
 use super::DutyError;
+use crate::difficulty::{DifficultySchedule, ShareDifficulty};
 use aihash_sdk::bindings::order::{Order, State};
 use aihash_sdk::chain::{ChainClient, ChainError, PackageEvent};
 use aihash_sdk::tx::Shared;
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 use sui_sdk_types::{Address, StructTag};
 
 /// The pool an order's work goes to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct PoolTarget {
     /// Stratum URL, e.g. `stratum+tcp://pool.example:3333`.
     pub url: String,
@@ -25,6 +26,15 @@ pub struct PoolTarget {
 }
 
 impl PoolTarget {
+    /// The pool `order` names.
+    pub fn of<C>(order: &Order<C>) -> Self {
+        Self {
+            url: String::from_utf8_lossy(&order.pool.url.bytes).into_owned(),
+            worker: String::from_utf8_lossy(&order.pool.worker.bytes).into_owned(),
+            payout: order.pool.payout.clone(),
+        }
+    }
+
     /// `host:port` of the URL.
     pub fn address(&self) -> &str {
         self.url.split("://").last().unwrap_or(&self.url)
@@ -39,6 +49,9 @@ pub struct OurFill {
     pub hashrate: u64,
     /// D in 32.32 fixed point, for windows starting now.
     pub difficulty: u128,
+    /// A change of D scheduled on chain: (D, for windows starting at or after this ms).
+    #[serde(default)]
+    pub next_difficulty: Option<(u128, u64)>,
     pub attached_ms: u64,
     pub reported_until_ms: u64,
     pub pool: PoolTarget,
@@ -57,6 +70,15 @@ impl OurFill {
     /// The journal's name for the fill's windows: shares of its rigs are journaled under it.
     pub fn journal_target(&self) -> String {
         journal_target(&self.target)
+    }
+
+    /// D of the fill's windows over time (`None` for a D of zero, which the chain refuses).
+    pub fn schedule(&self) -> Option<DifficultySchedule> {
+        let next = match self.next_difficulty {
+            Some((d, from_ms)) => Some((ShareDifficulty::from_fixed(d)?, from_ms)),
+            None => None,
+        };
+        Some(DifficultySchedule { current: ShareDifficulty::from_fixed(self.difficulty)?, next })
     }
 }
 
@@ -135,8 +157,14 @@ impl OrderBook {
         self.save()
     }
 
+    /// Reads `order` and its fills from the chain now (after the keeper changed it), and saves.
+    pub async fn reread(&mut self, client: &mut ChainClient, order: Address) -> Result<(), DutyError> {
+        self.refresh(client, order).await?;
+        self.save()
+    }
+
     /// Reads `order` and its fills from the chain; an ended order leaves the book.
-    pub async fn refresh(&mut self, client: &mut ChainClient, order: Address) -> Result<(), DutyError> {
+    async fn refresh(&mut self, client: &mut ChainClient, order: Address) -> Result<(), DutyError> {
         let contents = match client.object_contents(order).await {
             Ok(contents) => contents,
             Err(ChainError::NotFound { .. }) => {
@@ -160,11 +188,7 @@ impl OrderBook {
             Some(known) => known.open.order,
             None => client.shared(order).await?,
         };
-        let pool = PoolTarget {
-            url: String::from_utf8_lossy(&object.pool.url.bytes).into_owned(),
-            worker: String::from_utf8_lossy(&object.pool.worker.bytes).into_owned(),
-            payout: object.pool.payout.clone(),
-        };
+        let pool = PoolTarget::of(&object);
         let mut fills = vec![];
         for (index, fill) in super::report::fills_of(client, &object).await? {
             if super::id(&fill.keeper_id) != self.keeper.id {
@@ -181,6 +205,7 @@ impl OrderBook {
                 provider: super::id(&fill.provider_id),
                 hashrate: fill.hashrate,
                 difficulty: fill.difficulty,
+                next_difficulty: fill.next_difficulty.as_ref().map(|c| (c.difficulty, c.from_ms)),
                 attached_ms: fill.attached_ms,
                 reported_until_ms: fill.reported_until_ms,
                 pool: pool.clone(),

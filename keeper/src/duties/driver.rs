@@ -4,8 +4,8 @@
 //! queued before it is done, and every duty checks the chain before acting, so a crash, a restart
 //! or an unreachable node delays duties but never loses or doubles one.
 
-use super::book::{OrderBook, OurFill};
-use super::fill::{self, OpenOrder};
+use super::book::{OrderBook, OurFill, PoolTarget};
+use super::fill::{self, OpenOrder, PoolCheck};
 use super::metrics::DutyMetrics;
 use super::queue::{Duty, DutyQueue, Pass};
 use super::watch::Watcher;
@@ -20,6 +20,13 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 use sui_sdk_types::Address;
+
+/// What planning fills queued, and the pools to check before their orders can be filled.
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub queued: usize,
+    pub unchecked: Vec<PoolTarget>,
+}
 
 /// A duty whose deadline is nearer than this is logged and exported as at risk.
 pub const DEADLINE_MARGIN_MS: u64 = 30 * 60_000;
@@ -125,14 +132,21 @@ impl Driver {
     }
 
     /// Queues fills for the providers' free hashrate on the best-paying open orders (and releases
-    /// of fills on orders now paying below the keeper's minimum). Returns how many were queued.
-    pub fn plan_fills(&mut self, now_ms: u64) -> Result<usize, DutyError> {
-        let mut queued = 0;
+    /// of fills on orders now paying below the keeper's minimum). An order is filled only once
+    /// its pool was checked (`pools`): its D is set from the pool's difficulty, and an order whose
+    /// pool rigs cannot work on is passed over for the next best. Returns what was queued and the
+    /// pools still to check.
+    pub fn plan_fills(
+        &mut self,
+        now_ms: u64,
+        pools: &HashMap<PoolTarget, PoolCheck>,
+    ) -> Result<Plan, DutyError> {
+        let mut plan = Plan::default();
         let fills = self.book.fills();
         for fill in fills.iter().filter(|f| f.price < self.config.min_price) {
             tracing::info!(order = %fill.target.order.id, price = fill.price, "the order pays below our minimum now: releasing");
             self.queue.push(Duty::Release { target: fill.target.clone() })?;
-            queued += 1;
+            plan.queued += 1;
         }
         let open = self.book.open_orders();
         for (provider, identity) in self.providers.clone() {
@@ -155,6 +169,7 @@ impl Driver {
                 .filter(|o| {
                     !self.book.has_fill(o.order.id, identity.id)
                         && !queued_attach.iter().any(|(id, _)| *id == o.order.id)
+                        && !matches!(pools.get(&o.pool), Some(PoolCheck::Unfit(_)))
                 })
                 .cloned()
                 .collect();
@@ -167,8 +182,16 @@ impl Driver {
                 now_ms,
                 self.config.window_ms,
             ) {
-                let difficulty = fill::difficulty_for(hashrate, self.config.window_ms, 1);
-                tracing::info!(order = %order.order.id, provider = %provider.name, hashrate, price = order.price, "filling");
+                // An order whose pool is not checked yet keeps its share of the capacity until it
+                // is: filling a worse order meanwhile would pass over the better one.
+                let Some(PoolCheck::Fit { floor }) = pools.get(&order.pool) else {
+                    if !plan.unchecked.contains(&order.pool) {
+                        plan.unchecked.push(order.pool.clone());
+                    }
+                    continue;
+                };
+                let difficulty = fill::difficulty_for(hashrate, self.config.window_ms, *floor);
+                tracing::info!(order = %order.order.id, provider = %provider.name, hashrate, price = order.price, difficulty, "filling");
                 self.queue.push(Duty::Attach {
                     order,
                     keeper: self.keeper,
@@ -176,10 +199,32 @@ impl Driver {
                     hashrate,
                     difficulty,
                 })?;
-                queued += 1;
+                plan.queued += 1;
             }
         }
-        Ok(queued)
+        Ok(plan)
+    }
+
+    /// The pool of `fill` asks for harder shares than the fill's D (as scheduled): queue a
+    /// change of D for the fill's windows from its next boundary. Windows before it keep their D
+    /// (fixed before they started); a change already queued for the fill is replaced.
+    pub fn raise_difficulty(&mut self, fill: &OurFill, pool: u128) -> Result<(), DutyError> {
+        let difficulty = fill::difficulty_for(fill.hashrate, self.config.window_ms, pool);
+        let settled = fill.next_difficulty.map_or(fill.difficulty, |(d, _)| d);
+        if difficulty <= settled {
+            return Ok(());
+        }
+        let target = fill.target.clone();
+        let queued = self.queue.duties().any(|d| {
+            matches!(d, Duty::SetDifficulty { target: t, difficulty: d, .. } if *t == target && *d >= difficulty)
+        });
+        if queued {
+            return Ok(());
+        }
+        tracing::warn!(order = %target.order.id, fill = target.fill, pool, settled, difficulty, "the pool's difficulty is above the fill's D: raising D from the next window");
+        let duty =
+            Duty::SetDifficulty { target: target.clone(), difficulty, window_ms: self.config.window_ms };
+        self.queue.replace(|d| matches!(d, Duty::SetDifficulty { target: t, .. } if *t == target), duty)
     }
 
     /// Does the duties due at `now_ms`; logs and exports what happened.
@@ -190,11 +235,19 @@ impl Driver {
             match done {
                 Done::Sent { digest } => tracing::info!(duty = duty.kind(), %digest, "duty done"),
                 Done::AlreadyDone(why) => tracing::info!(duty = duty.kind(), %why, "nothing to do"),
+                Done::Abandoned(why) => tracing::error!(duty = duty.kind(), %why, "DUTY ABANDONED"),
                 Done::Later { .. } => {}
             }
             if let (Duty::Answer { report, .. }, Done::Sent { .. }) = (duty, done) {
                 if let Some(seen) = self.challenges_seen.remove(&report.id) {
                     self.metrics.answer_sent_after(seen.elapsed().as_secs_f64());
+                }
+            }
+            // The journal must count at a new D from its first window on: read it now rather
+            // than wait for the event.
+            if let (Duty::SetDifficulty { target, .. }, Done::Sent { .. }) = (duty, done) {
+                if let Err(error) = self.book.reread(&mut self.sender.client, target.order.id).await {
+                    tracing::warn!(%error, order = %target.order.id, "could not read the order back after changing D; its event will tell");
                 }
             }
         }

@@ -2,6 +2,8 @@
 //! order's hashrate cap and the capacity the keeper has left), and attaching a fill, checked
 //! against the order's state on chain right before.
 
+use super::book::PoolTarget;
+use super::report::FillRef;
 use super::{Done, DutyError};
 use aihash_sdk::bindings::order::{Order, State};
 use aihash_sdk::sender::Sender;
@@ -20,6 +22,20 @@ pub struct OpenOrder {
     pub hashrate_cap: u64,
     pub committed_hashrate: u64,
     pub expiry_ms: u64,
+    /// Where the order's work goes.
+    #[serde(default)]
+    pub pool: PoolTarget,
+}
+
+/// What the keeper found at an order's pool before filling the order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PoolCheck {
+    /// Rigs can work there: the pool's share difficulty (32.32), which the fill's D must not be
+    /// below.
+    Fit { floor: u128 },
+    /// Rigs cannot work there (unreachable, or its coinbase does not pay the order's payout
+    /// bytes), and why.
+    Unfit(String),
 }
 
 impl OpenOrder {
@@ -32,6 +48,7 @@ impl OpenOrder {
             hashrate_cap: object.hashrate_cap,
             committed_hashrate: object.committed_hashrate,
             expiry_ms: object.expiry_ms,
+            pool: PoolTarget::of(object),
         }
     }
 
@@ -116,12 +133,84 @@ pub async fn attach(
 }
 
 /// The share difficulty (32.32 fixed point, hashes per share) for a fill of `hashrate` H/s
-/// counting windows of `window_ms`: about 1,024 counted shares per full window, enough for a
-/// steady count and small answers (proofs of 10 hashes), and never below the pool's `floor`.
-pub fn difficulty_for(hashrate: u64, window_ms: u64, floor: u128) -> u128 {
+/// counting windows of `window_ms` on a pool whose share difficulty is `pool`: about 1,024
+/// counted shares per full window (a steady count, and small answers: proofs of 10 hashes), and
+/// never below twice the pool's difficulty. Below the pool's, every share the pool takes would
+/// count at D though it stands for more work, and the provider would be underpaid; the margin
+/// lets the pool retarget the keeper's session a little without D falling behind at once.
+pub fn difficulty_for(hashrate: u64, window_ms: u64, pool: u128) -> u128 {
     const SHARES_PER_WINDOW: u128 = 1_024;
     let hashes = u128::from(hashrate) * u128::from(window_ms) / 1_000;
-    (hashes / SHARES_PER_WINDOW).max(floor).max(1)
+    (hashes / SHARES_PER_WINDOW).max(pool.saturating_mul(2)).max(1)
+}
+
+/// The first of a fill's window boundaries (`attached_ms + k × window_ms`) at or after
+/// `earliest_ms`.
+pub fn next_boundary(attached_ms: u64, window_ms: u64, earliest_ms: u64) -> u64 {
+    let window = window_ms.max(1);
+    let since = earliest_ms.saturating_sub(attached_ms);
+    attached_ms.saturating_add(since.div_ceil(window).saturating_mul(window))
+}
+
+/// How far ahead of its time a change of D is scheduled: the keeper's journal must learn of it
+/// (from the chain's events) before the first window it applies to opens. A fifth of a window,
+/// at least a second and at most two minutes.
+pub fn schedule_lead_ms(window_ms: u64) -> u64 {
+    (window_ms / 5).clamp(1_000, 120_000)
+}
+
+/// Schedules D `difficulty` for fill `target`'s windows from its first boundary at least
+/// `schedule_lead_ms` away, unless the fill already counts (or will) at that D or more. A
+/// scheduled change whose time is near or past waits until a window from it is reported (the
+/// chain refuses to replace a change in effect); one further ahead is replaced at its own time.
+pub async fn schedule_difficulty(
+    sender: &mut Sender,
+    calls: &Calls<'_>,
+    target: &FillRef,
+    difficulty: u128,
+    window_ms: u64,
+    now_ms: u64,
+) -> Result<Done, DutyError> {
+    let on_chain: Order<moverox_sui::sui::sui::SUI> = sender.client.object(target.order.id).await?;
+    if matches!(on_chain.state, State::Ended { .. }) {
+        return Ok(Done::AlreadyDone(format!("order {} has ended", target.order.id)));
+    }
+    let fill = super::report::fill_of(&mut sender.client, target.order.id, &on_chain, target.fill).await?;
+    let name = format!("fill {} of order {}", target.fill, target.order.id);
+    if fill.released_ms != 0 {
+        return Ok(Done::AlreadyDone(format!("{name} is released")));
+    }
+    let settled = fill.next_difficulty.as_ref().map_or(fill.difficulty, |change| change.difficulty);
+    if settled >= difficulty {
+        return Ok(Done::AlreadyDone(format!(
+            "{name} counts at D {settled} (×2^-32), not below {difficulty}"
+        )));
+    }
+    let lead_ms = schedule_lead_ms(window_ms);
+    let from_ms = match fill.next_difficulty.as_ref() {
+        Some(change) if change.from_ms < now_ms.saturating_add(lead_ms) => {
+            return Ok(Done::Later {
+                why: format!("{name} has a change of D from {} ms: raising it again after a window from then is reported", change.from_ms),
+                retry_at_ms: change.from_ms.max(now_ms).saturating_add(window_ms),
+            });
+        }
+        Some(change) => change.from_ms,
+        None => next_boundary(fill.attached_ms, window_ms, now_ms.saturating_add(lead_ms)),
+    };
+    let (executed, _) = sender
+        .send(|tx| {
+            calls.fill_set_difficulty(
+                tx,
+                &target.coin_type,
+                target.order,
+                target.fill,
+                target.keeper,
+                difficulty,
+                from_ms,
+            )
+        })
+        .await?;
+    Ok(Done::Sent { digest: executed.digest })
 }
 
 /// Releases fill `fill` of `order` (the keeper stops serving it), unless it is released already
@@ -162,6 +251,7 @@ mod tests {
             hashrate_cap: cap,
             committed_hashrate: committed,
             expiry_ms: 10_000,
+            pool: PoolTarget::default(),
         }
     }
 
@@ -184,8 +274,19 @@ mod tests {
         // 100 TH/s for ten minutes: 6e16 hashes, 1,024 shares of 5.9e13 hashes.
         let d = difficulty_for(100_000_000_000_000, 600_000, 1);
         assert_eq!(d, 60_000_000_000_000_000 / 1_024);
-        assert_eq!(difficulty_for(1, 600_000, 1), 1, "at least one hash");
-        assert_eq!(difficulty_for(1_000, 600_000, 1 << 40), 1 << 40, "never below the pool's");
+        assert_eq!(difficulty_for(1, 600_000, 0), 1, "at least one hash");
+        assert_eq!(difficulty_for(1_000, 600_000, 1 << 40), 2 << 40, "never below twice the pool's");
+    }
+
+    #[test]
+    fn a_change_of_difficulty_waits_for_the_fills_next_boundary() {
+        // Windows from 1,000 ms, a minute long.
+        assert_eq!(next_boundary(1_000, 60_000, 1_000), 1_000, "a boundary itself");
+        assert_eq!(next_boundary(1_000, 60_000, 1_001), 61_000);
+        assert_eq!(next_boundary(1_000, 60_000, 61_000), 61_000);
+        assert_eq!(next_boundary(1_000, 60_000, 500), 1_000, "never before the attachment");
+        assert_eq!(schedule_lead_ms(600_000), 120_000);
+        assert_eq!(schedule_lead_ms(3_000), 1_000);
     }
 
     proptest! {

@@ -7,7 +7,7 @@ use prometheus::{
     Gauge, Histogram, HistogramOpts, IntCounter, IntCounterVec, IntGauge, IntGaugeVec, Opts, Registry,
 };
 
-const KINDS: [&str; 5] = ["answer", "report", "settle", "release", "attach"];
+const KINDS: [&str; 6] = ["answer", "report", "settle", "release", "attach", "set_difficulty"];
 
 #[derive(Clone)]
 pub struct DutyMetrics {
@@ -27,7 +27,7 @@ impl DutyMetrics {
     pub fn new(registry: &Registry) -> Self {
         let metrics = Self {
             done: IntCounterVec::new(
-                Opts::new("duties_done_total", "Chain duties done, by duty and whether a transaction was sent or the chain showed it done"),
+                Opts::new("duties_done_total", "Chain duties done, by duty and outcome: a transaction sent, the chain showed it done, or abandoned (it can never be done)"),
                 &["duty", "outcome"],
             )
             .expect("metric"),
@@ -87,7 +87,11 @@ impl DutyMetrics {
     /// What a pass over the queue did, and what the queue holds now.
     pub fn observe(&self, pass: &Pass, queue: &DutyQueue, now_ms: u64, margin_ms: u64) {
         for (duty, done) in &pass.done {
-            let outcome = if matches!(done, Done::Sent { .. }) { "sent" } else { "already_done" };
+            let outcome = match done {
+                Done::Sent { .. } => "sent",
+                Done::Abandoned(_) => "abandoned",
+                _ => "already_done",
+            };
             self.done.with_label_values(&[duty.kind(), outcome]).inc();
         }
         for (duty, _) in &pass.failed {

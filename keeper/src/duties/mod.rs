@@ -24,6 +24,8 @@ pub enum Done {
     Sent { digest: String },
     /// Nothing to do: the chain already shows it done (or there is nothing to do).
     AlreadyDone(String),
+    /// It can never be done, and why (logged as an error, counted as abandoned).
+    Abandoned(String),
     /// Not yet: the chain says to try again from `retry_at_ms` (a report still in its dispute
     /// window, a settlement waiting for a challenge to be answered).
     Later { why: String, retry_at_ms: u64 },

@@ -29,6 +29,9 @@ pub enum Duty {
     Attach { order: OpenOrder, keeper: Shared, provider: Shared, hashrate: u64, difficulty: u128 },
     /// Release a fill the keeper no longer serves.
     Release { target: FillRef },
+    /// Raise the D of `target`'s windows to `difficulty` (32.32) from its next window boundary
+    /// (its windows last `window_ms`): its pool's difficulty rose above the fill's D.
+    SetDifficulty { target: FillRef, difficulty: u128, window_ms: u64 },
 }
 
 impl Duty {
@@ -54,8 +57,9 @@ impl Duty {
             Self::Answer { .. } => 0,
             Self::Report { .. } => 1,
             Self::Settle { .. } => 2,
-            Self::Release { .. } => 3,
-            Self::Attach { .. } => 4,
+            Self::SetDifficulty { .. } => 3,
+            Self::Release { .. } => 4,
+            Self::Attach { .. } => 5,
         }
     }
 
@@ -67,6 +71,7 @@ impl Duty {
             Self::Settle { .. } => "settle",
             Self::Release { .. } => "release",
             Self::Attach { .. } => "attach",
+            Self::SetDifficulty { .. } => "set_difficulty",
         }
     }
 }
@@ -114,6 +119,16 @@ impl DutyQueue {
             self.save()?;
         }
         Ok(())
+    }
+
+    /// Queues `duty` in place of the queued duties `replaces` picks (none: added like `push`).
+    pub fn replace(&mut self, replaces: impl Fn(&Duty) -> bool, duty: Duty) -> Result<(), DutyError> {
+        let before = self.pending.len();
+        self.pending.retain(|p| !replaces(&p.duty));
+        if self.pending.len() != before {
+            self.save()?;
+        }
+        self.push(duty)
     }
 
     pub fn len(&self) -> usize {
@@ -235,5 +250,8 @@ async fn perform(
             fill::attach(sender, calls, order, *keeper, *provider, *hashrate, *difficulty, now_ms).await
         }
         Duty::Release { target } => fill::release(sender, calls, target).await,
+        Duty::SetDifficulty { target, difficulty, window_ms } => {
+            fill::schedule_difficulty(sender, calls, target, *difficulty, *window_ms, now_ms).await
+        }
     }
 }

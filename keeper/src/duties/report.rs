@@ -76,6 +76,14 @@ pub async fn fill_on_chain(
     fill_of(&mut sender.client, order, &order_object, fill).await
 }
 
+/// D of the fill's window starting at `start_ms`, the rule `order::cover_window` applies.
+fn window_difficulty(fill: &Fill, start_ms: u64) -> u128 {
+    match fill.next_difficulty.as_ref() {
+        Some(change) if start_ms >= change.from_ms => change.difficulty,
+        _ => fill.difficulty,
+    }
+}
+
 /// Reports `summary` for `target` unless the chain already has it (or it counted nothing).
 pub async fn report_window(
     sender: &mut Sender,
@@ -97,6 +105,15 @@ pub async fn report_window(
         )));
     }
     let report = delivery_report(summary, target.fill)?;
+    let fixed = window_difficulty(&on_chain, summary.start_ms);
+    if report.difficulty != fixed {
+        // The journal opened the window before it learnt of a change of D on chain: the chain
+        // would refuse the report, today and at every retry.
+        return Ok(Done::Abandoned(format!(
+            "window {}..{} of fill {} of order {} counted at D {} but the chain fixed D {fixed} for it (×2^-32)",
+            summary.start_ms, summary.end_ms, target.fill, target.order.id, report.difficulty
+        )));
+    }
     let (executed, _) = sender
         .send(|tx| {
             calls.report_submit(tx, &target.coin_type, target.order, target.keeper, &report);
