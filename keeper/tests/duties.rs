@@ -17,7 +17,9 @@ use aihash_sdk::chain::ChainClient;
 use aihash_sdk::keystore::Key;
 use aihash_sdk::sender::Sender;
 use aihash_sdk::tx::{Calls, Shared};
-use common::{at, deployment, fill_bytes, journal, record, report_bytes, share, window_d, PACKAGE};
+use common::{
+    at, deployment, fill_bytes, fill_bytes_scheduled, journal, record, report_bytes, share, window_d, PACKAGE,
+};
 use moverox_sui::sui::sui::SUI;
 use sui_crypto::ed25519::Ed25519PrivateKey;
 use sui_sdk_types::{Address, StructTag};
@@ -49,6 +51,19 @@ fn window(dir: &std::path::Path) -> WindowSummary {
 
 /// The golden order served at its id, with fill 0 reported until `reported_until_ms`.
 fn serve_order(double: &NodeDouble, reported_until_ms: u64) -> Shared {
+    let fill = fill_bytes(
+        Address::new([0x41; 32]),
+        Address::new([0x42; 32]),
+        100_000_000_000,
+        256,
+        1_000,
+        reported_until_ms,
+    );
+    serve_order_with_fill(double, fill)
+}
+
+/// The golden order served at its id, with `fill` (its BCS) as fill 0.
+fn serve_order_with_fill(double: &NodeDouble, fill: Vec<u8>) -> Shared {
     let order: Order<SUI> = bcs::from_bytes(aihash_sdk::golden::bytes("order_object").unwrap()).unwrap();
     let id = Address::new(order.id.id.bytes.into_inner());
     double.add_shared_object(
@@ -63,14 +78,7 @@ fn serve_order(double: &NodeDouble, reported_until_ms: u64) -> Shared {
         Address::new([0x50; 32]),
         bcs::to_bytes(&0u64).unwrap(),
         "0xa1::order::Fill",
-        fill_bytes(
-            Address::new([0x41; 32]),
-            Address::new([0x42; 32]),
-            100_000_000_000,
-            256,
-            1_000,
-            reported_until_ms,
-        ),
+        fill,
     );
     Shared { id, initial_shared_version: 7 }
 }
@@ -445,7 +453,84 @@ mod watch {
 
 mod fill {
     use super::*;
-    use aihash_keeper::duties::fill::{attach, OpenOrder};
+    use aihash_keeper::duties::fill::{attach, schedule_difficulty, OpenOrder};
+
+    /// Fill 0 of the golden order for keeper 0x41, at D 256 from 1,000 ms, with `next` scheduled.
+    fn fill_target(double: &NodeDouble, next: Option<(u128, u64)>) -> FillRef {
+        let (keeper, provider) = (Address::new([0x41; 32]), Address::new([0x42; 32]));
+        let fill = match next {
+            Some(next) => fill_bytes_scheduled(keeper, provider, 256, next, 1_000, 1_000),
+            None => fill_bytes(keeper, provider, 1, 256, 1_000, 1_000),
+        };
+        let order = serve_order_with_fill(double, fill);
+        FillRef { order, coin_type: sui(), fill: 0, keeper: shared(0x41) }
+    }
+
+    /// Ten-minute windows from 1,000 ms: the keeper, five minutes into the first, raises D from
+    /// the next boundary (601,000 ms, more than the two-minute lead away), once.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_fills_d_is_raised_from_its_next_window_boundary() {
+        let (double, mut sender) = node().await;
+        let deployment = deployment();
+        let calls = Calls { deployment: &deployment };
+        let window_ms = 600_000;
+        let target = fill_target(&double, None);
+        let now = 301_000;
+        let done = schedule_difficulty(&mut sender, &calls, &target, 256, window_ms, now).await.unwrap();
+        assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("counts at D 256")), "{done:?}");
+        let done = schedule_difficulty(&mut sender, &calls, &target, 1_024, window_ms, now).await.unwrap();
+        assert!(matches!(done, Done::Sent { .. }), "{done:?}");
+        let call = &double.submitted()[0].calls[0];
+        assert_eq!((call.module.as_str(), call.function.as_str()), ("order", "set_difficulty"));
+        assert_eq!(call.arguments[0], CallArg::Object(target.order.id));
+        assert_eq!(call.arguments[1], pure(&0u64));
+        assert_eq!(
+            (call.arguments[3].clone(), call.arguments[4].clone()),
+            (pure(&1_024u128), pure(&601_000u64))
+        );
+        // Within the lead of a boundary, the one after it.
+        let done =
+            schedule_difficulty(&mut sender, &calls, &target, 1_024, window_ms, 500_000).await.unwrap();
+        assert!(matches!(done, Done::Sent { .. }), "{done:?}");
+        assert_eq!(double.submitted()[1].calls[0].arguments[4], pure(&1_201_000u64));
+
+        // Once the chain has the change, the same D is not asked for again.
+        let target = fill_target(&double, Some((1_024, 601_000)));
+        let done = schedule_difficulty(&mut sender, &calls, &target, 1_024, window_ms, now).await.unwrap();
+        assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("counts at D 1024")), "{done:?}");
+        // A higher one replaces the scheduled change at its own time, while that is ahead...
+        let done = schedule_difficulty(&mut sender, &calls, &target, 4_096, window_ms, now).await.unwrap();
+        assert!(matches!(done, Done::Sent { .. }), "{done:?}");
+        assert_eq!(double.submitted()[2].calls[0].arguments[4], pure(&601_000u64));
+        // ... and waits for a window from it to be reported once it is near or past.
+        let done =
+            schedule_difficulty(&mut sender, &calls, &target, 4_096, window_ms, 550_000).await.unwrap();
+        assert!(
+            matches!(&done, Done::Later { retry_at_ms, .. } if *retry_at_ms == 601_000 + window_ms),
+            "{done:?}"
+        );
+        assert_eq!(double.submitted().len(), 3);
+    }
+
+    /// A window the journal counted at a D the chain does not have for it can never be reported:
+    /// abandoned (logged and counted), not retried for ever, nothing sent.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_window_counted_at_another_d_than_the_chains_is_abandoned() {
+        let (double, mut sender) = node().await;
+        let deployment = deployment();
+        let calls = Calls { deployment: &deployment };
+        let dir = tempfile::tempdir().unwrap();
+        let summary = window(dir.path());
+        // The chain changed D from before the window's start; the journal did not know.
+        let target = fill_target(&double, Some((1_024, summary.start_ms)));
+        let done = report_window(&mut sender, &calls, &target, &summary).await.unwrap();
+        assert!(matches!(&done, Done::Abandoned(why) if why.contains("the chain fixed D 1024")), "{done:?}");
+        assert!(double.submitted().is_empty());
+        // A change from after the window leaves it at the D it was counted at.
+        let target = fill_target(&double, Some((1_024, summary.end_ms)));
+        let done = report_window(&mut sender, &calls, &target, &summary).await.unwrap();
+        assert!(matches!(done, Done::Sent { .. }), "{done:?}");
+    }
 
     #[tokio::test(flavor = "multi_thread")]
     async fn a_fill_is_attached_only_while_the_order_has_room() {

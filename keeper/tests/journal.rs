@@ -227,3 +227,38 @@ fn jobs_with_the_same_id_keep_their_own_coinbase() {
         assert_eq!(answer.coinbase, expected, "leaf {index}");
     }
 }
+
+/// A change of D scheduled on chain applies to the windows starting at or after its time: the
+/// window under way when it was learnt keeps its D, the next one opens at the new D and counts
+/// only the shares meeting it.
+#[test]
+fn a_scheduled_change_of_d_opens_the_next_window_at_the_new_d() {
+    use aihash_keeper::difficulty::{DifficultySchedule, ShareDifficulty};
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = journal(dir.path());
+    let harder = ShareDifficulty::from_fixed(1_024).unwrap();
+    let schedule =
+        DifficultySchedule { current: window_d(), next: Some((harder, common::START_MS + 3_600_000)) };
+    let second_job = Arc::new(aihash_keeper::job::Job { time: job().time + 3_600, ..(*job()).clone() });
+    let mut second = vec![];
+    for n in 0..40 {
+        let first = share(n, Verdict::Accepted, 1_000 + n as u64);
+        journal.record("pool.example_3333", &ProxyEvent::Share(Box::new(first)), schedule).unwrap();
+        let later = share_on(second_job.clone(), n, Verdict::Accepted, 3_700_000 + n as u64);
+        second.push(later.hash);
+        journal.record("pool.example_3333", &ProxyEvent::Share(Box::new(later)), schedule).unwrap();
+    }
+    let closed = journal.close_due(at(7_200_000)).unwrap();
+    assert_eq!(closed.len(), 2);
+    let (before, after) = if closed[0].start_ms < closed[1].start_ms {
+        (&closed[0], &closed[1])
+    } else {
+        (&closed[1], &closed[0])
+    };
+    assert_eq!(before.difficulty, window_d().fixed().to_string());
+    assert_eq!(after.difficulty, "1024");
+    let meeting = second.iter().filter(|h| harder.is_met_by(**h)).count() as u64;
+    assert!(meeting < 40 && second.iter().filter(|h| window_d().is_met_by(**h)).count() as u64 > meeting);
+    assert_eq!(after.shares, meeting, "only shares meeting the new D count");
+    assert_eq!(after.work, (u128::from(meeting) * 1_024).to_string());
+}

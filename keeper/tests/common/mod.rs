@@ -141,7 +141,7 @@ pub fn start_miner(addr: std::net::SocketAddr, user: &str) -> Arc<aihash_keeper:
 // === The market on the node double ===
 
 use aihash_node_double::{NodeDouble, Signatures};
-use aihash_sdk::bindings::order::Fill;
+use aihash_sdk::bindings::order::{DifficultyChange, Fill};
 use aihash_sdk::bindings::report::{Challenge, Report, ReportState};
 use aihash_sdk::keystore::Key;
 use aihash_sdk::tx::{Deployment, Shared};
@@ -222,6 +222,22 @@ pub fn fill_bytes(
         reported_until_ms,
         released_ms: 0,
     };
+    bcs::to_bytes(&fill).unwrap()
+}
+
+/// `fill_bytes` with a change of D to `next` (D, from ms) scheduled.
+pub fn fill_bytes_scheduled(
+    keeper: Address,
+    provider: Address,
+    difficulty: u128,
+    next: (u128, u64),
+    attached_ms: u64,
+    reported_until_ms: u64,
+) -> Vec<u8> {
+    let mut fill: Fill =
+        bcs::from_bytes(&fill_bytes(keeper, provider, 1, difficulty, attached_ms, reported_until_ms))
+            .unwrap();
+    fill.next_difficulty = Some(DifficultyChange { difficulty: next.0, from_ms: next.1 });
     bcs::to_bytes(&fill).unwrap()
 }
 
