@@ -473,3 +473,49 @@ async fn a_report_due_while_the_node_is_unreachable_is_sent_once_when_it_is_back
     assert_eq!(world.reports_sent(), 1, "late, but once");
     assert!(driver.queue().is_empty());
 }
+
+/// The keeper works only for the chain its package was deployed on: a node of another chain is
+/// refused at start, naming both chain ids.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_node_of_another_chain_is_refused() {
+    let mut world = world().await;
+    world.deployment.chain_id = "testnet-genesis".into();
+    let sender = Sender::new(world.client(), world.key.clone());
+    let metrics = DutyMetrics::new(&prometheus::Registry::new());
+    let state = world.dir.path().join("state");
+    let error = Driver::open(world.config.clone(), sender, world.deployment.clone(), &state, metrics)
+        .await
+        .err()
+        .expect("refused");
+    let message = error.to_string();
+    assert!(message.contains("testnet-genesis") && message.contains("localnet-genesis"), "{message}");
+}
+
+/// A keeper restarted while the node is down starts from what its last start read (its rigs'
+/// shares must not wait for the chain) and keeps its fills; a keeper that never reached the node
+/// cannot start.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_keeper_restarted_during_a_node_outage_starts_from_its_state() {
+    let mut world = world().await;
+    let mut driver = world.driver().await;
+    let mut client = world.client();
+    world.serve_our_fill(common::START_MS);
+    world.announce_our_fill();
+    world.chain.pump(&mut driver, &mut client).await;
+    let fills = driver.fills();
+    assert_eq!(fills.len(), 1);
+    drop(driver);
+
+    let dead =
+        format!("http://{}", std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap());
+    let offline = |state: std::path::PathBuf| {
+        let sender = Sender::new(ChainClient::new(&dead).unwrap(), world.key.clone());
+        let metrics = DutyMetrics::new(&prometheus::Registry::new());
+        let (config, deployment) = (world.config.clone(), world.deployment.clone());
+        async move { Driver::open(config, sender, deployment, &state, metrics).await }
+    };
+    let restarted = offline(world.dir.path().join("state")).await.expect("started without the node");
+    assert_eq!(restarted.fills(), fills);
+    let never = offline(world.dir.path().join("fresh")).await.err().expect("nothing to start from");
+    assert!(never.to_string().contains(&dead), "{never}");
+}

@@ -14,12 +14,54 @@ use crate::config::{ChainConfig, Provider};
 use crate::journal::WindowSummary;
 use aihash_sdk::bindings::registry::Registry;
 use aihash_sdk::chain::PackageEvent;
+use aihash_sdk::network::{check_chain, Network};
 use aihash_sdk::sender::Sender;
 use aihash_sdk::tx::{Calls, Deployment, Shared};
 use std::collections::HashMap;
 use std::path::Path;
 use std::time::Instant;
 use sui_sdk_types::Address;
+
+/// The shared objects the keeper works with, as read from the chain at its last start.
+#[derive(Debug, serde::Serialize, serde::Deserialize)]
+struct Known {
+    keeper: Shared,
+    treasury: Shared,
+    providers: Vec<Shared>,
+}
+
+impl Known {
+    /// Reads them from the node, after checking it is on the deployment's chain.
+    async fn read(
+        config: &ChainConfig,
+        sender: &mut Sender,
+        deployment: &Deployment,
+    ) -> Result<Self, DutyError> {
+        let info = sender.client.service_info().await?;
+        let network = Network::parse(&config.network).map_err(|e| DutyError::Invalid(e.to_string()))?;
+        check_chain(deployment, &network, &info.chain_id).map_err(|e| DutyError::Invalid(e.to_string()))?;
+        let keeper = sender.client.shared(config.identity).await?;
+        let registry: Registry = sender.client.object(deployment.registry.id).await?;
+        let treasury = registry.platform_treasury.as_ref().ok_or_else(|| {
+            DutyError::Invalid(format!(
+                "registry {} names no platform treasury yet: the market cannot settle",
+                deployment.registry.id
+            ))
+        })?;
+        let treasury = sender.client.shared(super::id(treasury)).await?;
+        let mut providers = vec![];
+        for provider in &config.providers {
+            providers.push(sender.client.shared(provider.identity).await?);
+        }
+        Ok(Self { keeper, treasury, providers })
+    }
+
+    /// Whether these are the objects `config` names (the configuration may have changed since).
+    fn serves(&self, config: &ChainConfig) -> bool {
+        self.keeper.id == config.identity
+            && config.providers.iter().all(|p| self.providers.iter().any(|s| s.id == p.identity))
+    }
+}
 
 /// What planning fills queued, and the pools to check before their orders can be filled.
 #[derive(Debug, Default)]
@@ -46,8 +88,11 @@ pub struct Driver {
 }
 
 impl Driver {
-    /// Looks up the keeper's identity, the providers' and the platform treasury, and reopens the
-    /// state kept in `state_dir` (order book and cursor, reported windows, duty queue).
+    /// Looks up the keeper's identity, the providers' and the platform treasury (on a node of
+    /// the chain the package was deployed on), and reopens the state kept in `state_dir` (order
+    /// book and cursor, reported windows, duty queue). With the node unreachable it starts from
+    /// what the last start read, so a keeper restarted during an outage still takes its rigs'
+    /// shares; its duties wait for the node.
     pub async fn open(
         config: ChainConfig,
         mut sender: Sender,
@@ -55,19 +100,26 @@ impl Driver {
         state_dir: &Path,
         metrics: DutyMetrics,
     ) -> Result<Self, DutyError> {
-        let keeper = sender.client.shared(config.identity).await?;
-        let registry: Registry = sender.client.object(deployment.registry.id).await?;
-        let treasury = registry.platform_treasury.as_ref().ok_or_else(|| {
-            DutyError::Invalid(format!(
-                "registry {} names no platform treasury yet: the market cannot settle",
-                deployment.registry.id
-            ))
-        })?;
-        let treasury = sender.client.shared(super::id(treasury)).await?;
-        let mut providers = vec![];
-        for provider in &config.providers {
-            providers.push((provider.clone(), sender.client.shared(provider.identity).await?));
-        }
+        let known_path = state_dir.join("identities.json");
+        let known = match Known::read(&config, &mut sender, &deployment).await {
+            Ok(known) => {
+                super::save_state(&known_path, &known)?;
+                known
+            }
+            Err(error) if super::queue::unreachable(&error) => {
+                let saved: Option<Known> = super::load_state(&known_path, "the keeper's identities")?;
+                let Some(known) = saved.filter(|k| k.serves(&config)) else { return Err(error) };
+                tracing::warn!(%error, "the chain node cannot be reached: starting from the identities read at the last start; duties wait for the node");
+                known
+            }
+            Err(error) => return Err(error),
+        };
+        let (keeper, treasury) = (known.keeper, known.treasury);
+        let providers: Vec<(Provider, Shared)> = config
+            .providers
+            .iter()
+            .map(|p| (p.clone(), *known.providers.iter().find(|s| s.id == p.identity).expect("served")))
+            .collect();
         let book = OrderBook::open(keeper, &state_dir.join("book.json"), deployment.since_checkpoint)?;
         let watcher = Watcher::open(keeper.id, treasury, &state_dir.join("reports.json"))?;
         let queue = DutyQueue::open(&state_dir.join("duties.json"))?;

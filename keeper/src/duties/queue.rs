@@ -214,7 +214,8 @@ impl DutyQueue {
     }
 }
 
-fn unreachable(error: &DutyError) -> bool {
+/// Whether `error` says the node could not be reached (rather than refused something).
+pub(crate) fn unreachable(error: &DutyError) -> bool {
     matches!(
         error,
         DutyError::Chain(ChainError::Unreachable { .. })
