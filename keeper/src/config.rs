@@ -12,6 +12,7 @@
 //! # sender = "0x…"                     # the identity's controller [default: the first key]
 //! min_price = "0.04 SUI/PH/day"        # leave orders paying less
 //! window_minutes = 10                  # delivery window length
+//! # window_seconds = 30                # or in seconds (tests, demos), instead of window_minutes
 //!
 //! [[providers]]
 //! name = "acme"                        # its rigs log in as acme.<rig>
@@ -52,17 +53,18 @@ struct FileChain {
     sender: Option<String>,
     #[serde(default = "default_min_price")]
     min_price: String,
-    #[serde(default = "default_window_minutes")]
-    window_minutes: u64,
+    window_minutes: Option<u64>,
+    window_seconds: Option<u64>,
 }
 
 fn default_min_price() -> String {
     "0 SUI/PH/day".into()
 }
 
-fn default_window_minutes() -> u64 {
-    10
-}
+/// A window lasts this long unless the file says otherwise.
+const DEFAULT_WINDOW_MINUTES: u64 = 10;
+/// The longest window the market takes.
+const DAY_SECONDS: u64 = 24 * 60 * 60;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -120,13 +122,34 @@ impl ChainConfig {
                 .map_err(|_| field(name, value, "not an object id or address (0x and 64 hex digits)".into()))
         };
         let chain = file.chain;
-        if chain.window_minutes == 0 || chain.window_minutes > 24 * 60 {
-            return Err(field(
-                "chain.window_minutes",
-                &chain.window_minutes.to_string(),
-                "a window lasts 1 minute to a day (the market's longest window)".into(),
-            ));
-        }
+        let window_seconds = match (chain.window_minutes, chain.window_seconds) {
+            (Some(_), Some(seconds)) => {
+                return Err(field(
+                    "chain.window_seconds",
+                    &seconds.to_string(),
+                    "give window_minutes or window_seconds, not both".into(),
+                ));
+            }
+            (_, Some(seconds)) if seconds == 0 || seconds > DAY_SECONDS => {
+                return Err(field(
+                    "chain.window_seconds",
+                    &seconds.to_string(),
+                    "a window lasts 1 second to a day (the market's longest window)".into(),
+                ));
+            }
+            (_, Some(seconds)) => seconds,
+            (minutes, None) => {
+                let minutes = minutes.unwrap_or(DEFAULT_WINDOW_MINUTES);
+                if minutes == 0 || minutes > DAY_SECONDS / 60 {
+                    return Err(field(
+                        "chain.window_minutes",
+                        &minutes.to_string(),
+                        "a window lasts 1 minute to a day (the market's longest window)".into(),
+                    ));
+                }
+                minutes * 60
+            }
+        };
         let mut providers: Vec<Provider> = vec![];
         for (i, provider) in file.providers.iter().enumerate() {
             let name_field = format!("providers[{i}].name");
@@ -158,7 +181,7 @@ impl ChainConfig {
             sender: chain.sender.as_deref().map(|s| address("chain.sender", s)).transpose()?,
             min_price: amount::parse_price(&chain.min_price, SUI)
                 .map_err(|e| field("chain.min_price", &chain.min_price, e.to_string()))?,
-            window_ms: chain.window_minutes * 60_000,
+            window_ms: window_seconds * 1_000,
             providers,
         })
     }
@@ -192,6 +215,14 @@ mod tests {
     }
 
     #[test]
+    fn a_window_is_ten_minutes_unless_given_in_minutes_or_seconds() {
+        let base = format!("[chain]\nnetwork = \"localnet\"\nidentity = \"{ID}\"\n");
+        assert_eq!(parse(&base).unwrap().window_ms, 600_000);
+        assert_eq!(parse(&format!("{base}window_minutes = 2\n")).unwrap().window_ms, 120_000);
+        assert_eq!(parse(&format!("{base}window_seconds = 3\n")).unwrap().window_ms, 3_000);
+    }
+
+    #[test]
     fn refusals_name_the_file_the_field_and_the_value() {
         let base = format!("[chain]\nnetwork = \"localnet\"\nidentity = \"{ID}\"\n");
         let cases = [
@@ -200,6 +231,12 @@ mod tests {
                 "`chain.identity` = `0x12z`",
             ),
             (format!("{base}window_minutes = 0\n"), "`chain.window_minutes` = `0`"),
+            (format!("{base}window_seconds = 0\n"), "`chain.window_seconds` = `0`"),
+            (format!("{base}window_seconds = 86401\n"), "`chain.window_seconds` = `86401`"),
+            (
+                format!("{base}window_minutes = 1\nwindow_seconds = 30\n"),
+                "`chain.window_seconds` = `30`: give window_minutes or window_seconds, not both",
+            ),
             (format!("{base}min_price = \"cheap\"\n"), "`chain.min_price` = `cheap`"),
             (
                 format!(

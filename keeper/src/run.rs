@@ -46,7 +46,7 @@ pub struct RunArgs {
     #[arg(long, default_value = "keeper-journal")]
     pub journal_dir: PathBuf,
     /// Delivery window length in seconds (verify-only; on chain the configuration's
-    /// `window_minutes`).
+    /// `window_minutes` or `window_seconds`).
     #[arg(long, default_value_t = 600)]
     pub window_seconds: u64,
     /// How long after its end a window waits for shares stamped inside it before it closes
@@ -72,6 +72,12 @@ pub struct RunArgs {
     /// Seconds between per-rig hashrate readouts.
     #[arg(long, default_value_t = 60)]
     pub readout_seconds: u64,
+    /// Seconds between looks for orders to fill (on chain).
+    #[arg(long, default_value_t = 30)]
+    pub plan_seconds: u64,
+    /// Seconds between allocations of rigs to fills from their measured hashrates (on chain).
+    #[arg(long, default_value_t = 30)]
+    pub allocate_seconds: u64,
 }
 
 pub fn run(args: &RunArgs) -> anyhow::Result<()> {
@@ -105,8 +111,8 @@ pub fn run(args: &RunArgs) -> anyhow::Result<()> {
                 metrics: args.metrics,
                 readout_every,
                 verdict_timeout,
-                allocate_every: Duration::from_secs(30),
-                plan_every: Duration::from_secs(30),
+                allocate_every: Duration::from_secs(args.allocate_seconds.max(1)),
+                plan_every: Duration::from_secs(args.plan_seconds.max(1)),
                 chain,
                 url,
                 key,

@@ -17,12 +17,12 @@ use aihash_keeper::journal::{self, WindowSummary};
 use aihash_keeper::upstream::Verdict;
 use aihash_node_double::{CallArg, NodeDouble};
 use aihash_sdk::bindings::order::{FillAttached, Order};
-use aihash_sdk::bindings::report::{ChallengeOpened, ReportSettled, ReportState, ReportSubmitted};
+use aihash_sdk::bindings::report::{ReportSettled, ReportState};
 use aihash_sdk::chain::ChainClient;
 use aihash_sdk::keystore::Key;
 use aihash_sdk::sender::Sender;
 use aihash_sdk::tx::Deployment;
-use common::{at, fill_bytes, object_id as id, report_bytes, share, window_d, PACKAGE};
+use common::{at, fill_bytes, golden, object_id as id, report_bytes, share, window_d, PACKAGE};
 use moverox_sui::sui::sui::SUI;
 use std::collections::HashMap;
 use sui_sdk_types::Address;
@@ -31,10 +31,6 @@ const KEEPER: Address = Address::new([0x41; 32]);
 const PROVIDER: Address = Address::new([0x42; 32]);
 const TREASURY: Address = Address::new([0x43; 32]);
 const REPORT: Address = Address::new([0x60; 32]);
-
-fn golden<T: serde::de::DeserializeOwned>(name: &str) -> T {
-    bcs::from_bytes(aihash_sdk::golden::bytes(name).unwrap()).unwrap()
-}
 
 fn pure<T: serde::Serialize>(value: &T) -> CallArg {
     CallArg::Pure(bcs::to_bytes(value).unwrap())
@@ -151,16 +147,14 @@ impl World {
             0x60,
             report_bytes(ReportState::Pending, &[], dispute_deadline_ms, 0),
         );
-        let mut submitted: ReportSubmitted = golden("report_submitted");
-        submitted.report_id = id(REPORT);
-        submitted.order_id = id(self.order_id);
-        submitted.fill = 1;
-        submitted.keeper_id = id(KEEPER);
-        submitted.provider_id = id(PROVIDER);
-        submitted.window_start_ms = summary.start_ms;
-        submitted.window_end_ms = summary.end_ms;
-        submitted.dispute_deadline_ms = dispute_deadline_ms;
-        self.chain.event("report", "ReportSubmitted", bcs::to_bytes(&submitted).unwrap());
+        let submitted = common::report_submitted_bytes(
+            REPORT,
+            (self.order_id, 1),
+            (KEEPER, PROVIDER),
+            (summary.start_ms, summary.end_ms),
+            dispute_deadline_ms,
+        );
+        self.chain.event("report", "ReportSubmitted", submitted);
         dispute_deadline_ms
     }
 
@@ -173,11 +167,8 @@ impl World {
             0x60,
             report_bytes(ReportState::Challenged, &unanswered, dispute_deadline_ms, deadline_ms),
         );
-        let mut opened: ChallengeOpened = golden("report_challenge_opened");
-        opened.report_id = id(REPORT);
-        opened.samples = samples.to_vec();
-        opened.deadline_ms = deadline_ms;
-        self.chain.event("report", "ChallengeOpened", bcs::to_bytes(&opened).unwrap());
+        let opened = common::challenge_opened_bytes(REPORT, samples, deadline_ms);
+        self.chain.event("report", "ChallengeOpened", opened);
     }
 
     /// The keeper holds fill 1 (known to its driver) and one of its windows has closed and waits to

@@ -12,10 +12,10 @@ use aihash_keeper::difficulty::ShareDifficulty;
 use aihash_keeper::duties::fill::difficulty_for;
 use aihash_keeper::journal::{JournalConfig, WindowSummary};
 use aihash_keeper::proxy::ProxyConfig;
-use aihash_keeper::testpool::{TestPool, TestPoolConfig};
+use aihash_keeper::testpool::TestPool;
 use aihash_node_double::{CallArg, NodeDouble};
-use aihash_sdk::bindings::order::{FillAttached, Order};
-use common::{fill_bytes, fixed_vardiff, object_id as id, payout, start_miner, PACKAGE};
+use aihash_sdk::bindings::order::Order;
+use common::{fixed_vardiff, object_id as id, serve_order, start_miner, PACKAGE};
 use moverox_sui::sui::sui::SUI;
 use std::time::{Duration, SystemTime};
 use sui_sdk_types::Address;
@@ -25,56 +25,13 @@ const PROVIDER: Address = Address::new([0x42; 32]);
 /// The fills' D in 32.32 fixed point: twice the rigs' difficulty.
 const FILL_D: u128 = 2_048;
 
-/// Serves an order (the golden one, renamed) paying `price` to `pool`, holding fill 0 of this
-/// keeper for `hashrate`; announces it with a `FillAttached` event.
-fn serve_order(double: &NodeDouble, n: u8, pool: &TestPool, price: u64, hashrate: u64) -> Address {
-    let mut order: Order<SUI> = bcs::from_bytes(aihash_sdk::golden::bytes("order_object").unwrap()).unwrap();
-    let order_id = Address::new([0x70 + n; 32]);
-    let table = Address::new([0x80 + n; 32]);
-    order.id.id = id(order_id);
-    order.fills.id.id = id(table);
-    order.price = price;
-    order.expiry_ms = u64::MAX;
-    order.pool.url.bytes = format!("stratum+tcp://{}", pool.addr()).into_bytes();
-    order.pool.payout = payout().to_bytes();
-    double.add_shared_object(
-        order_id,
-        "0xa1::order::Order<0x2::sui::SUI>",
-        7,
-        bcs::to_bytes(&order).unwrap(),
-    );
-    double.add_dynamic_field(
-        table,
-        Address::new([0x90 + n; 32]),
-        bcs::to_bytes(&0u64).unwrap(),
-        "0xa1::order::Fill",
-        fill_bytes(KEEPER, PROVIDER, hashrate, FILL_D, 0, 0),
-    );
-    let attached = FillAttached {
-        order_id: id(order_id),
-        fill: 0,
-        keeper_id: id(KEEPER),
-        provider_id: id(PROVIDER),
-        hashrate,
-        difficulty: FILL_D,
-    };
-    double.add_checkpoint_with_events(
-        &format!("tx-fill-{n}"),
-        PACKAGE,
-        &[("order", "FillAttached", bcs::to_bytes(&attached).unwrap())],
-    );
-    order_id
-}
-
 async fn pool() -> TestPool {
     pool_at(256).await
 }
 
 /// A test pool asking for shares of D `fixed` (32.32).
 async fn pool_at(fixed: u128) -> TestPool {
-    let mut config = TestPoolConfig::new(payout(), ShareDifficulty::from_fixed(fixed).unwrap());
-    config.job_interval = Duration::from_secs(1);
-    TestPool::spawn("127.0.0.1:0".parse().unwrap(), config).await.unwrap()
+    common::test_pool(ShareDifficulty::from_fixed(fixed).unwrap()).await
 }
 
 /// Serves an open order (the golden one, renamed) paying `price` to `pool` with `payout` bytes,
@@ -86,7 +43,7 @@ fn serve_open_order(
     price: u64,
     payout: Vec<u8>,
 ) -> (Address, u64) {
-    let mut order: Order<SUI> = bcs::from_bytes(aihash_sdk::golden::bytes("order_object").unwrap()).unwrap();
+    let mut order: Order<SUI> = common::golden("order_object");
     let order_id = Address::new([0x70 + n; 32]);
     order.id.id = id(order_id);
     order.fills.id.id = id(Address::new([0x80 + n; 32]));
@@ -177,8 +134,8 @@ async fn fills_start_at_twice_their_pools_difficulty_and_follow_it_up() {
     let (double, key) = common::node_with_funded_key();
     common::serve_market(&double, Address::new([0x43; 32]), &[KEEPER, PROVIDER]);
     // Our fill on the hard pool, at a D below the pool's difficulty.
-    let held = serve_order(&double, 1, &hard, 10, 1_000);
-    let (fit, room) = serve_open_order(&double, 2, &easy, 20, payout().to_bytes());
+    let held = serve_order(&double, 1, hard.addr(), 10, (KEEPER, PROVIDER), 1_000, FILL_D).id;
+    let (fit, room) = serve_open_order(&double, 2, &easy, 20, common::payout().to_bytes());
     let (unpaid, _) = serve_open_order(&double, 3, &easy, 1_000, b"another pool's payout script".to_vec());
     let addr = double.spawn().await;
     let dir = tempfile::tempdir().unwrap();
@@ -222,8 +179,9 @@ async fn rigs_work_for_the_fill_with_room_and_its_window_is_reported() {
     let (double, key) = common::node_with_funded_key();
     common::serve_market(&double, Address::new([0x43; 32]), &[KEEPER, PROVIDER]);
     // The dear order's fill is committed for 1 H/s: no CPU miner fits; the roomy one for 1 TH/s.
-    let dear_order = serve_order(&double, 1, &dear, 1_000_000, 1);
-    let roomy_order = serve_order(&double, 2, &roomy, 10, 1_000_000_000_000);
+    let dear_order = serve_order(&double, 1, dear.addr(), 1_000_000, (KEEPER, PROVIDER), 1, FILL_D).id;
+    let roomy_order =
+        serve_order(&double, 2, roomy.addr(), 10, (KEEPER, PROVIDER), 1_000_000_000_000, FILL_D).id;
     let addr = double.spawn().await;
 
     let dir = tempfile::tempdir().unwrap();

@@ -10,14 +10,10 @@ use aihash_keeper::testpool::{TestPool, TestPoolConfig};
 use aihash_sdk::share_tree::{self, Hash32};
 use bitcoin::block::Header;
 use bitcoin::hashes::Hash;
-use common::{payout, start_miner, until};
+use common::{free_port, metrics_text, payout, start_miner, until, until_metric};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
-}
+use std::time::Duration;
 
 fn keeper(pool: &TestPool, listen: u16, metrics: u16, journal: &Path) -> Child {
     Command::new(env!("CARGO_BIN_EXE_aihash-keeper"))
@@ -74,7 +70,7 @@ async fn killed_mid_window_the_keeper_restarts_with_its_journal_intact() {
     let _rig2 = start_miner(std::net::SocketAddr::from(([127, 0, 0, 1], listen)), "prov.rig2");
     until("journaled shares", Duration::from_secs(30), || journaled_accepted(dir.path()) >= 30).await;
     // Metrics are served while it runs.
-    let text = reqwest_get(&format!("127.0.0.1:{metrics}")).await;
+    let text = metrics_text(&format!("127.0.0.1:{metrics}")).await;
     assert!(text.contains("aihash_keeper_shares_total{outcome=\"verified\",worker=\"prov.rig1\"}"), "{text}");
     assert!(text.contains("aihash_keeper_upstream_up 1"), "{text}");
     until_metric(metrics, "aihash_keeper_rig_connections 2").await;
@@ -115,29 +111,6 @@ async fn killed_mid_window_the_keeper_restarts_with_its_journal_intact() {
     assert!(share_tree::verify(&header.block_hash().to_byte_array(), index, window.shares, &proof, &root));
 }
 
-/// Polls `/metrics` until it shows `line` (the gauges update once a second).
-async fn until_metric(port: u16, line: &str) {
-    let start = Instant::now();
-    loop {
-        let text = reqwest_get(&format!("127.0.0.1:{port}")).await;
-        if text.contains(line) {
-            return;
-        }
-        assert!(start.elapsed() < Duration::from_secs(10), "no `{line}` in {text}");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
-}
-
-/// A plain HTTP/1.1 GET of `/metrics`.
-async fn reqwest_get(addr: &str) -> String {
-    use tokio::io::{AsyncReadExt, AsyncWriteExt};
-    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
-    stream.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await.unwrap();
-    let mut body = String::new();
-    stream.read_to_string(&mut body).await.unwrap();
-    body
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn the_pool_restarts_rigs_stay_and_the_window_states_its_dead_time() {
     let difficulty = ShareDifficulty::from_fixed(256).unwrap();
@@ -155,7 +128,7 @@ async fn the_pool_restarts_rigs_stay_and_the_window_states_its_dead_time() {
     pool.stop();
     until_metric(metrics, "aihash_keeper_upstream_up 0").await;
     tokio::time::sleep(Duration::from_millis(1_500)).await;
-    let text = reqwest_get(&format!("127.0.0.1:{metrics}")).await;
+    let text = metrics_text(&format!("127.0.0.1:{metrics}")).await;
     assert!(text.contains("aihash_keeper_rig_connections 1"), "the rig stays connected: {text}");
     assert!(
         text.contains("aihash_keeper_rigs_banned_total 0"),

@@ -12,6 +12,10 @@
 //!   objects the inputs certainly change (gas coin and shared objects taken mutably: mutated;
 //!   coins merged away: deleted), plus the created objects a test names.
 //!
+//! - Faults: the answers to executions can be held back (a node that took a transaction and went
+//!   quiet before saying so), and the double can be served on an address, stopped and served
+//!   there again (a node that goes away and comes back).
+//!
 //! - Signatures: calls into a package whose sources a test names are checked against its public
 //!   functions' signatures (see [`Signatures`]), so a wrong builder fails as on a real node.
 //!
@@ -122,12 +126,52 @@ struct State {
     signatures: Vec<(sui_sdk_types::Address, Arc<Signatures>)>,
     /// Listings answer at most this many entries per page (a real node pages its answers too).
     max_page_size: Option<u32>,
+    /// Executions are recorded but not answered while set.
+    hold_execution_answers: bool,
 }
 
 /// The node double. Clone it freely: clones share state.
 #[derive(Clone, Default)]
 pub struct NodeDouble {
     state: Arc<Mutex<State>>,
+    /// Wakes the executions waiting for their answers to be released.
+    answers_released: Arc<tokio::sync::Notify>,
+}
+
+/// The double served on one address until [`Serving::stop`] (or until dropped): every connection
+/// to it is cut then, as when a node goes away, and [`NodeDouble::serve_at`] serves it on the same
+/// address again.
+pub struct Serving {
+    addr: SocketAddr,
+    /// Tells the accepting task to stop and cut its forwarders.
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    /// Accepts connections and forwards each to the server.
+    accept: tokio::task::JoinHandle<()>,
+    server: tokio::task::JoinHandle<()>,
+}
+
+impl Serving {
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Stops serving: when this returns the address is free again and every connection to it
+    /// is cut.
+    pub async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        let _ = (&mut self.accept).await;
+        self.server.abort();
+        let _ = (&mut self.server).await;
+    }
+}
+
+impl Drop for Serving {
+    fn drop(&mut self) {
+        self.accept.abort();
+        self.server.abort();
+    }
 }
 
 impl NodeDouble {
@@ -140,6 +184,11 @@ impl NodeDouble {
             state.chain_id = format!("{chain}-genesis");
         }
         double
+    }
+
+    /// The chain id the double reports (`<chain>-genesis`), as a deployment on it records it.
+    pub fn chain_id(&self) -> String {
+        self.state.lock().unwrap().chain_id.clone()
     }
 
     /// Serves an object of `object_type` whose Move contents are `contents` (BCS).
@@ -395,13 +444,80 @@ impl NodeDouble {
         self.state.lock().unwrap().submitted.clone()
     }
 
+    /// Makes the double hold back its answer to every execution from now on: the transaction is
+    /// checked and recorded (in [`NodeDouble::submitted`]: it went through), but the caller hears
+    /// nothing until [`NodeDouble::release_execution_answers`], or ever, as when a node takes a
+    /// transaction and the connection or the caller dies before the answer arrives.
+    pub fn hold_execution_answers(&self) {
+        self.state.lock().unwrap().hold_execution_answers = true;
+    }
+
+    /// Answers the held executions and every later one at once again.
+    pub fn release_execution_answers(&self) {
+        self.state.lock().unwrap().hold_execution_answers = false;
+        self.answers_released.notify_waiters();
+    }
+
+    /// Returns once executions are answered (at once unless they are held).
+    async fn answers_released(&self) {
+        loop {
+            let released = self.answers_released.notified();
+            tokio::pin!(released);
+            released.as_mut().enable();
+            if !self.state.lock().unwrap().hold_execution_answers {
+                return;
+            }
+            released.await;
+        }
+    }
+
     /// Serves the double on a free loopback port; returns its address. The server runs until the
     /// runtime shuts down.
     pub async fn spawn(&self) -> SocketAddr {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.expect("bind a loopback port");
         let addr = listener.local_addr().expect("loopback address");
+        tokio::spawn(self.serve(listener));
+        addr
+    }
+
+    /// Serves the double on `addr` (`127.0.0.1:0` for a free port) until the returned
+    /// [`Serving`] is stopped or dropped; fails as binding fails (e.g. while the address is still
+    /// taken).
+    pub async fn serve_at(&self, addr: SocketAddr) -> std::io::Result<Serving> {
+        let public = tokio::net::TcpListener::bind(addr).await?;
+        let addr = public.local_addr()?;
+        let private = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let server_addr = private.local_addr()?;
+        let server = tokio::spawn(self.serve(private));
+        // The server's own connections outlive its task, so clients connect through forwarders,
+        // which can be cut.
+        let (stop, mut stopped) = tokio::sync::oneshot::channel();
+        let accept = tokio::spawn(async move {
+            let mut forwarders = tokio::task::JoinSet::new();
+            loop {
+                let mut client = tokio::select! {
+                    accepted = public.accept() => match accepted {
+                        Ok((client, _)) => client,
+                        Err(_) => continue,
+                    },
+                    _ = &mut stopped => break,
+                };
+                forwarders.spawn(async move {
+                    if let Ok(mut server) = tokio::net::TcpStream::connect(server_addr).await {
+                        let _ = tokio::io::copy_bidirectional(&mut client, &mut server).await;
+                    }
+                });
+                while forwarders.try_join_next().is_some() {}
+            }
+            drop(public);
+            forwarders.shutdown().await;
+        });
+        Ok(Serving { addr, stop: Some(stop), accept, server })
+    }
+
+    fn serve(&self, listener: tokio::net::TcpListener) -> impl std::future::Future<Output = ()> {
         let double = self.clone();
-        tokio::spawn(async move {
+        async move {
             tonic::transport::Server::builder()
                 .add_service(LedgerServiceServer::new(double.clone()))
                 .add_service(SubscriptionServiceServer::new(double.clone()))
@@ -410,8 +526,7 @@ impl NodeDouble {
                 .serve_with_incoming(tonic::transport::server::TcpIncoming::from(listener))
                 .await
                 .expect("node double serves");
-        });
-        addr
+        }
     }
 }
 
@@ -745,18 +860,22 @@ impl TransactionExecutionService for NodeDouble {
                 _ => 0,
             })
             .sum();
-        let mut state = self.state.lock().unwrap();
-        state.submitted.push(Submitted {
-            digest: digest.clone(),
-            sender: transaction.sender,
-            calls: recorded_calls(ptb),
-            commands: ptb.commands.iter().map(command_kind).collect(),
-            gas: transaction.gas_payment.objects.iter().map(|reference| *reference.object_id()).collect(),
-            published_modules,
-            signatures,
-        });
+        let changed_objects = {
+            let mut state = self.state.lock().unwrap();
+            state.submitted.push(Submitted {
+                digest: digest.clone(),
+                sender: transaction.sender,
+                calls: recorded_calls(ptb),
+                commands: ptb.commands.iter().map(command_kind).collect(),
+                gas: transaction.gas_payment.objects.iter().map(|reference| *reference.object_id()).collect(),
+                published_modules,
+                signatures,
+            });
+            std::mem::take(&mut state.next_changed_objects)
+        };
+        self.answers_released().await;
         let mut effects = proto::TransactionEffects::default();
-        effects.changed_objects = std::mem::take(&mut state.next_changed_objects);
+        effects.changed_objects = changed_objects;
         let mut executed = proto::ExecutedTransaction::default();
         executed.digest = Some(digest);
         executed.effects = Some(effects);

@@ -10,12 +10,41 @@ pub fn payout() -> bitcoin::ScriptBuf {
     bitcoin::ScriptBuf::new_p2wpkh(&bitcoin::WPubkeyHash::from_byte_array([7; 20]))
 }
 
+/// A loopback port free a moment ago (for a process told where to listen).
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
 /// Waits (polling every 20 ms) until `done`, failing the test after `deadline`.
 pub async fn until(what: &str, deadline: Duration, mut done: impl FnMut() -> bool) {
     let start = Instant::now();
     while !done() {
         assert!(start.elapsed() < deadline, "timed out waiting for {what}");
         tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// `/metrics` of the server on `addr`, by a plain HTTP/1.1 GET (empty while nothing listens).
+pub async fn metrics_text(addr: &str) -> String {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let Ok(mut stream) = tokio::net::TcpStream::connect(addr).await else { return String::new() };
+    stream.write_all(b"GET /metrics HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n").await.unwrap();
+    let mut body = String::new();
+    let _ = stream.read_to_string(&mut body).await;
+    body
+}
+
+/// Polls `/metrics` on loopback port `port` until it shows `line` (the gauges update once a
+/// second), failing the test after 30 s.
+pub async fn until_metric(port: u16, line: &str) {
+    let start = Instant::now();
+    loop {
+        let text = metrics_text(&format!("127.0.0.1:{port}")).await;
+        if text.contains(line) {
+            return;
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "no `{line}` in {text}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
     }
 }
 
@@ -138,11 +167,20 @@ pub fn start_miner(addr: std::net::SocketAddr, user: &str) -> Arc<aihash_keeper:
     stats
 }
 
+/// A test pool on a free loopback port paying the test payout at `difficulty`, with a new job
+/// every second (shares are stamped with their job's time, and short windows take shares by it).
+pub async fn test_pool(difficulty: ShareDifficulty) -> aihash_keeper::testpool::TestPool {
+    use aihash_keeper::testpool::{TestPool, TestPoolConfig};
+    let mut config = TestPoolConfig::new(payout(), difficulty);
+    config.job_interval = Duration::from_secs(1);
+    TestPool::spawn("127.0.0.1:0".parse().unwrap(), config).await.unwrap()
+}
+
 // === The market on the node double ===
 
 use aihash_node_double::{NodeDouble, Signatures};
-use aihash_sdk::bindings::order::{DifficultyChange, Fill};
-use aihash_sdk::bindings::report::{Challenge, Report, ReportState};
+use aihash_sdk::bindings::order::{DifficultyChange, Fill, FillAttached, Order};
+use aihash_sdk::bindings::report::{Challenge, ChallengeOpened, Report, ReportState, ReportSubmitted};
 use aihash_sdk::keystore::Key;
 use aihash_sdk::tx::{Deployment, Shared};
 use sui_sdk_types::Address;
@@ -263,6 +301,117 @@ pub fn report_bytes(
         deadline_ms: challenge_deadline_ms,
     });
     bcs::to_bytes(&report).unwrap()
+}
+
+/// A golden object or event of the package, decoded.
+pub fn golden<T: serde::de::DeserializeOwned>(name: &str) -> T {
+    bcs::from_bytes(aihash_sdk::golden::bytes(name).unwrap()).unwrap()
+}
+
+/// The golden `ReportSubmitted` of `report`: `keeper`'s report of fill `fill` of `order` for
+/// `provider`, on the window `window` (start, end ms), disputable until `dispute_deadline_ms`.
+pub fn report_submitted_bytes(
+    report: Address,
+    (order, fill): (Address, u64),
+    (keeper, provider): (Address, Address),
+    window: (u64, u64),
+    dispute_deadline_ms: u64,
+) -> Vec<u8> {
+    let mut submitted: ReportSubmitted = golden("report_submitted");
+    submitted.report_id = object_id(report);
+    submitted.order_id = object_id(order);
+    submitted.fill = fill;
+    submitted.keeper_id = object_id(keeper);
+    submitted.provider_id = object_id(provider);
+    (submitted.window_start_ms, submitted.window_end_ms) = window;
+    submitted.dispute_deadline_ms = dispute_deadline_ms;
+    bcs::to_bytes(&submitted).unwrap()
+}
+
+/// The golden `ChallengeOpened` on `report`, drawing `samples`, answerable until `deadline_ms`.
+pub fn challenge_opened_bytes(report: Address, samples: &[u64], deadline_ms: u64) -> Vec<u8> {
+    let mut opened: ChallengeOpened = golden("report_challenge_opened");
+    opened.report_id = object_id(report);
+    opened.samples = samples.to_vec();
+    opened.deadline_ms = deadline_ms;
+    bcs::to_bytes(&opened).unwrap()
+}
+
+/// An order served on the node double with fill 0 of a keeper (see [`serve_order`]).
+#[derive(Clone)]
+pub struct ServedOrder {
+    pub id: Address,
+    fills_table: Address,
+    fill_field: Address,
+    keeper: Address,
+    provider: Address,
+    hashrate: u64,
+    difficulty: u128,
+}
+
+impl ServedOrder {
+    /// The chain's record of fill 0 now says it is reported until `until_ms`.
+    pub fn fill_reported_until(&self, double: &NodeDouble, until_ms: u64) {
+        double.add_dynamic_field(
+            self.fills_table,
+            self.fill_field,
+            bcs::to_bytes(&0u64).unwrap(),
+            "0xa1::order::Fill",
+            fill_bytes(self.keeper, self.provider, self.hashrate, self.difficulty, 0, until_ms),
+        );
+    }
+}
+
+/// Serves order `n` (the golden one as 0x70+n…, its fills table 0x80+n…) paying `price` to the
+/// test pool at `pool` (with the test payout), holding fill 0 of `keeper` for `provider`:
+/// `hashrate` at D `difficulty` (32.32), attached at 0 and reported until 0; announces it with a
+/// `FillAttached` event.
+pub fn serve_order(
+    double: &NodeDouble,
+    n: u8,
+    pool: std::net::SocketAddr,
+    price: u64,
+    (keeper, provider): (Address, Address),
+    hashrate: u64,
+    difficulty: u128,
+) -> ServedOrder {
+    let mut order: Order<moverox_sui::sui::sui::SUI> = golden("order_object");
+    let served = ServedOrder {
+        id: Address::new([0x70 + n; 32]),
+        fills_table: Address::new([0x80 + n; 32]),
+        fill_field: Address::new([0x90 + n; 32]),
+        keeper,
+        provider,
+        hashrate,
+        difficulty,
+    };
+    order.id.id = object_id(served.id);
+    order.fills.id.id = object_id(served.fills_table);
+    order.price = price;
+    order.expiry_ms = u64::MAX;
+    order.pool.url.bytes = format!("stratum+tcp://{pool}").into_bytes();
+    order.pool.payout = payout().to_bytes();
+    double.add_shared_object(
+        served.id,
+        "0xa1::order::Order<0x2::sui::SUI>",
+        7,
+        bcs::to_bytes(&order).unwrap(),
+    );
+    served.fill_reported_until(double, 0);
+    let attached = FillAttached {
+        order_id: object_id(served.id),
+        fill: 0,
+        keeper_id: object_id(keeper),
+        provider_id: object_id(provider),
+        hashrate,
+        difficulty,
+    };
+    double.add_checkpoint_with_events(
+        &format!("tx-fill-{n}"),
+        PACKAGE,
+        &[("order", "FillAttached", bcs::to_bytes(&attached).unwrap())],
+    );
+    served
 }
 
 /// A rig difficulty fixed at `fixed` (32.32), so CPU miners deliver a steady stream of shares.
