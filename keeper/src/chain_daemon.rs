@@ -85,6 +85,14 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
     let (to_driver, windows_for_driver) = mpsc::unbounded_channel();
     let (summaries_tx, summaries) = mpsc::unbounded_channel();
     let (raises_tx, raises) = mpsc::unbounded_channel();
+    // Windows closed before this start may have died with the last run before their reports
+    // were queued: offer every one of a fill the keeper had (a report already queued or on chain
+    // is recognised and not sent twice).
+    for summary in crate::journal::closed_windows(&config.journal.dir)? {
+        if driver.serves(&summary.target) && !left_over.iter().any(|w| w.journal == summary.journal) {
+            let _ = to_driver.send(summary);
+        }
+    }
     for summary in left_over {
         log_window(&summary);
         let _ = to_driver.send(summary.clone());

@@ -729,6 +729,31 @@ impl Window {
     }
 }
 
+/// The summaries of every closed window in the journal at `dir` (in no particular order). A
+/// restarted keeper offers them to the chain again: a window summarised just before a crash may
+/// not have been queued for its report yet.
+pub fn closed_windows(dir: &Path) -> Result<Vec<WindowSummary>, JournalError> {
+    let mut found = vec![];
+    let mut dirs = vec![dir.to_owned()];
+    while let Some(dir) = dirs.pop() {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(io(&dir)(e)),
+        };
+        for entry in entries {
+            let path = entry.map_err(io(&dir))?.path();
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            if path.is_dir() {
+                dirs.push(path);
+            } else if let Some(start) = name.strip_suffix(".summary.json") {
+                found.push(summary(&path.with_file_name(format!("{start}.journal")))?);
+            }
+        }
+    }
+    Ok(found)
+}
+
 /// The summary of a closed window, as written when it closed.
 pub fn summary(journal: &Path) -> Result<WindowSummary, JournalError> {
     let path = summary_path(journal);

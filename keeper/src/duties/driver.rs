@@ -170,6 +170,11 @@ impl Driver {
         self.book.apply(&mut self.sender.client, events, through).await
     }
 
+    /// Whether `journal_target` names windows of a fill the keeper has had (live or not).
+    pub fn serves(&self, journal_target: &str) -> bool {
+        self.book.served(journal_target).is_some()
+    }
+
     /// A window of one of the keeper's fills closed: queue its report.
     pub fn window_closed(&mut self, summary: &WindowSummary) -> Result<(), DutyError> {
         let Some(target) = self.book.served(&summary.target).cloned() else {
