@@ -526,6 +526,12 @@ mod fill {
         let done = report_window(&mut sender, &calls, &target, &summary).await.unwrap();
         assert!(matches!(&done, Done::Abandoned(why) if why.contains("the chain fixed D 1024")), "{done:?}");
         assert!(double.submitted().is_empty());
+        // A change scheduled inside the window (off its boundaries, by hand): the chain refuses
+        // a window spanning it.
+        let target = fill_target(&double, Some((1_024, summary.start_ms + 1)));
+        let done = report_window(&mut sender, &calls, &target, &summary).await.unwrap();
+        assert!(matches!(&done, Done::Abandoned(why) if why.contains("spans the change")), "{done:?}");
+        assert!(double.submitted().is_empty());
         // A change from after the window leaves it at the D it was counted at.
         let target = fill_target(&double, Some((1_024, summary.end_ms)));
         let done = report_window(&mut sender, &calls, &target, &summary).await.unwrap();

@@ -105,6 +105,16 @@ pub async fn report_window(
         )));
     }
     let report = delivery_report(summary, target.fill)?;
+    if let Some(change) = on_chain.next_difficulty.as_ref() {
+        if summary.start_ms < change.from_ms && change.from_ms < summary.end_ms {
+            // Scheduled off a window boundary (by hand, not by this keeper): the chain refuses a
+            // window spanning the change.
+            return Ok(Done::Abandoned(format!(
+                "window {}..{} of fill {} of order {} spans the change of D scheduled from {} ms",
+                summary.start_ms, summary.end_ms, target.fill, target.order.id, change.from_ms
+            )));
+        }
+    }
     let fixed = window_difficulty(&on_chain, summary.start_ms);
     if report.difficulty != fixed {
         // The journal opened the window before it learnt of a change of D on chain: the chain
