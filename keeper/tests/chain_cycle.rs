@@ -510,3 +510,27 @@ async fn a_keeper_restarted_during_a_node_outage_starts_from_its_state() {
     let never = offline(world.dir.path().join("fresh")).await.err().expect("nothing to start from");
     assert!(never.to_string().contains(&dead), "{never}");
 }
+
+/// A keeper the market would refuse every fill and report of does not start: each problem is
+/// named with what fixes it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_keeper_the_market_would_refuse_does_not_start() {
+    let world = world().await;
+    let stranger = Address::new([0x5e; 32]);
+    world.chain.double.add_shared_object(
+        KEEPER,
+        "0xa1::identity::Identity",
+        KEEPER.into_inner()[0] as u64,
+        common::identity_bytes(KEEPER, stranger),
+    );
+    let sender = Sender::new(world.client(), world.key.clone());
+    let metrics = DutyMetrics::new(&prometheus::Registry::new());
+    let state = world.dir.path().join("state");
+    let error = Driver::open(world.config.clone(), sender, world.deployment.clone(), &state, metrics)
+        .await
+        .err()
+        .expect("refused");
+    let message = error.to_string();
+    assert!(message.contains(&format!("keeper identity {KEEPER}")), "{message}");
+    assert!(message.contains(&stranger.to_string()) && message.contains("chain.sender"), "{message}");
+}

@@ -82,10 +82,10 @@ pub fn resolve(identity: &Identity) -> Value {
         .map(|s| json!({ "id": reference(&text(&s.id)), "type": text(&s.service_type), "serviceEndpoint": text(&s.endpoint) }))
         .collect();
     let mut roles = vec![];
-    if identity.roles & 1 != 0 {
+    if identity.roles & crate::tx::ROLE_PROVIDER != 0 {
         roles.push("provider");
     }
-    if identity.roles & 2 != 0 {
+    if identity.roles & crate::tx::ROLE_KEEPER != 0 {
         roles.push("keeper");
     }
     let rep = &identity.reputation;

@@ -19,6 +19,10 @@ use sui_transaction_builder::{Argument, Function, ObjectInput, TransactionBuilde
 pub const AUTHENTICATION: u8 = 1;
 pub const KEEPER_SIGNING: u8 = 4;
 
+/// Identity roles (bits), as `aihash::identity` numbers them.
+pub const ROLE_PROVIDER: u8 = 1;
+pub const ROLE_KEEPER: u8 = 2;
+
 /// The system `Clock` object, shared since genesis.
 pub const CLOCK: Address = Address::from_static("0x6");
 

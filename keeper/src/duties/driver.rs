@@ -5,6 +5,7 @@
 //! or an unreachable node delays duties but never loses or doubles one.
 
 use super::book::{OrderBook, OurFill, PoolTarget};
+use super::eligibility;
 use super::fill::{self, OpenOrder, PoolCheck};
 use super::metrics::DutyMetrics;
 use super::queue::{Duty, DutyQueue, Pass};
@@ -12,6 +13,8 @@ use super::watch::Watcher;
 use super::{Done, DutyError};
 use crate::config::{ChainConfig, Provider};
 use crate::journal::WindowSummary;
+use aihash_sdk::bindings::identity::Identity;
+use aihash_sdk::bindings::market::Market;
 use aihash_sdk::bindings::registry::Registry;
 use aihash_sdk::chain::PackageEvent;
 use aihash_sdk::network::{check_chain, Network};
@@ -40,6 +43,7 @@ impl Known {
         let info = sender.client.service_info().await?;
         let network = Network::parse(&config.network).map_err(|e| DutyError::Invalid(e.to_string()))?;
         check_chain(deployment, &network, &info.chain_id).map_err(|e| DutyError::Invalid(e.to_string()))?;
+        Self::check_eligible(config, sender, deployment).await?;
         let keeper = sender.client.shared(config.identity).await?;
         let registry: Registry = sender.client.object(deployment.registry.id).await?;
         let treasury = registry.platform_treasury.as_ref().ok_or_else(|| {
@@ -54,6 +58,35 @@ impl Known {
             providers.push(sender.client.shared(provider.identity).await?);
         }
         Ok(Self { keeper, treasury, providers })
+    }
+
+    /// Refuses to start a keeper the market would refuse every fill and report of, naming each
+    /// problem.
+    async fn check_eligible(
+        config: &ChainConfig,
+        sender: &mut Sender,
+        deployment: &Deployment,
+    ) -> Result<(), DutyError> {
+        let market: Market = sender.client.object(deployment.market.id).await?;
+        let identity: Identity = sender.client.object(config.identity).await?;
+        let mut problems = eligibility::keeper_problems(
+            config.identity,
+            &identity,
+            sender.address(),
+            market.params.min_keeper_stake,
+        );
+        for provider in &config.providers {
+            let identity: Identity = sender.client.object(provider.identity).await?;
+            problems.extend(eligibility::provider_problems(provider, &identity));
+        }
+        if problems.is_empty() {
+            Ok(())
+        } else {
+            Err(DutyError::Invalid(format!(
+                "the keeper cannot work on this market:\n  {}",
+                problems.join("\n  ")
+            )))
+        }
     }
 
     /// Whether these are the objects `config` names (the configuration may have changed since).

@@ -6,6 +6,7 @@
 pub mod answer;
 pub mod book;
 pub mod driver;
+pub mod eligibility;
 pub mod fill;
 pub mod metrics;
 pub mod queue;

@@ -213,13 +213,28 @@ pub fn node_with_funded_key() -> (NodeDouble, Key) {
     let double = NodeDouble::new("localnet");
     let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources");
     double.check_calls_against(PACKAGE, Signatures::from_sources(&sources).unwrap());
-    let key = Key::from_keypair(sui_crypto::ed25519::Ed25519PrivateKey::new([5; 32]).into());
+    let key = funded_key();
     double.add_coin(key.address(), Address::new([0x6a; 32]), "0x2::sui::SUI", 10_000_000_000);
     (double, key)
 }
 
-/// Serves the registry (the golden one, naming `treasury` as the platform treasury) and the
-/// given identities as shared objects, as a driver opening on the market reads them.
+/// The key `node_with_funded_key` funds: it controls the identities `serve_market` serves.
+pub fn funded_key() -> Key {
+    Key::from_keypair(sui_crypto::ed25519::Ed25519PrivateKey::new([5; 32]).into())
+}
+
+/// The golden identity (an active keeper and provider with a keeper-signing key and 2,000 HASH of
+/// stake) as `id`, controlled by `controller`.
+pub fn identity_bytes(id: Address, controller: Address) -> Vec<u8> {
+    let mut identity: aihash_sdk::bindings::identity::Identity = golden("identity_object");
+    identity.id.id = object_id(id);
+    identity.controller = moverox::types::Address::new(controller.into_inner());
+    bcs::to_bytes(&identity).unwrap()
+}
+
+/// Serves the registry (the golden one, naming `treasury` as the platform treasury), the market
+/// (the golden one) and the given identities (see `identity_bytes`, controlled by the funded key)
+/// as shared objects, as a driver opening on the market reads them.
 pub fn serve_market(double: &NodeDouble, treasury: Address, identities: &[Address]) {
     let mut registry: aihash_sdk::bindings::registry::Registry =
         bcs::from_bytes(aihash_sdk::golden::bytes("registry_object").unwrap()).unwrap();
@@ -231,12 +246,18 @@ pub fn serve_market(double: &NodeDouble, treasury: Address, identities: &[Addres
         bcs::to_bytes(&registry).unwrap(),
     );
     double.add_shared_object(treasury, "0xa1::treasury::Treasury", 0x43, vec![]);
+    double.add_shared_object(
+        deployment().market.id,
+        "0xa1::market::Market",
+        2,
+        aihash_sdk::golden::bytes("market_object").unwrap().to_vec(),
+    );
     for identity in identities {
         double.add_shared_object(
             *identity,
             "0xa1::identity::Identity",
             identity.into_inner()[0] as u64,
-            vec![],
+            identity_bytes(*identity, funded_key().address()),
         );
     }
 }

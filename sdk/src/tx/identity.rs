@@ -1,6 +1,6 @@
 //! Calls into `identity`, `staking` and `capacity`: identities, their keys and services, stake.
 
-use super::{Calls, Shared, AUTHENTICATION, KEEPER_SIGNING};
+use super::{Calls, Shared, AUTHENTICATION, KEEPER_SIGNING, ROLE_KEEPER};
 use sui_sdk_types::Address;
 use sui_transaction_builder::{Argument, TransactionBuilder};
 
@@ -24,7 +24,7 @@ impl Calls<'_> {
         stratum_url: &str,
     ) {
         let registry = tx.object(self.deployment.registry.input(true));
-        let roles = tx.pure(&2u8);
+        let roles = tx.pure(&ROLE_KEEPER);
         let clock = Self::clock(tx);
         let identity = tx.move_call(self.function("identity", "new"), vec![registry, roles, clock]);
         let args = vec![
