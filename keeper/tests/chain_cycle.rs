@@ -534,3 +534,37 @@ async fn a_keeper_the_market_would_refuse_does_not_start() {
     assert!(message.contains(&format!("keeper identity {KEEPER}")), "{message}");
     assert!(message.contains(&stranger.to_string()) && message.contains("chain.sender"), "{message}");
 }
+
+/// A fill on an order whose escrow ran out (paused until a top-up) is released, so its
+/// provider's hashrate is free for other orders.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_fill_on_a_paused_order_is_released() {
+    let mut world = world().await;
+    let mut driver = world.driver().await;
+    let mut client = world.client();
+    world.serve_our_fill(common::START_MS);
+    world.announce_our_fill();
+    world.chain.pump(&mut driver, &mut client).await;
+    assert_eq!(driver.plan_fills(world.now, &HashMap::new()).unwrap().queued, 0);
+
+    let mut order: Order<SUI> = golden("order_object");
+    order.state = aihash_sdk::bindings::order::State::Exhausted;
+    world.chain.double.add_shared_object(
+        world.order_id,
+        "0xa1::order::Order<0x2::sui::SUI>",
+        7,
+        bcs::to_bytes(&order).unwrap(),
+    );
+    let mut exhausted = aihash_sdk::golden::bytes("order_exhausted").unwrap().to_vec();
+    exhausted[..32].copy_from_slice(&world.order_id.into_inner());
+    world.chain.event("order", "OrderExhausted", exhausted);
+    world.chain.pump(&mut driver, &mut client).await;
+    assert!(!driver.fills()[0].order_active);
+    assert_eq!(driver.plan_fills(world.now, &HashMap::new()).unwrap().queued, 1);
+    assert!(driver
+        .queue()
+        .duties()
+        .any(|d| matches!(d, Duty::Release { target, paused: true } if target.fill == 1)));
+    driver.run_due(world.now).await.unwrap();
+    assert_eq!(world.chain.calls(), [["order::release_fill"]]);
+}

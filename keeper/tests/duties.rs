@@ -512,6 +512,36 @@ mod fill {
         assert_eq!(double.submitted().len(), 3);
     }
 
+    /// A fill on a paused (exhausted) order is released, unless the order is active again by
+    /// then (topped up); one on an order paying too little is released whatever its state.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_fill_of_a_paused_order_is_released_unless_it_is_active_again() {
+        use aihash_keeper::duties::fill::release;
+        let (double, mut sender) = node().await;
+        let deployment = deployment();
+        let calls = Calls { deployment: &deployment };
+        let target = fill_target(&double, None);
+        let done = release(&mut sender, &calls, &target, true).await.unwrap();
+        assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("active again")), "{done:?}");
+        assert!(double.submitted().is_empty());
+        let mut order: Order<SUI> =
+            bcs::from_bytes(aihash_sdk::golden::bytes("order_object").unwrap()).unwrap();
+        order.state = aihash_sdk::bindings::order::State::Exhausted;
+        double.add_shared_object(
+            target.order.id,
+            "0xa1::order::Order<0x2::sui::SUI>",
+            7,
+            bcs::to_bytes(&order).unwrap(),
+        );
+        let done = release(&mut sender, &calls, &target, true).await.unwrap();
+        assert!(matches!(done, Done::Sent { .. }), "{done:?}");
+        let call = &double.submitted()[0].calls[0];
+        assert_eq!(
+            (call.function.as_str(), call.arguments[0].clone()),
+            ("release_fill", CallArg::Object(target.order.id))
+        );
+    }
+
     /// A window the journal counted at a D the chain does not have for it can never be reported:
     /// abandoned (logged and counted), not retried for ever, nothing sent.
     #[tokio::test(flavor = "multi_thread")]

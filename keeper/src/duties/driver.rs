@@ -222,7 +222,7 @@ impl Driver {
     }
 
     /// Queues fills for the providers' free hashrate on the best-paying open orders (and releases
-    /// of fills on orders now paying below the keeper's minimum). An order is filled only once
+    /// of fills on orders now paying below the keeper's minimum or paused). An order is filled only once
     /// its pool was checked (`pools`): its D is set from the pool's difficulty, and an order whose
     /// pool rigs cannot work on is passed over for the next best. Returns what was queued and the
     /// pools still to check.
@@ -233,9 +233,16 @@ impl Driver {
     ) -> Result<Plan, DutyError> {
         let mut plan = Plan::default();
         let fills = self.book.fills();
-        for fill in fills.iter().filter(|f| f.price < self.config.min_price) {
-            tracing::info!(order = %fill.target.order.id, price = fill.price, "the order pays below our minimum now: releasing");
-            self.queue.push(Duty::Release { target: fill.target.clone() })?;
+        // Fills that pay too little now, or on paused (exhausted) orders, go: their providers'
+        // hashrate is free for other orders (a paused order topped up is filled again).
+        for fill in fills.iter().filter(|f| f.price < self.config.min_price || !f.order_active) {
+            let paused = !fill.order_active;
+            if paused {
+                tracing::info!(order = %fill.target.order.id, "the order is paused (its escrow ran out): releasing");
+            } else {
+                tracing::info!(order = %fill.target.order.id, price = fill.price, "the order pays below our minimum now: releasing");
+            }
+            self.queue.push(Duty::Release { target: fill.target.clone(), paused })?;
             plan.queued += 1;
         }
         let open = self.book.open_orders();
@@ -249,7 +256,7 @@ impl Driver {
             let queued_attach: Vec<(Address, u64)> = self.queue.duties().filter_map(attaching).collect();
             let committed: u64 = fills
                 .iter()
-                .filter(|f| f.provider == identity.id && f.price >= self.config.min_price)
+                .filter(|f| f.provider == identity.id && f.price >= self.config.min_price && f.order_active)
                 .map(|f| f.hashrate)
                 .chain(queued_attach.iter().map(|(_, h)| *h))
                 .sum();

@@ -214,15 +214,20 @@ pub async fn schedule_difficulty(
 }
 
 /// Releases fill `fill` of `order` (the keeper stops serving it), unless it is released already
-/// or the order has ended (its fills end with it).
+/// or the order has ended (its fills end with it); a release because the order was `paused`
+/// (exhausted) does not happen if the order is active again (topped up).
 pub async fn release(
     sender: &mut Sender,
     calls: &Calls<'_>,
     target: &super::report::FillRef,
+    paused: bool,
 ) -> Result<Done, DutyError> {
     let on_chain: Order<moverox_sui::sui::sui::SUI> = sender.client.object(target.order.id).await?;
     if matches!(on_chain.state, State::Ended { .. }) {
         return Ok(Done::AlreadyDone(format!("order {} has ended, and its fills with it", target.order.id)));
+    }
+    if paused && on_chain.state == State::Active {
+        return Ok(Done::AlreadyDone(format!("order {} is active again", target.order.id)));
     }
     let fill = super::report::fill_of(&mut sender.client, target.order.id, &on_chain, target.fill).await?;
     if fill.released_ms != 0 {

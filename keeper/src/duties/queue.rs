@@ -27,8 +27,13 @@ pub enum Duty {
     /// Attach `provider`'s `hashrate` to `order` for keeper identity `keeper`, at share
     /// difficulty `difficulty` (32.32).
     Attach { order: OpenOrder, keeper: Shared, provider: Shared, hashrate: u64, difficulty: u128 },
-    /// Release a fill the keeper no longer serves.
-    Release { target: FillRef },
+    /// Release a fill the keeper no longer serves: its order pays too little, or is `paused`
+    /// (exhausted; then not if it is active again when the release is due).
+    Release {
+        target: FillRef,
+        #[serde(default)]
+        paused: bool,
+    },
     /// Raise the D of `target`'s windows to `difficulty` (32.32) from its next window boundary
     /// (its windows last `window_ms`): its pool's difficulty rose above the fill's D.
     SetDifficulty { target: FillRef, difficulty: u128, window_ms: u64 },
@@ -250,7 +255,7 @@ async fn perform(
         Duty::Attach { order, keeper, provider, hashrate, difficulty } => {
             fill::attach(sender, calls, order, *keeper, *provider, *hashrate, *difficulty, now_ms).await
         }
-        Duty::Release { target } => fill::release(sender, calls, target).await,
+        Duty::Release { target, paused } => fill::release(sender, calls, target, *paused).await,
         Duty::SetDifficulty { target, difficulty, window_ms } => {
             fill::schedule_difficulty(sender, calls, target, *difficulty, *window_ms, now_ms).await
         }
