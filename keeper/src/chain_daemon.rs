@@ -8,9 +8,8 @@
 use crate::config::ChainConfig;
 use crate::daemon::{log_window, serve_metrics, Outages, Readout, Running};
 use crate::difficulty::DifficultySchedule;
-use crate::duties::book::{OurFill, PoolTarget};
+use crate::duties::book::OurFill;
 use crate::duties::driver::Driver;
-use crate::duties::fill::PoolCheck;
 use crate::duties::metrics::DutyMetrics;
 use crate::journal::{Journal, JournalConfig, WindowSummary};
 use crate::metrics::Metrics;
@@ -389,7 +388,7 @@ async fn drive(
     let mut follower =
         tokio::spawn(follow(url.clone(), package, driver.next_checkpoint(), events_tx.clone()));
     let (checked_tx, mut checked) = mpsc::unbounded_channel();
-    let mut pools = PoolChecks::default();
+    let mut pools = crate::pool_check::PoolChecks::default();
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     let mut planned: Option<Instant> = None;
     let publish = |driver: &Driver| {
@@ -449,59 +448,6 @@ async fn drive(
                     tracing::error!(%error, "the duty queue could not be run");
                 }
                 publish(&driver);
-            }
-        }
-    }
-}
-
-/// What the keeper found at the pools of orders it would fill, and the checks under way. A pool
-/// found fit is checked again after ten minutes, an unfit one after five.
-#[derive(Default)]
-struct PoolChecks {
-    found: HashMap<PoolTarget, (PoolCheck, Instant)>,
-    checking: std::collections::HashSet<PoolTarget>,
-}
-
-impl PoolChecks {
-    const FIT_FOR: Duration = Duration::from_secs(600);
-    const UNFIT_FOR: Duration = Duration::from_secs(300);
-    const WITHIN: Duration = Duration::from_secs(15);
-
-    fn record(&mut self, pool: PoolTarget, check: PoolCheck) {
-        match &check {
-            PoolCheck::Fit { floor } => {
-                tracing::info!(pool = %pool.url, worker = %pool.worker, floor, "pool checked: fit to fill")
-            }
-            PoolCheck::Unfit(why) => {
-                tracing::warn!(pool = %pool.url, worker = %pool.worker, %why, "pool checked: its orders are not filled")
-            }
-        }
-        self.checking.remove(&pool);
-        self.found.insert(pool, (check, Instant::now()));
-    }
-
-    /// The checks still valid.
-    fn fresh(&self) -> HashMap<PoolTarget, PoolCheck> {
-        self.found
-            .iter()
-            .filter(|(_, (check, at))| {
-                let valid =
-                    if matches!(check, PoolCheck::Fit { .. }) { Self::FIT_FOR } else { Self::UNFIT_FOR };
-                at.elapsed() < valid
-            })
-            .map(|(pool, (check, _))| (pool.clone(), check.clone()))
-            .collect()
-    }
-
-    /// Starts checking each of `pools` not being checked already.
-    fn start(&mut self, pools: Vec<PoolTarget>, done: &mpsc::UnboundedSender<(PoolTarget, PoolCheck)>) {
-        for pool in pools {
-            if self.checking.insert(pool.clone()) {
-                let done = done.clone();
-                tokio::spawn(async move {
-                    let check = crate::pool_check::check(&pool, Self::WITHIN).await;
-                    let _ = done.send((pool, check));
-                });
             }
         }
     }
