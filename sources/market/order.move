@@ -467,7 +467,9 @@ public fun set_difficulty<C>(
     let order_id = order.id.to_inner();
     let entry = order.keeper_fill_mut(fill, keeper, ctx);
     assert!(entry.released_ms == 0, EFillReleased);
-    entry.next_difficulty.do_ref!(|pending| assert!(pending.from_ms > now, EDifficultyChangeUnderWay));
+    entry
+        .next_difficulty
+        .do_ref!(|pending| assert!(pending.from_ms > now, EDifficultyChangeUnderWay));
     entry.next_difficulty = option::some(DifficultyChange { difficulty, from_ms });
     event::emit(FillDifficultyScheduled { order_id, fill, difficulty, from_ms });
 }

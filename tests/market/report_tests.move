@@ -294,7 +294,19 @@ fun a_change_named_for_the_next_boundary_leaves_the_window_under_way_whole() {
     let start = mf::window_start_ms();
     let end = mf::window_end_ms();
     let honest = mf::window_root(b"honest");
-    let first = mf::submit(&mut scenario, &clock, &world, order_id, fill, start, end, 16, 16, honest, 0);
+    let first = mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        start,
+        end,
+        16,
+        16,
+        honest,
+        0,
+    );
     let next = mf::submit(
         &mut scenario,
         &clock,
@@ -351,8 +363,32 @@ fun a_pending_difficulty_change_can_be_replaced_before_its_time() {
     clock.set_for_testing(mf::window_end_ms() + 600_000);
     let end = mf::window_end_ms();
     let honest = mf::window_root(b"honest");
-    mf::submit(&mut scenario, &clock, &world, order_id, fill, mf::window_start_ms(), end, 16, 16, honest, 0);
-    let next = mf::submit(&mut scenario, &clock, &world, order_id, fill, end, end + 600_000, 2, 128, honest, 0);
+    mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        end,
+        16,
+        16,
+        honest,
+        0,
+    );
+    let next = mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        end,
+        end + 600_000,
+        2,
+        128,
+        honest,
+        0,
+    );
     let next = take_report(&scenario, next);
     assert_eq!(next.difficulty(), 128);
     assert_eq!(next.work(), 256);
