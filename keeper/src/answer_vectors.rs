@@ -211,12 +211,15 @@ pub fn journals() -> Journals {
     Journals { dir, honest, duplicated, below_d }
 }
 
-/// What a keeper counting every accepted share of the journal file would commit to, and its
-/// answer for the first leaf `faulty` picks out: (root, count, leaf index, answer).
-fn counting_everything(
+/// What a keeper counting every accepted share of tampered journal file `journal` (`name`) would
+/// commit to, and its answer for the first leaf `faulty` picks out: `keeper_<name>_root`, `_count`,
+/// `_index` and `_answer_<part>`.
+fn insert_counting_everything(
+    vectors: &mut BTreeMap<String, String>,
+    name: &str,
     journal: &Path,
     faulty: impl Fn(&[JournaledShare], usize) -> bool,
-) -> ([u8; 32], u64, u64, SampleAnswer) {
+) {
     let window = journal::entries(journal).expect("the journal reads");
     let mut leaves: Vec<JournaledShare> = window.shares.iter().filter(|s| s.is_accepted()).cloned().collect();
     leaves.sort_by(|a, b| value_order(&a.hash, &b.hash));
@@ -224,7 +227,10 @@ fn counting_everything(
     let tree = ShareTree::new_unchecked(&hashes);
     let index = (0..leaves.len()).find(|&i| faulty(&leaves, i)).expect("the fault is in the tree") as u64;
     let answer = window.answer(journal, &leaves, &tree, index).expect("the faulty leaf answers");
-    (tree.root(), tree.len(), index, answer)
+    vectors.insert(format!("keeper_{name}_root"), hex::encode(tree.root()));
+    vectors.insert(format!("keeper_{name}_count"), hex::encode(tree.len().to_le_bytes()));
+    vectors.insert(format!("keeper_{name}_index"), hex::encode(index.to_le_bytes()));
+    insert_answer(vectors, &format!("keeper_{name}_answer"), &answer);
 }
 
 fn insert_answer(vectors: &mut BTreeMap<String, String>, prefix: &str, answer: &SampleAnswer) {
@@ -245,21 +251,13 @@ pub fn generate() -> BTreeMap<String, String> {
         let answer = journal::answer(&journals.honest.journal, index).expect("every leaf answers");
         insert_answer(&mut vectors, &format!("keeper_answer_{index}"), &answer);
     }
+    // A leaf equal to its successor: the duplicate's first copy.
+    insert_counting_everything(&mut vectors, "duplicated", &journals.duplicated.journal, |leaves, i| {
+        leaves.get(i + 1).is_some_and(|next| next.hash == leaves[i].hash)
+    });
     let difficulty = ShareDifficulty::from_fixed(SHARE_DIFFICULTY_FP).expect("nonzero");
-    let tampered: [(&str, &Path, &dyn Fn(&[JournaledShare], usize) -> bool); 2] = [
-        ("duplicated", &journals.duplicated.journal, &|leaves, i| {
-            leaves.get(i + 1).is_some_and(|next| next.hash == leaves[i].hash)
-        }),
-        ("below_d", &journals.below_d.journal, &|leaves, i| {
-            !difficulty.is_met_by(BlockHash::from_byte_array(leaves[i].hash))
-        }),
-    ];
-    for (name, journal, faulty) in tampered {
-        let (root, count, index, answer) = counting_everything(journal, faulty);
-        vectors.insert(format!("keeper_{name}_root"), hex::encode(root));
-        vectors.insert(format!("keeper_{name}_count"), hex::encode(count.to_le_bytes()));
-        vectors.insert(format!("keeper_{name}_index"), hex::encode(index.to_le_bytes()));
-        insert_answer(&mut vectors, &format!("keeper_{name}_answer"), &answer);
-    }
+    insert_counting_everything(&mut vectors, "below_d", &journals.below_d.journal, |leaves, i| {
+        !difficulty.is_met_by(BlockHash::from_byte_array(leaves[i].hash))
+    });
     vectors
 }
