@@ -200,6 +200,24 @@ public fun named(name: vector<u8>): vector<u8> {
     if (name == b"keeper_answer_9_next_header") return keeper_answer_9_next_header();
     if (name == b"keeper_answer_9_next_proof") return keeper_answer_9_next_proof();
     if (name == b"keeper_answer_9_proof") return keeper_answer_9_proof();
+    if (name == b"keeper_below_d_answer_coinbase") return keeper_below_d_answer_coinbase();
+    if (name == b"keeper_below_d_answer_header") return keeper_below_d_answer_header();
+    if (name == b"keeper_below_d_answer_next_header") return keeper_below_d_answer_next_header();
+    if (name == b"keeper_below_d_answer_next_proof") return keeper_below_d_answer_next_proof();
+    if (name == b"keeper_below_d_answer_proof") return keeper_below_d_answer_proof();
+    if (name == b"keeper_below_d_count") return keeper_below_d_count();
+    if (name == b"keeper_below_d_index") return keeper_below_d_index();
+    if (name == b"keeper_below_d_root") return keeper_below_d_root();
+    if (name == b"keeper_duplicated_answer_coinbase") return keeper_duplicated_answer_coinbase();
+    if (name == b"keeper_duplicated_answer_header") return keeper_duplicated_answer_header();
+    if (name == b"keeper_duplicated_answer_next_header")
+        return keeper_duplicated_answer_next_header();
+    if (name == b"keeper_duplicated_answer_next_proof")
+        return keeper_duplicated_answer_next_proof();
+    if (name == b"keeper_duplicated_answer_proof") return keeper_duplicated_answer_proof();
+    if (name == b"keeper_duplicated_count") return keeper_duplicated_count();
+    if (name == b"keeper_duplicated_index") return keeper_duplicated_index();
+    if (name == b"keeper_duplicated_root") return keeper_duplicated_root();
     if (name == b"mainnet_hash_dec_2010") return mainnet_hash_dec_2010();
     if (name == b"mainnet_hash_genesis") return mainnet_hash_genesis();
     if (name == b"mainnet_hash_jan_2009") return mainnet_hash_jan_2009();
@@ -1051,6 +1069,74 @@ public fun keeper_answer_9_next_proof(): vector<u8> {
 /// `keeper_answers` vector `keeper_answer_9_proof`.
 public fun keeper_answer_9_proof(): vector<u8> {
     x"a202cda5cf1995157f99e141b855cde591d29dce5fda6562263afd3660df60c61e43bbb4e77ec41297a19ca688c0c2618fb7d5d31e78607754a16a7b80dc2b2694a9830a6dbf56cbe54bed2d835f45221281235916d99534e1d3077cfbbc10f2eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_below_d_answer_coinbase`.
+public fun keeper_below_d_answer_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000010ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_below_d_answer_header`.
+public fun keeper_below_d_answer_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9226fa94ab8eea82f85f9508fdf46030872fdae1564f82f57ac3e26785fe5b5a9460e34e68043a021700000000"
+}
+
+/// `keeper_answers` vector `keeper_below_d_answer_next_header`.
+public fun keeper_below_d_answer_next_header(): vector<u8> { x"" }
+
+/// `keeper_answers` vector `keeper_below_d_answer_next_proof`.
+public fun keeper_below_d_answer_next_proof(): vector<u8> { x"" }
+
+/// `keeper_answers` vector `keeper_below_d_answer_proof`.
+public fun keeper_below_d_answer_proof(): vector<u8> {
+    x"f685fcd58b1f9d9ffc285065e37cbc1aa9fc50a8cb866b29f8bc9d8f34f8ad24"
+}
+
+/// `keeper_answers` vector `keeper_below_d_count`.
+public fun keeper_below_d_count(): vector<u8> { x"1100000000000000" }
+
+/// `keeper_answers` vector `keeper_below_d_index`.
+public fun keeper_below_d_index(): vector<u8> { x"1000000000000000" }
+
+/// `keeper_answers` vector `keeper_below_d_root`.
+public fun keeper_below_d_root(): vector<u8> {
+    x"b01f846a69df0a598034290f5243d08d389d333be8521a95cde8af305fa5e12a"
+}
+
+/// `keeper_answers` vector `keeper_duplicated_answer_coinbase`.
+public fun keeper_duplicated_answer_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000004ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_duplicated_answer_header`.
+public fun keeper_duplicated_answer_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9295aa1a40f3432e83eaeafd440518c63b914efe627a4570f6829a22f209a897dff8e14e68043a021709000000"
+}
+
+/// `keeper_answers` vector `keeper_duplicated_answer_next_header`.
+public fun keeper_duplicated_answer_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9295aa1a40f3432e83eaeafd440518c63b914efe627a4570f6829a22f209a897dff8e14e68043a021709000000"
+}
+
+/// `keeper_answers` vector `keeper_duplicated_answer_next_proof`.
+public fun keeper_duplicated_answer_next_proof(): vector<u8> {
+    x"3cab568c066aac94a15fff839de54572163cf8e0a2f0bd9e14b1e77c76d229a048f470f8820371718a6db032a71ec9649317d3ab333625aa076a1ec31a6f17c8806af1c10596c49f90b63f7e7eaccb3df81ea7006cc3b1c65962748e8975274e58b4482873d5e84863bd71f81f1533ed4704ade67cc2670c21d05725f0cc51025e068af4ebc377343a0078a2f5fe15399c1a27dca65d5dc80da0dded9fd82c60"
+}
+
+/// `keeper_answers` vector `keeper_duplicated_answer_proof`.
+public fun keeper_duplicated_answer_proof(): vector<u8> {
+    x"889a376b4ba6219a0e33cedcb690f07aa522d80669f5a89243e73d67396d681b86305f56e3126042f1f0a4c6613c474f31c89237fe32718a01d2608951f3ed36806af1c10596c49f90b63f7e7eaccb3df81ea7006cc3b1c65962748e8975274e58b4482873d5e84863bd71f81f1533ed4704ade67cc2670c21d05725f0cc51025e068af4ebc377343a0078a2f5fe15399c1a27dca65d5dc80da0dded9fd82c60"
+}
+
+/// `keeper_answers` vector `keeper_duplicated_count`.
+public fun keeper_duplicated_count(): vector<u8> { x"1100000000000000" }
+
+/// `keeper_answers` vector `keeper_duplicated_index`.
+public fun keeper_duplicated_index(): vector<u8> { x"0500000000000000" }
+
+/// `keeper_answers` vector `keeper_duplicated_root`.
+public fun keeper_duplicated_root(): vector<u8> {
+    x"6180b419b73140a3aedee4c7df3a297c92e41702e397f3ded9ad5c8d8ae97ac4"
 }
 
 /// `mainnet_headers` vector `mainnet_hash_dec_2010`.

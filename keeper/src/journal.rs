@@ -375,13 +375,14 @@ impl Journal {
         for path in paths {
             let mut window = read_window(&path)?;
             let open = self.open.values().any(|w| w.path == path);
-            if window.end_ms <= now_ms && !open {
+            let journaled = &window.journaled;
+            if journaled.end_ms <= now_ms && !open {
                 let target_dir = path.parent().and_then(Path::parent).expect("<target>/<provider>/<window>");
                 let mut outages = read_outages(&target_dir.join(OUTAGES))?;
-                if let Some(since) = self.ongoing.get(&slug(&window.target)) {
+                if let Some(since) = self.ongoing.get(&slug(&journaled.target)) {
                     outages.push((*since, ms(now)));
                 }
-                window.dead_ms = dead_within(outages, window.start_ms, window.end_ms);
+                window.dead_ms = dead_within(outages, journaled.start_ms, journaled.end_ms);
                 let summary = window.summary(&path);
                 write_summary(&path, &summary)?;
                 closed.push(summary);
@@ -542,24 +543,94 @@ fn write_summary(journal: &Path, summary: &WindowSummary) -> Result<(), JournalE
     Ok(())
 }
 
-/// A counted share: what a leaf of the window's tree stands for.
-struct Counted {
-    hash: Hash32,
-    header: Header,
-    job: String,
-    extranonce1: Vec<u8>,
-    extranonce2: Vec<u8>,
+/// A window's journal as written: its header, its jobs and every share entry in the order written,
+/// whether or not the window counts it (a share the pool accepted twice, or one whose hash misses
+/// D, is there as journaled). What the keeper commits to is `summary`; this view is for tools that
+/// inspect or audit a journal.
+#[derive(Debug, Clone)]
+pub struct JournaledWindow {
+    pub target: String,
+    pub provider: String,
+    pub start_ms: u64,
+    pub end_ms: u64,
+    /// D, fixed when the window opened.
+    pub difficulty: ShareDifficulty,
+    /// The jobs, by the key their shares refer to them by.
+    pub jobs: HashMap<String, Job>,
+    pub shares: Vec<JournaledShare>,
 }
 
-/// A window read back from its file.
+/// A share entry of a window's journal.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JournaledShare {
+    /// The key of its job in [`JournaledWindow::jobs`].
+    pub job: String,
+    pub worker: String,
+    pub extranonce1: Vec<u8>,
+    pub extranonce2: Vec<u8>,
+    pub header: Header,
+    /// The header's hash (the leaf a counted share stands for).
+    pub hash: Hash32,
+    /// The pool's verdict as journaled: `accepted`, `rejected <code>` or `lost`.
+    pub verdict: String,
+    pub received_ms: u64,
+    /// Arrived after the window of its ntime had closed.
+    pub late: bool,
+}
+
+impl JournaledShare {
+    pub fn is_accepted(&self) -> bool {
+        self.verdict == "accepted"
+    }
+}
+
+/// The window in the journal file `journal`, as written (see [`JournaledWindow`]).
+pub fn entries(journal: &Path) -> Result<JournaledWindow, JournalError> {
+    Ok(parse(journal)?.0)
+}
+
+impl JournaledWindow {
+    /// The challenge answer for leaf `index` of `tree`, the tree over the hashes of `leaves` (shares
+    /// of this window) in the order given. The keeper's own answers are this over its counted
+    /// shares ([`answer`]).
+    pub fn answer(
+        &self,
+        journal: &Path,
+        leaves: &[JournaledShare],
+        tree: &ShareTree,
+        index: u64,
+    ) -> Result<SampleAnswer, JournalError> {
+        let count = leaves.len() as u64;
+        let share = leaves.get(index as usize).ok_or(JournalError::NoSuchLeaf { index, count })?;
+        let proof = tree.proof(index).ok_or(JournalError::NoSuchLeaf { index, count: tree.len() })?;
+        let (next_header, next_proof) = match leaves.get(index as usize + 1) {
+            Some(next) => (
+                bitcoin::consensus::serialize(&next.header),
+                tree.proof(index + 1)
+                    .ok_or(JournalError::NoSuchLeaf { index: index + 1, count: tree.len() })?,
+            ),
+            None => (vec![], vec![]),
+        };
+        let job = self
+            .jobs
+            .get(&share.job)
+            .ok_or_else(|| corrupt(journal, format!("job `{}` of a share is missing", share.job)))?;
+        Ok(SampleAnswer {
+            position: index,
+            header: bitcoin::consensus::serialize(&share.header),
+            proof: proof.iter().map(|h| h.to_vec()).collect(),
+            next_header,
+            next_proof: next_proof.iter().map(|h| h.to_vec()).collect(),
+            coinbase: coinbase(job, &share.extranonce1, &share.extranonce2),
+            branch: job.merkle_branch.iter().map(|n| n.to_byte_array().to_vec()).collect(),
+        })
+    }
+}
+
+/// A window read back from its file: the journal as written, its shares reduced to the counted
+/// ones (the leaves of its tree, in order).
 struct Window {
-    target: String,
-    provider: String,
-    start_ms: u64,
-    end_ms: u64,
-    difficulty: ShareDifficulty,
-    jobs: HashMap<String, Job>,
-    counted: Vec<Counted>,
+    journaled: JournaledWindow,
     counts: Counts,
     dead_ms: u64,
 }
@@ -583,7 +654,8 @@ fn corrupt(path: &Path, reason: impl Into<String>) -> JournalError {
     JournalError::Corrupt { path: path.to_owned(), reason: reason.into() }
 }
 
-fn read_window(path: &Path) -> Result<Window, JournalError> {
+/// The window in a journal file as written, and the codes of its refused shares.
+fn parse(path: &Path) -> Result<(JournaledWindow, Vec<i32>), JournalError> {
     let (entries, _) = read_entries(path)?;
     let Some(Entry::Window { target, provider, start_ms, end_ms, difficulty }) = entries.first().cloned()
     else {
@@ -595,9 +667,16 @@ fn read_window(path: &Path) -> Result<Window, JournalError> {
         .and_then(ShareDifficulty::from_fixed)
         .ok_or_else(|| corrupt(path, format!("difficulty `{difficulty}`")))?;
     let hex = |text: &str| hex::decode(text).map_err(|e| corrupt(path, format!("hex `{text}`: {e}")));
-    let mut jobs = HashMap::new();
-    let mut counted = vec![];
-    let mut counts = Counts::default();
+    let mut window = JournaledWindow {
+        target,
+        provider,
+        start_ms,
+        end_ms,
+        difficulty,
+        jobs: HashMap::new(),
+        shares: vec![],
+    };
+    let mut refused = vec![];
     for entry in entries.into_iter().skip(1) {
         match entry {
             Entry::Job { key, id, prev_hash, coinbase1, coinbase2, branch, version, bits, time } => {
@@ -618,51 +697,66 @@ fn read_window(path: &Path) -> Result<Window, JournalError> {
                     time,
                     clean: false,
                 };
-                jobs.insert(job_key(&key, &id), job);
+                window.jobs.insert(job_key(&key, &id), job);
             }
-            Entry::Share { job, extranonce1, extranonce2, header, verdict, late, .. } => {
-                counts.submitted += 1;
-                counts.verified += 1;
-                counts.late += u64::from(late);
+            Entry::Share { job, worker, extranonce1, extranonce2, header, verdict, received_ms, late } => {
                 let header: Header = bitcoin::consensus::deserialize(&hex(&header)?)
                     .map_err(|e| corrupt(path, format!("a header: {e}")))?;
-                match verdict.as_str() {
-                    "accepted" => {
-                        counts.pool_accepted += 1;
-                        let hash = header.block_hash();
-                        // Counted only at the window's D, fixed before it opened, and only in the
-                        // window its time falls in.
-                        if !late && difficulty.is_met_by(hash) {
-                            counted.push(Counted {
-                                hash: hash.to_byte_array(),
-                                header,
-                                job,
-                                extranonce1: hex(&extranonce1)?,
-                                extranonce2: hex(&extranonce2)?,
-                            });
-                        }
-                    }
-                    "lost" => counts.lost += 1,
-                    _ => counts.rejected_by_pool += 1,
-                }
+                window.shares.push(JournaledShare {
+                    job,
+                    worker,
+                    extranonce1: hex(&extranonce1)?,
+                    extranonce2: hex(&extranonce2)?,
+                    hash: header.block_hash().to_byte_array(),
+                    header,
+                    verdict,
+                    received_ms,
+                    late,
+                });
             }
-            Entry::Refused { code, .. } => {
-                counts.submitted += 1;
-                *match code {
-                    21 => &mut counts.stale,
-                    22 => &mut counts.duplicate,
-                    23 => &mut counts.low_difficulty,
-                    _ => &mut counts.other,
-                } += 1;
-            }
+            Entry::Refused { code, .. } => refused.push(code),
             Entry::Outage { .. } => {}
             Entry::Window { .. } => return Err(corrupt(path, "a second window header")),
         }
     }
-    counted.sort_by(|a, b| share_tree::value_order(&a.hash, &b.hash));
+    Ok((window, refused))
+}
+
+fn read_window(path: &Path) -> Result<Window, JournalError> {
+    let (mut journaled, refused) = parse(path)?;
+    let mut counts = Counts::default();
+    let difficulty = journaled.difficulty;
+    let shares = std::mem::take(&mut journaled.shares);
+    for share in shares {
+        counts.submitted += 1;
+        counts.verified += 1;
+        counts.late += u64::from(share.late);
+        match share.verdict.as_str() {
+            "accepted" => {
+                counts.pool_accepted += 1;
+                // Counted only at the window's D, fixed before it opened, and only in the window
+                // its time falls in.
+                if !share.late && difficulty.is_met_by(BlockHash::from_byte_array(share.hash)) {
+                    journaled.shares.push(share);
+                }
+            }
+            "lost" => counts.lost += 1,
+            _ => counts.rejected_by_pool += 1,
+        }
+    }
+    for code in refused {
+        counts.submitted += 1;
+        *match code {
+            21 => &mut counts.stale,
+            22 => &mut counts.duplicate,
+            23 => &mut counts.low_difficulty,
+            _ => &mut counts.other,
+        } += 1;
+    }
+    journaled.shares.sort_by(|a, b| share_tree::value_order(&a.hash, &b.hash));
     // The same header twice (a duplicate that slipped past) is counted once.
-    counted.dedup_by(|a, b| a.hash == b.hash);
-    Ok(Window { target, provider, start_ms, end_ms, difficulty, jobs, counted, counts, dead_ms: 0 })
+    journaled.shares.dedup_by(|a, b| a.hash == b.hash);
+    Ok(Window { journaled, counts, dead_ms: 0 })
 }
 
 /// The outages (from, to) in a target's outage log; a missing log is no outage.
@@ -698,20 +792,20 @@ fn dead_within(outages: Vec<(u64, u64)>, start_ms: u64, end_ms: u64) -> u64 {
 
 impl Window {
     fn tree(&self) -> Option<ShareTree> {
-        ShareTree::new(self.counted.iter().map(|c| c.hash).collect()).ok()
+        ShareTree::new(self.journaled.shares.iter().map(|c| c.hash).collect()).ok()
     }
 
     fn summary(&self, path: &Path) -> WindowSummary {
-        let c = &self.counts;
-        let shares = self.counted.len() as u64;
+        let (c, w) = (&self.counts, &self.journaled);
+        let shares = w.shares.len() as u64;
         WindowSummary {
-            target: self.target.clone(),
-            provider: self.provider.clone(),
-            start_ms: self.start_ms,
-            end_ms: self.end_ms,
-            difficulty: self.difficulty.fixed().to_string(),
+            target: w.target.clone(),
+            provider: w.provider.clone(),
+            start_ms: w.start_ms,
+            end_ms: w.end_ms,
+            difficulty: w.difficulty.fixed().to_string(),
             shares,
-            work: (shares as u128 * self.difficulty.fixed()).to_string(),
+            work: (shares as u128 * w.difficulty.fixed()).to_string(),
             submitted: c.submitted,
             verified: c.verified,
             pool_accepted: c.pool_accepted,
@@ -764,27 +858,7 @@ pub fn summary(journal: &Path) -> Result<WindowSummary, JournalError> {
 /// The answer to a challenge's sample `index` of the window in `journal`.
 pub fn answer(journal: &Path, index: u64) -> Result<SampleAnswer, JournalError> {
     let window = read_window(journal)?;
-    let count = window.counted.len() as u64;
+    let count = window.journaled.shares.len() as u64;
     let tree = window.tree().ok_or(JournalError::NoSuchLeaf { index, count })?;
-    let share = window.counted.get(index as usize).ok_or(JournalError::NoSuchLeaf { index, count })?;
-    let proof = tree.proof(index).expect("index < count");
-    let (next_header, next_proof) = match window.counted.get(index as usize + 1) {
-        Some(next) => {
-            (bitcoin::consensus::serialize(&next.header), tree.proof(index + 1).expect("next < count"))
-        }
-        None => (vec![], vec![]),
-    };
-    let job = window
-        .jobs
-        .get(&share.job)
-        .ok_or_else(|| corrupt(journal, format!("job `{}` of a share is missing", share.job)))?;
-    Ok(SampleAnswer {
-        position: index,
-        header: bitcoin::consensus::serialize(&share.header),
-        proof: proof.iter().map(|h| h.to_vec()).collect(),
-        next_header,
-        next_proof: next_proof.iter().map(|h| h.to_vec()).collect(),
-        coinbase: coinbase(job, &share.extranonce1, &share.extranonce2),
-        branch: job.merkle_branch.iter().map(|n| n.to_byte_array().to_vec()).collect(),
-    })
+    window.journaled.answer(journal, &window.journaled.shares, &tree, index)
 }

@@ -811,6 +811,22 @@ public fun challenge_for_testing<C>(
     challenge(report, order, market, random, clock, ctx);
 }
 
+/// The buyer challenges a report at chosen leaf indices instead of drawn ones, so a test can
+/// sample the leaf it means to; every check of the answers is the same.
+#[test_only]
+public fun challenge_at_for_testing<C>(
+    report: &mut Report,
+    order: &Order<C>,
+    market: &Market,
+    samples: vector<u64>,
+    clock: &Clock,
+    ctx: &mut TxContext,
+) {
+    assert!(report.order_id == object::id(order), EWrongOrder);
+    assert!(order.buyer() == ctx.sender(), ENotBuyer);
+    report.open(market, ctx.sender(), option::none(), balance::zero(), samples, clock);
+}
+
 #[test_only]
 public fun challenge_with_bond_for_testing(
     report: &mut Report,

@@ -305,6 +305,90 @@ fun duplicated_shares_are_caught() {
     abort
 }
 
+/// Vector `part` of tampered keeper journal `journal` (golden `keeper_<journal>_<part>`, `make
+/// answer-vectors`): the keeper's honest journal with one share journaled again (b"duplicated"), or
+/// with an accepted share of the same job whose hash misses D (b"below_d"), as a keeper counting
+/// every accepted share would commit to it and answer its faulty leaf.
+fun tampered(journal: vector<u8>, part: vector<u8>): vector<u8> {
+    let mut name = b"keeper_";
+    name.append(journal);
+    name.append(b"_");
+    name.append(part);
+    golden::named(name)
+}
+
+fun tampered_u64(journal: vector<u8>, part: vector<u8>): u64 {
+    sui::bcs::new(tampered(journal, part)).peel_u64()
+}
+
+/// The report of tampered keeper journal `journal` (its root and count), challenged at its faulty
+/// leaf: (scenario, clock, world, order, report).
+fun challenged_at_fault(journal: vector<u8>): (Scenario, Clock, World, ID, ID) {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, ESCROW);
+    clock.set_for_testing(mf::window_end_ms() + 60_000);
+    let report_id = mf::submit(
+        &mut scenario,
+        &clock,
+        &world,
+        order_id,
+        fill,
+        mf::window_start_ms(),
+        mf::window_end_ms(),
+        tampered_u64(journal, b"count"),
+        mf::difficulty(),
+        tampered(journal, b"root"),
+        0,
+    );
+    let index = tampered_u64(journal, b"index");
+    mf::challenge_at(&mut scenario, &clock, order_id, report_id, vector[index]);
+    (scenario, clock, world, order_id, report_id)
+}
+
+/// The keeper answers the faulty leaf with tampered keeper journal `journal`'s answer.
+fun answer_at_fault(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    world: &World,
+    order_id: ID,
+    report_id: ID,
+    journal: vector<u8>,
+) {
+    mf::answer_with(
+        scenario,
+        clock,
+        world,
+        order_id,
+        report_id,
+        0,
+        tampered(journal, b"answer_header"),
+        mf::split(tampered(journal, b"answer_proof"), 32),
+        tampered(journal, b"answer_next_header"),
+        mf::split(tampered(journal, b"answer_next_proof"), 32),
+        tampered(journal, b"answer_coinbase"),
+    );
+}
+
+/// The keeper's own journal with one share journaled twice, counted twice: its answer at the pair
+/// shows a successor equal to the leaf.
+#[test, expected_failure(abort_code = report::ENotIncreasing)]
+fun the_keepers_journal_with_a_share_counted_twice_is_caught() {
+    let (mut scenario, clock, world, order_id, report_id) = challenged_at_fault(b"duplicated");
+    assert_eq!(tampered_u64(b"duplicated", b"count"), 17);
+    answer_at_fault(&mut scenario, &clock, &world, order_id, report_id, b"duplicated");
+    abort
+}
+
+/// The keeper's own journal with an accepted share whose hash misses D, counted: its answer for
+/// that leaf is in the tree, and refused for its difficulty.
+#[test, expected_failure(abort_code = report::EShareTooEasy)]
+fun the_keepers_journal_with_a_share_below_d_counted_is_caught() {
+    let (mut scenario, clock, world, order_id, report_id) = challenged_at_fault(b"below_d");
+    assert_eq!(tampered_u64(b"below_d", b"count"), 17);
+    answer_at_fault(&mut scenario, &clock, &world, order_id, report_id, b"below_d");
+    abort
+}
+
 #[test, expected_failure(abort_code = report::EForeignPool)]
 fun shares_for_another_pool_are_caught() {
     let (mut scenario, clock, world, order_id, report_id) = challenged(b"foreign_pool");

@@ -286,6 +286,25 @@ public fun challenge(scenario: &mut Scenario, clock: &Clock, order_id: ID, repor
     scenario.next_tx(BUYER);
 }
 
+/// The buyer challenges a report at the given leaf indices (not drawn: a test picks the leaf).
+public fun challenge_at(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    order_id: ID,
+    report_id: ID,
+    samples: vector<u64>,
+) {
+    scenario.next_tx(BUYER);
+    let mut report = scenario.take_shared_by_id<Report>(report_id);
+    let order = scenario.take_shared_by_id<Order<SUI>>(order_id);
+    let market = scenario.take_shared<Market>();
+    report.challenge_at_for_testing(&order, &market, samples, clock, scenario.ctx());
+    ts::return_shared(report);
+    ts::return_shared(order);
+    ts::return_shared(market);
+    scenario.next_tx(BUYER);
+}
+
 /// The sampled leaf indices of a report's challenge.
 public fun samples(scenario: &mut Scenario, report_id: ID): vector<u64> {
     let report = scenario.take_shared_by_id<Report>(report_id);
