@@ -7,6 +7,8 @@
 
 mod common;
 
+use common::pure;
+
 use aihash_keeper::config::{ChainConfig, Provider};
 use aihash_keeper::duties::book::PoolTarget;
 use aihash_keeper::duties::driver::Driver;
@@ -31,10 +33,6 @@ const KEEPER: Address = Address::new([0x41; 32]);
 const PROVIDER: Address = Address::new([0x42; 32]);
 const TREASURY: Address = Address::new([0x43; 32]);
 const REPORT: Address = Address::new([0x60; 32]);
-
-fn pure<T: serde::Serialize>(value: &T) -> CallArg {
-    CallArg::Pure(bcs::to_bytes(value).unwrap())
-}
 
 /// The chain as the test plays it: the node double and what it has served so far.
 struct Chain {
@@ -91,6 +89,18 @@ impl World {
         let metrics = DutyMetrics::new(&prometheus::Registry::new());
         let state = self.dir.path().join("state");
         Driver::open(self.config.clone(), sender, self.deployment.clone(), &state, metrics).await.unwrap()
+    }
+
+    /// Why a driver does not open.
+    async fn refusal(&self) -> String {
+        let sender = Sender::new(self.client(), self.key.clone());
+        let metrics = DutyMetrics::new(&prometheus::Registry::new());
+        let state = self.dir.path().join("state");
+        Driver::open(self.config.clone(), sender, self.deployment.clone(), &state, metrics)
+            .await
+            .err()
+            .expect("refused")
+            .to_string()
     }
 
     fn client(&self) -> ChainClient {
@@ -330,11 +340,11 @@ async fn fill_report_answer_settle_and_prune() {
     let pass = driver.run_due(now).await.unwrap();
     assert!(pass.failed.is_empty(), "{pass:?}");
     let answers = &world.chain.double.submitted()[2].calls;
-    assert_eq!(answers.len(), 3, "one call per sample");
-    for (call, index) in answers.iter().zip(samples) {
+    assert_eq!(answers.len(), 2, "one call per drawn leaf: leaf 0, drawn twice, once");
+    for (call, (position, index)) in answers.iter().zip([(0u64, 0), (1, summary.shares - 1)]) {
         assert_eq!((call.module.as_str(), call.function.as_str()), ("report", "answer"));
         let answer = journal::answer(&summary.journal, index).unwrap();
-        assert_eq!(call.arguments[6], pure(&index));
+        assert_eq!(call.arguments[6], pure(&position), "the sample's position in the challenge");
         assert_eq!(call.arguments[7], pure(&answer.header));
         assert_eq!(call.arguments[8], pure(&answer.proof));
         assert_eq!(call.arguments[11], pure(&answer.coinbase));
@@ -471,14 +481,7 @@ async fn a_report_due_while_the_node_is_unreachable_is_sent_once_when_it_is_back
 async fn a_node_of_another_chain_is_refused() {
     let mut world = world().await;
     world.deployment.chain_id = "testnet-genesis".into();
-    let sender = Sender::new(world.client(), world.key.clone());
-    let metrics = DutyMetrics::new(&prometheus::Registry::new());
-    let state = world.dir.path().join("state");
-    let error = Driver::open(world.config.clone(), sender, world.deployment.clone(), &state, metrics)
-        .await
-        .err()
-        .expect("refused");
-    let message = error.to_string();
+    let message = world.refusal().await;
     assert!(message.contains("testnet-genesis") && message.contains("localnet-genesis"), "{message}");
 }
 
@@ -523,14 +526,7 @@ async fn a_keeper_the_market_would_refuse_does_not_start() {
         KEEPER.into_inner()[0] as u64,
         common::identity_bytes(KEEPER, stranger),
     );
-    let sender = Sender::new(world.client(), world.key.clone());
-    let metrics = DutyMetrics::new(&prometheus::Registry::new());
-    let state = world.dir.path().join("state");
-    let error = Driver::open(world.config.clone(), sender, world.deployment.clone(), &state, metrics)
-        .await
-        .err()
-        .expect("refused");
-    let message = error.to_string();
+    let message = world.refusal().await;
     assert!(message.contains(&format!("keeper identity {KEEPER}")), "{message}");
     assert!(message.contains(&stranger.to_string()) && message.contains("chain.sender"), "{message}");
 }

@@ -6,6 +6,8 @@
 
 mod common;
 
+use common::pure;
+
 use aihash_keeper::chain_daemon::{self, ChainKeeperConfig};
 use aihash_keeper::config::{ChainConfig, Provider};
 use aihash_keeper::difficulty::ShareDifficulty;
@@ -247,8 +249,4 @@ async fn rigs_work_for_the_fill_with_room_and_its_window_is_reported() {
         })
         .count();
     assert!(dear_reports == 0 || !dear.accepted().is_empty());
-}
-
-fn pure<T: serde::Serialize>(value: &T) -> CallArg {
-    CallArg::Pure(bcs::to_bytes(value).unwrap())
 }

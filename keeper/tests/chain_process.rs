@@ -15,6 +15,8 @@
 
 mod common;
 
+use common::pure;
+
 use aihash_keeper::duties::queue::{Duty, DutyQueue};
 use aihash_keeper::journal::{self, WindowSummary};
 use aihash_keeper::testpool::TestPool;
@@ -217,10 +219,6 @@ fn now_ms() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_millis() as u64
 }
 
-fn pure<T: serde::Serialize>(value: &T) -> CallArg {
-    CallArg::Pure(bcs::to_bytes(value).unwrap())
-}
-
 /// A running keeper process, SIGKILLed when dropped (so a failing test leaves none behind); its
 /// log is printed if the test fails.
 struct Keeper {
@@ -394,11 +392,11 @@ async fn a_challenge_opened_while_the_keeper_is_down_is_answered_after_the_resta
     assert!(now_ms() < deadline_ms, "answered before the deadline");
     let answers = answering(&setup.double).unwrap().calls;
     assert_eq!(answers.len(), samples.len(), "one call per sample: {answers:?}");
-    for (call, index) in answers.iter().zip(samples) {
+    for (position, (call, index)) in answers.iter().zip(samples).enumerate() {
         assert_eq!((call.module.as_str(), call.function.as_str()), ("report", "answer"));
         assert_eq!(call.arguments[0], CallArg::Object(REPORT));
         let answer = journal::answer(&summary.journal, index).unwrap();
-        assert_eq!(call.arguments[6], pure(&index));
+        assert_eq!(call.arguments[6], pure(&(position as u64)), "the sample's position in the challenge");
         assert_eq!(call.arguments[7], pure(&answer.header));
         assert_eq!(call.arguments[8], pure(&answer.proof));
         assert_eq!(call.arguments[11], pure(&answer.coinbase));

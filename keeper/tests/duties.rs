@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::pure;
+
 use aihash_keeper::duties::answer::{answer_challenge, answers};
 use aihash_keeper::duties::report::{report_window, FillRef};
 use aihash_keeper::duties::settle::{settle_report, Settlement};
@@ -83,10 +85,6 @@ fn serve_order_with_fill(double: &NodeDouble, fill: Vec<u8>) -> Shared {
     Shared { id, initial_shared_version: 7 }
 }
 
-fn pure<T: serde::Serialize>(value: &T) -> CallArg {
-    CallArg::Pure(bcs::to_bytes(value).unwrap())
-}
-
 #[tokio::test(flavor = "multi_thread")]
 async fn a_closed_window_is_reported_once_with_its_counters_and_root() {
     let dir = tempfile::tempdir().unwrap();
@@ -133,41 +131,65 @@ async fn a_window_the_fill_already_covers_is_not_reported_again() {
     assert!(double.submitted().is_empty() && double.simulated().is_empty());
 }
 
-/// The golden report, challenged on `samples` of which those marked are answered already.
+/// The golden report, challenged on `samples` of which those marked are answered already,
+/// answerable until 10 s.
 fn challenged_report(samples: &[(u64, bool)], state: ReportState, dispute_deadline_ms: u64) -> Vec<u8> {
-    report_bytes(state, samples, dispute_deadline_ms, 2)
+    report_bytes(state, samples, dispute_deadline_ms, 10_000)
 }
 
+/// `answer_challenge` for `report` (order 0x40, keeper 0x41) at `now_ms`.
+async fn answer_at(sender: &mut Sender, report: Shared, journal: &std::path::Path, now_ms: u64) -> Done {
+    let deployment = deployment();
+    let calls = Calls { deployment: &deployment };
+    answer_challenge(sender, &calls, &sui(), report, shared(0x40), shared(0x41), journal, now_ms)
+        .await
+        .unwrap()
+}
+
+/// Each unanswered leaf is answered once, at the first position that drew it (leaves are drawn
+/// with replacement; the chain marks every position of a leaf answered by one call, and a second
+/// call for it would abort the transaction).
 #[tokio::test(flavor = "multi_thread")]
-async fn a_challenge_is_answered_from_the_journal_for_its_unanswered_samples() {
+async fn a_challenge_is_answered_from_the_journal_once_per_unanswered_leaf() {
     let dir = tempfile::tempdir().unwrap();
     let summary = window(dir.path());
     assert!(summary.shares >= 3, "{}", summary.shares);
     let (double, mut sender) = node().await;
     let report = shared(0x60);
+    // Positions: 0 draws leaf 2, 1 leaf 2 again, 2 leaf 1 (answered), 3 leaf 0.
+    let samples = [(2, false), (2, false), (1, true), (0, false)];
     double.add_shared_object(
         report.id,
         "0xa1::report::Report",
         96,
-        challenged_report(&[(0, false), (2, true), (1, false)], ReportState::Challenged, 0),
+        challenged_report(&samples, ReportState::Challenged, 0),
     );
-    let deployment = deployment();
-    let calls = Calls { deployment: &deployment };
-    let done =
-        answer_challenge(&mut sender, &calls, &sui(), report, shared(0x40), shared(0x41), &summary.journal)
-            .await
-            .unwrap();
+    let done = answer_at(&mut sender, report, &summary.journal, 10_000).await;
     assert!(matches!(done, Done::Sent { .. }), "{done:?}");
     let recorded = &double.submitted()[0].calls;
-    assert_eq!(recorded.len(), 2, "samples 0 and 1; 2 was answered");
-    for (call, index) in recorded.iter().zip([0u64, 1]) {
+    assert_eq!(recorded.len(), 2, "leaves 2 and 0, once each; leaf 1 was answered");
+    for (call, (position, index)) in recorded.iter().zip([(0u64, 2u64), (3, 0)]) {
         assert_eq!((call.module.as_str(), call.function.as_str()), ("report", "answer"));
         let answer = journal::answer(&summary.journal, index).unwrap();
-        assert_eq!(call.arguments[6], pure(&index));
+        assert_eq!(call.arguments[6], pure(&position), "the position in the challenge's samples");
         assert_eq!(call.arguments[7], pure(&answer.header));
         assert_eq!(call.arguments[8], pure(&answer.proof));
         assert_eq!(call.arguments[11], pure(&answer.coinbase));
+        assert_eq!(call.arguments[12], pure(&answer.branch));
     }
+    // Past the deadline nothing can be answered: abandoned, not retried for ever.
+    let done = answer_at(&mut sender, report, &summary.journal, 10_001).await;
+    assert!(matches!(&done, Done::Abandoned(why) if why.contains("closed at 10000 ms")), "{done:?}");
+    // A report voided (or answered) meanwhile: nothing to do, whatever the journal holds.
+    double.add_shared_object(
+        report.id,
+        "0xa1::report::Report",
+        96,
+        challenged_report(&samples, ReportState::Voided, 0),
+    );
+    let done = answer_at(&mut sender, report, &summary.journal, 10_000).await;
+    assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("not challenged")), "{done:?}");
+    assert_eq!(double.submitted().len(), 1);
     // Nothing left to answer: nothing sent.
     let report_object: Report =
         bcs::from_bytes(&challenged_report(&[(0, true)], ReportState::Challenged, 0)).unwrap();
@@ -368,7 +390,9 @@ mod queue {
         assert_eq!(queue.len(), 1, "still queued");
         // The challenge is answered: the report stands and settles.
         serve(ReportState::Pending, true);
-        let pass = queue.run_due(&mut sender, &calls, 1_600).await.unwrap();
+        // It is looked at again once the challenge could have closed (10 s).
+        assert!(queue.run_due(&mut sender, &calls, 1_600).await.unwrap().done.is_empty());
+        let pass = queue.run_due(&mut sender, &calls, 10_001).await.unwrap();
         assert!(matches!(pass.done[..], [(Duty::Settle { .. }, Done::Sent { .. })]), "{pass:?}");
         assert!(queue.is_empty());
         assert_eq!(double.submitted().len(), 1);

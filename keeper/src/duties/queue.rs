@@ -248,6 +248,7 @@ async fn perform(
                 target.order,
                 target.keeper,
                 journal,
+                now_ms,
             )
             .await
         }

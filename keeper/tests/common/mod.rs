@@ -185,6 +185,11 @@ use aihash_sdk::keystore::Key;
 use aihash_sdk::tx::{Deployment, Shared};
 use sui_sdk_types::Address;
 
+/// A pure argument as a recorded call holds it: the BCS of `value`.
+pub fn pure<T: serde::Serialize>(value: &T) -> aihash_node_double::CallArg {
+    aihash_node_double::CallArg::Pure(bcs::to_bytes(value).unwrap())
+}
+
 /// The package's address in these tests.
 pub const PACKAGE: Address = Address::new([0xa1; 32]);
 
