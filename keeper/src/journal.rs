@@ -230,11 +230,26 @@ impl Journal {
         match event {
             ProxyEvent::Share(record) => {
                 let stamped_ms = u64::from(record.header.time) * 1_000;
-                let late = self.is_closed(target, &record.provider, stamped_ms);
-                let at = if late { ms(record.received) } else { stamped_ms };
-                if late {
-                    tracing::warn!(worker = %record.worker, ntime = record.header.time, "a share arrived after its window closed: journaled as late, not counted");
+                let received_ms = ms(record.received);
+                let origin = self.origins.get(target).copied().unwrap_or(0);
+                // Counted only in a window open for it: not closed yet, not before the target's
+                // windows begin (a fill counts from its attachment), and not one that has not
+                // begun (a share stamped ahead must not fix a window's D before the chain's
+                // schedule for that window is known).
+                let late = if self.is_closed(target, &record.provider, stamped_ms) {
+                    Some("arrived after its window closed")
+                } else if stamped_ms < origin {
+                    Some("is stamped before its target's windows begin")
+                } else if self.window_start(target, stamped_ms) > received_ms {
+                    Some("is stamped in a window that has not begun")
+                } else {
+                    None
+                };
+                let at = if late.is_some() { received_ms } else { stamped_ms };
+                if let Some(why) = late {
+                    tracing::warn!(worker = %record.worker, ntime = record.header.time, "a share {why}: journaled as late, not counted");
                 }
+                let late = late.is_some();
                 let window = self.window(target, &record.provider, at, &difficulty)?;
                 let key = window.job_key(&record.job)?;
                 write(window, &share_entry(record, key, late))?;

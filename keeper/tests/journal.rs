@@ -262,3 +262,31 @@ fn a_scheduled_change_of_d_opens_the_next_window_at_the_new_d() {
     assert_eq!(after.shares, meeting, "only shares meeting the new D count");
     assert_eq!(after.work, (u128::from(meeting) * 1_024).to_string());
 }
+
+/// A share is counted only in a window open for it: one stamped in a window that has not begun
+/// when it arrives (its rig rolled ntime ahead) or before the target's windows begin (a job from
+/// before the fill's attachment) is journaled as late, in the window it arrived in, and counted
+/// nowhere.
+#[test]
+fn shares_stamped_ahead_of_time_or_before_the_fill_count_nowhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = journal(dir.path());
+    // The fill's windows start a second after the golden job's time.
+    journal.align("pool.example_3333", common::START_MS + 1_000);
+    let ahead = Arc::new(aihash_keeper::job::Job { time: job().time + 3_600 * 2, ..(*job()).clone() });
+    let in_time = Arc::new(aihash_keeper::job::Job { time: job().time + 2, ..(*job()).clone() });
+    for n in 0..10 {
+        record(&mut journal, share(n, Verdict::Accepted, 1_500));
+        record(&mut journal, share_on(ahead.clone(), 100 + n, Verdict::Accepted, 1_600));
+        record(&mut journal, share_on(in_time.clone(), 200 + n, Verdict::Accepted, 2_500));
+    }
+    let closed = journal.close_due(at(3 * 3_600_000)).unwrap();
+    assert_eq!(closed.len(), 1, "only the window the shares arrived in: {closed:?}");
+    let window = &closed[0];
+    assert_eq!(window.start_ms, common::START_MS + 1_000);
+    assert_eq!((window.pool_accepted, window.late), (30, 20));
+    let counted = (200..210)
+        .filter(|n| window_d().is_met_by(share_on(in_time.clone(), *n, Verdict::Accepted, 0).hash))
+        .count() as u64;
+    assert_eq!(window.shares, counted, "only the shares stamped inside the window");
+}
