@@ -87,7 +87,9 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
     // Windows closed before this start may have died with the last run before their reports
     // were queued: offer every one of a fill the keeper had (a report already queued or on chain
     // is recognised and not sent twice).
-    for summary in crate::journal::closed_windows(&config.journal.dir)? {
+    let mut closed = crate::journal::closed_windows(&config.journal.dir)?;
+    closed.sort_by(|a, b| (&a.target, a.start_ms).cmp(&(&b.target, b.start_ms)));
+    for summary in closed {
         if driver.serves(&summary.target) && !left_over.iter().any(|w| w.journal == summary.journal) {
             let _ = to_driver.send(summary);
         }

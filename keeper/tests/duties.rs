@@ -269,6 +269,54 @@ mod queue {
         }
     }
 
+    /// The chain takes a fill's windows in order (once a later one is on it, an earlier one can
+    /// never be): a later window waits while an earlier one of the same fill is still queued,
+    /// and they go out earliest first.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_fills_windows_are_reported_in_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut journal = journal(dir.path());
+        let later_job = std::sync::Arc::new(aihash_keeper::job::Job {
+            time: common::job().time + 3_600,
+            ..(*common::job()).clone()
+        });
+        for n in 0..20 {
+            record(&mut journal, share(n, Verdict::Accepted, 1_000 + n as u64));
+            record(
+                &mut journal,
+                common::share_on(later_job.clone(), n, Verdict::Accepted, 3_700_000 + n as u64),
+            );
+        }
+        let mut closed = journal.close_due(at(3 * 3_600_000)).unwrap();
+        closed.sort_by_key(|w| w.start_ms);
+        let [first, second] = &closed[..] else { panic!("two windows: {closed:?}") };
+        assert!(first.shares > 0 && second.shares > 0);
+        let (double, mut sender) = node().await;
+        let order = serve_order(&double, 0);
+        let deployment = deployment();
+        let calls = Calls { deployment: &deployment };
+        let mut queue = DutyQueue::open(&dir.path().join("duties.json")).unwrap();
+        queue.push(report_duty(order, second)).unwrap();
+        queue.push(report_duty(order, first)).unwrap();
+        // The earlier window's summary cannot be read for now: its report fails, the later waits.
+        let summary = first.journal.with_extension("summary.json");
+        let aside = summary.with_extension("aside");
+        std::fs::rename(&summary, &aside).unwrap();
+        let pass = queue.run_due(&mut sender, &calls, 1_000).await.unwrap();
+        assert_eq!((pass.done.len(), pass.failed.len()), (0, 1), "{pass:?}");
+        assert!(double.submitted().is_empty());
+        std::fs::rename(&aside, &summary).unwrap();
+        // The earlier one goes; the later one at the next pass.
+        let pass = queue.run_due(&mut sender, &calls, 1_000_000).await.unwrap();
+        assert_eq!(pass.done.len(), 1, "{pass:?}");
+        let pass = queue.run_due(&mut sender, &calls, 1_000_001).await.unwrap();
+        assert_eq!(pass.done.len(), 1, "{pass:?}");
+        assert!(queue.is_empty());
+        let starts: Vec<CallArg> =
+            double.submitted().iter().map(|s| s.calls[1].arguments[4].clone()).collect();
+        assert_eq!(starts, [pure(&first.start_ms), pure(&second.start_ms)], "earliest first");
+    }
+
     #[tokio::test(flavor = "multi_thread")]
     async fn duties_survive_a_restart_and_an_outage_and_are_done_once() {
         let dir = tempfile::tempdir().unwrap();

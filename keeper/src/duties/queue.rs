@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "duty", rename_all = "snake_case")]
 pub enum Duty {
-    /// Report the closed window whose summary is at `summary`.
+    /// Report the closed window whose journal is at `summary` (its summary beside it).
     Report { target: FillRef, summary: PathBuf },
     /// Answer the challenge on `report` from the window journal `journal`, by `deadline_ms`.
     Answer { report: Shared, target: FillRef, journal: PathBuf, deadline_ms: u64 },
@@ -46,6 +46,13 @@ impl Duty {
             Self::Settle { due_ms, .. } => *due_ms,
             _ => 0,
         }
+    }
+
+    /// The fill and window start of a report (its window's journal is `<start_ms>.journal`).
+    fn window(&self) -> Option<(&FillRef, u64)> {
+        let Self::Report { target, summary } = self else { return None };
+        let name = summary.file_name()?.to_str()?;
+        Some((target, name.strip_suffix(".journal")?.parse().ok()?))
     }
 
     /// When it must be done by, if ever.
@@ -169,10 +176,13 @@ impl DutyQueue {
         let mut order: Vec<usize> = (0..self.pending.len())
             .filter(|&i| {
                 let p = &self.pending[i];
-                p.retry_at_ms <= now_ms && p.duty.not_before_ms() <= now_ms
+                p.retry_at_ms <= now_ms && p.duty.not_before_ms() <= now_ms && !self.waits_for_earlier(p)
             })
             .collect();
-        order.sort_by_key(|&i| (self.pending[i].duty.urgency(), self.pending[i].duty.deadline_ms()));
+        order.sort_by_key(|&i| {
+            let duty = &self.pending[i].duty;
+            (duty.urgency(), duty.deadline_ms(), duty.window().map(|(_, start)| start))
+        });
         let mut pass = Pass::default();
         let mut finished = vec![];
         for i in order {
@@ -212,6 +222,22 @@ impl DutyQueue {
         }
         self.save()?;
         Ok(pass)
+    }
+
+    /// Whether `pending` is the report of a window while an earlier window of the same fill is
+    /// still to be reported: the chain takes a fill's windows in order, and once a later one is
+    /// on it the earlier one can never be. A report that failed `GIVE_WAY_AFTER` times stops
+    /// holding the later ones up (its error is logged at every attempt).
+    fn waits_for_earlier(&self, pending: &Pending) -> bool {
+        const GIVE_WAY_AFTER: u32 = 8;
+        let Some((fill, start)) = pending.duty.window() else { return false };
+        self.pending.iter().any(|other| {
+            other.attempts < GIVE_WAY_AFTER
+                && other
+                    .duty
+                    .window()
+                    .is_some_and(|(other_fill, other_start)| other_fill == fill && other_start < start)
+        })
     }
 
     fn save(&self) -> Result<(), DutyError> {
