@@ -144,7 +144,8 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
                         ProxyEvent::Refused { target, .. } => target.clone(),
                     };
                     // A share still in flight on a route whose fill just went is journaled all
-                    // the same, at the D the fill had: windows up to a release are reported.
+                    // the same, at the D the fill had: the window under way at a release is
+                    // reported up to the release.
                     let Some(difficulty) = share_path.difficulty(&target) else {
                         tracing::error!(%target, "a share of a route the keeper never had: not journaled");
                         continue;
@@ -255,14 +256,16 @@ impl SharePath {
     }
 
     /// Allocates rigs to fills again and publishes the route table. Rigs work only where work is
-    /// paid and provable: on fills of active orders whose pool is connected and pays the order's
-    /// payout bytes (a share on another coinbase would fail a challenge). A provider with no such
+    /// paid and provable: on fills of active orders not expired, whose pool is connected and pays
+    /// the order's payout bytes (a share on another coinbase would fail a challenge). A provider with no such
     /// fill keeps its rigs on its active orders' fills (during a pool outage they stay
     /// connected, and the outage counts as dead time).
     fn allocate(&mut self) {
         self.check_difficulties();
+        let now_ms =
+            SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
         let mut ranked: Vec<&(Arc<Route>, OurFill)> =
-            self.routes.values().filter(|(_, fill)| fill.order_active).collect();
+            self.routes.values().filter(|(_, fill)| fill.takes_work(now_ms)).collect();
         ranked.sort_by(|a, b| b.1.price.cmp(&a.1.price).then(a.0.target.cmp(&b.0.target)));
         let workable: Vec<bool> = ranked.iter().map(|(route, fill)| workable(route, fill)).collect();
         let mut slots = vec![];

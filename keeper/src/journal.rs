@@ -424,12 +424,17 @@ impl OpenWindow {
 }
 
 fn write(window: &mut OpenWindow, entry: &Entry) -> Result<(), JournalError> {
-    let json = serde_json::to_string(entry).expect("entries serialise");
-    let checksum = &sha256::Hash::hash(json.as_bytes()).to_string()[..8];
     // One write per entry: a killed process leaves whole entries, or a torn last one.
-    window.file.write_all(format!("{checksum} {json}\n").as_bytes()).map_err(io(&window.path))?;
+    window.file.write_all(line(entry).as_bytes()).map_err(io(&window.path))?;
     window.dirty = true;
     Ok(())
+}
+
+/// An entry as a journal line: the first 8 hex digits of the SHA-256 of its JSON, the JSON.
+fn line(entry: &Entry) -> String {
+    let json = serde_json::to_string(entry).expect("entries serialise");
+    let checksum = &sha256::Hash::hash(json.as_bytes()).to_string()[..8];
+    format!("{checksum} {json}\n")
 }
 
 /// The job's entry and the key its shares refer to it by.
@@ -861,6 +866,50 @@ pub fn closed_windows(dir: &Path) -> Result<Vec<WindowSummary>, JournalError> {
         }
     }
     Ok(found)
+}
+
+/// Ends the closed window in `journal` at `end_ms`, before its full length: the fill it counts
+/// for ended then (released, its order ended or expired), and the chain takes no window past a
+/// fill's end. Shares stamped from `end_ms` on become late (journaled, counted nowhere); the
+/// journal is rewritten whole (a temporary file, synced, renamed) and summarised again. Only for
+/// a window not reported yet: a reported window's answers must never change. Ending a window
+/// again at the same time changes nothing.
+pub fn end_early(journal: &Path, end_ms: u64) -> Result<WindowSummary, JournalError> {
+    let (entries, _) = read_entries(journal)?;
+    let mut text = String::new();
+    for mut entry in entries {
+        match &mut entry {
+            Entry::Window { end_ms: end, start_ms, .. } => {
+                if end_ms <= *start_ms {
+                    return Err(corrupt(
+                        journal,
+                        format!("cannot end a window starting at {start_ms} at {end_ms}"),
+                    ));
+                }
+                *end = (*end).min(end_ms);
+            }
+            Entry::Share { header, late, .. } => {
+                let bytes = hex::decode(&*header).map_err(|e| corrupt(journal, format!("a header: {e}")))?;
+                let header: Header = bitcoin::consensus::deserialize(&bytes)
+                    .map_err(|e| corrupt(journal, format!("a header: {e}")))?;
+                *late |= u64::from(header.time) * 1_000 >= end_ms;
+            }
+            _ => {}
+        }
+        text.push_str(&line(&entry));
+    }
+    let temporary = journal.with_extension("journal.tmp");
+    let mut file = File::create(&temporary).map_err(io(&temporary))?;
+    file.write_all(text.as_bytes()).map_err(io(&temporary))?;
+    file.sync_all().map_err(io(&temporary))?;
+    std::fs::rename(&temporary, journal).map_err(io(journal))?;
+    let mut window = read_window(journal)?;
+    let target_dir = journal.parent().and_then(Path::parent).expect("<target>/<provider>/<window>");
+    let outages = read_outages(&target_dir.join(OUTAGES))?;
+    window.dead_ms = dead_within(outages, window.journaled.start_ms, window.journaled.end_ms);
+    let summary = window.summary(journal);
+    write_summary(journal, &summary)?;
+    Ok(summary)
 }
 
 /// The summary of a closed window, as written when it closed.

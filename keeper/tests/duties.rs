@@ -131,6 +131,66 @@ async fn a_window_the_fill_already_covers_is_not_reported_again() {
     assert!(double.submitted().is_empty() && double.simulated().is_empty());
 }
 
+/// A fill released within a window ends the window there (the chain takes no window past a
+/// fill's end): the report covers the window up to the release, with the journal's summary of
+/// that part; a window wholly after the fill's end is abandoned; a window of no counted shares is
+/// reported only for its dead time.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_window_ends_with_its_fill() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = window(dir.path());
+    let (double, mut sender) = node().await;
+    let deployment = deployment();
+    let calls = Calls { deployment: &deployment };
+    let released_at = |released_ms: u64| {
+        let bytes = fill_bytes(
+            Address::new([0x41; 32]),
+            Address::new([0x42; 32]),
+            100_000_000_000,
+            256,
+            1_000,
+            1_000,
+        );
+        let mut fill: aihash_sdk::bindings::order::Fill = bcs::from_bytes(&bytes).unwrap();
+        fill.released_ms = released_ms;
+        bcs::to_bytes(&fill).unwrap()
+    };
+    let target = |order| FillRef { order, coin_type: sui(), fill: 0, keeper: shared(0x41) };
+    let released_ms = summary.start_ms + 1_800_000;
+    let order = serve_order_with_fill(&double, released_at(released_ms));
+    let done = report_window(&mut sender, &calls, &target(order), &summary).await.unwrap();
+    assert!(matches!(done, Done::Sent { .. }), "{done:?}");
+    let ended = journal::summary(&summary.journal).unwrap();
+    assert_eq!((ended.start_ms, ended.end_ms), (summary.start_ms, released_ms));
+    let submit = &double.submitted()[0].calls[1];
+    assert_eq!(
+        (submit.arguments[4].clone(), submit.arguments[5].clone()),
+        (pure(&summary.start_ms), pure(&released_ms))
+    );
+    assert_eq!(submit.arguments[6], pure(&ended.shares));
+    assert_eq!(submit.arguments[10], pure(&hex::decode(&ended.root).unwrap()));
+
+    // Released before the window began: nothing of it can be reported.
+    let order = serve_order_with_fill(&double, released_at(summary.start_ms));
+    let done = report_window(&mut sender, &calls, &target(order), &summary).await.unwrap();
+    assert!(matches!(&done, Done::Abandoned(why) if why.contains("after the fill's end")), "{done:?}");
+    assert_eq!(double.submitted().len(), 1);
+
+    // No counted shares: reported for its dead time only.
+    let order = serve_order(&double, 0);
+    let idle = WindowSummary { shares: 0, root: hex::encode([0u8; 32]), ..summary.clone() };
+    let done =
+        report_window(&mut sender, &calls, &target(order), &WindowSummary { dead_ms: 0, ..idle.clone() })
+            .await
+            .unwrap();
+    assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("nothing to report")), "{done:?}");
+    let dead = WindowSummary { dead_ms: 60_000, ..idle };
+    let done = report_window(&mut sender, &calls, &target(order), &dead).await.unwrap();
+    assert!(matches!(done, Done::Sent { .. }), "{done:?}");
+    let submit = &double.submitted()[1].calls[1];
+    assert_eq!((submit.arguments[6].clone(), submit.arguments[9].clone()), (pure(&0u64), pure(&60_000u64)));
+}
+
 /// The golden report, challenged on `samples` of which those marked are answered already,
 /// answerable until 10 s.
 fn challenged_report(samples: &[(u64, bool)], state: ReportState, dispute_deadline_ms: u64) -> Vec<u8> {

@@ -290,3 +290,39 @@ fn shares_stamped_ahead_of_time_or_before_the_fill_count_nowhere() {
         .count() as u64;
     assert_eq!(window.shares, counted, "only the shares stamped inside the window");
 }
+
+/// A fill that ends within a window (released, its order ended or expired) ends the window with
+/// it: the journal is rewritten with the earlier end, shares stamped from then on become late,
+/// and the summary counts only the rest. Ending it again changes nothing.
+#[test]
+fn a_window_ended_early_counts_only_the_shares_before_its_end() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut journal = journal(dir.path());
+    let after = Arc::new(aihash_keeper::job::Job { time: job().time + 1_800, ..(*job()).clone() });
+    let mut before_hashes = vec![];
+    for n in 0..20 {
+        let early = share(n, Verdict::Accepted, 1_000 + n as u64);
+        before_hashes.push(early.hash);
+        record(&mut journal, early);
+        record(&mut journal, share_on(after.clone(), 100 + n, Verdict::Accepted, 1_900_000));
+    }
+    let whole = journal.close_due(at(3_600_000)).unwrap().remove(0);
+    let end_ms = whole.start_ms + 1_800_000;
+    let ended = journal::end_early(&whole.journal, end_ms).unwrap();
+    assert_eq!((ended.start_ms, ended.end_ms), (whole.start_ms, end_ms));
+    assert_eq!((ended.pool_accepted, ended.late), (40, 20));
+    let counted = before_hashes.iter().filter(|h| window_d().is_met_by(**h)).count() as u64;
+    assert!(counted > 0 && counted < whole.shares, "{counted} of {}", whole.shares);
+    assert_eq!(ended.shares, counted);
+    assert_eq!(journal::summary(&whole.journal).unwrap(), ended, "the summary on disk is the new one");
+    // Every leaf of the ended window answers against its root.
+    let root: Hash32 = hex::decode(&ended.root).unwrap().try_into().unwrap();
+    for index in 0..ended.shares {
+        let answer = journal::answer(&whole.journal, index).unwrap();
+        let header: Header = bitcoin::consensus::deserialize(&answer.header).unwrap();
+        let proof: Vec<Hash32> = answer.proof.iter().map(|h| h.clone().try_into().unwrap()).collect();
+        assert!(share_tree::verify(&header.block_hash().to_byte_array(), index, ended.shares, &proof, &root));
+    }
+    assert_eq!(journal::end_early(&whole.journal, end_ms).unwrap(), ended);
+    assert!(journal::end_early(&whole.journal, whole.start_ms).is_err(), "not at or before its start");
+}

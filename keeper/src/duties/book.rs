@@ -60,6 +60,13 @@ pub struct OurFill {
     /// Whether the order takes work now (an exhausted order pays nothing until topped up).
     #[serde(default = "order_active_by_default")]
     pub order_active: bool,
+    /// When the order expires: no window of the fill counts past it.
+    #[serde(default = "never")]
+    pub expiry_ms: u64,
+}
+
+fn never() -> u64 {
+    u64::MAX
 }
 
 fn order_active_by_default() -> bool {
@@ -67,6 +74,11 @@ fn order_active_by_default() -> bool {
 }
 
 impl OurFill {
+    /// Whether work for the fill is paid at `now_ms`: its order is active and not expired.
+    pub fn takes_work(&self, now_ms: u64) -> bool {
+        self.order_active && now_ms < self.expiry_ms
+    }
+
     /// The journal's name for the fill's windows: shares of its rigs are journaled under it.
     pub fn journal_target(&self) -> String {
         journal_target(&self.target)
@@ -211,6 +223,7 @@ impl OrderBook {
                 pool: pool.clone(),
                 price: object.price,
                 order_active: object.state == State::Active,
+                expiry_ms: object.expiry_ms,
             });
         }
         fills.sort_by_key(|f| f.target.fill);

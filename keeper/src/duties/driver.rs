@@ -214,7 +214,9 @@ impl Driver {
             tracing::warn!(target = %summary.target, "a closed window of no fill this keeper knows: not reported");
             return Ok(());
         };
-        if summary.shares == 0 {
+        if !super::report::worth_reporting(summary) {
+            // Nothing to pay and nothing to tell: no challenge can ever ask for its shares.
+            prune(&summary.journal);
             return Ok(());
         }
         self.watcher.reporting(target.clone(), summary.start_ms, summary.journal.clone())?;
@@ -256,7 +258,9 @@ impl Driver {
             let queued_attach: Vec<(Address, u64)> = self.queue.duties().filter_map(attaching).collect();
             let committed: u64 = fills
                 .iter()
-                .filter(|f| f.provider == identity.id && f.price >= self.config.min_price && f.order_active)
+                .filter(|f| {
+                    f.provider == identity.id && f.price >= self.config.min_price && f.takes_work(now_ms)
+                })
                 .map(|f| f.hashrate)
                 .chain(queued_attach.iter().map(|(_, h)| *h))
                 .sum();

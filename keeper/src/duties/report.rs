@@ -65,17 +65,6 @@ pub async fn fill_of<C>(
         .ok_or_else(|| DutyError::Invalid(format!("order {order_id} has no fill {fill}")))
 }
 
-/// The fill as the chain has it now.
-pub async fn fill_on_chain(
-    sender: &mut Sender,
-    order: sui_sdk_types::Address,
-    fill: u64,
-) -> Result<Fill, DutyError> {
-    // The layout of `Order<C>` does not depend on `C`.
-    let order_object: Order<moverox_sui::sui::sui::SUI> = sender.client.object(order).await?;
-    fill_of(&mut sender.client, order, &order_object, fill).await
-}
-
 /// D of the fill's window starting at `start_ms`, the rule `order::cover_window` applies.
 fn window_difficulty(fill: &Fill, start_ms: u64) -> u128 {
     match fill.next_difficulty.as_ref() {
@@ -91,27 +80,48 @@ pub async fn report_window(
     target: &FillRef,
     summary: &WindowSummary,
 ) -> Result<Done, DutyError> {
-    if summary.shares == 0 {
+    if !worth_reporting(summary) {
         return Ok(Done::AlreadyDone(format!(
-            "window {} counted no shares: nothing to report",
+            "window {} counted no shares and no dead time: nothing to report",
             summary.start_ms
         )));
     }
-    let on_chain = fill_on_chain(sender, target.order.id, target.fill).await?;
+    // The layout of `Order<C>` does not depend on `C`.
+    let order: Order<moverox_sui::sui::sui::SUI> = sender.client.object(target.order.id).await?;
+    let on_chain = fill_of(&mut sender.client, target.order.id, &order, target.fill).await?;
+    let name = format!("fill {} of order {}", target.fill, target.order.id);
+    // The chain takes no window past the fill's end (released, its order ended or expired): the
+    // window under way then ends with it.
+    let fill_end = [order.expiry_ms, on_chain.released_ms, order.ended_ms]
+        .into_iter()
+        .filter(|ms| *ms != 0)
+        .min()
+        .unwrap_or(u64::MAX);
+    let summary = if summary.end_ms <= fill_end {
+        summary.clone()
+    } else if summary.start_ms < fill_end && on_chain.reported_until_ms < fill_end {
+        tracing::info!(fill = %name, start_ms = summary.start_ms, fill_end, "the fill ended within the window: it ends there");
+        crate::journal::end_early(&summary.journal, fill_end)?
+    } else {
+        return Ok(Done::Abandoned(format!(
+            "window {}..{} of {name} lies after the fill's end at {fill_end} ms",
+            summary.start_ms, summary.end_ms
+        )));
+    };
     if on_chain.reported_until_ms >= summary.end_ms {
         return Ok(Done::AlreadyDone(format!(
-            "fill {} of order {} is reported until {} ms, past this window's end",
-            target.fill, target.order.id, on_chain.reported_until_ms
+            "{name} is reported until {} ms, past this window's end",
+            on_chain.reported_until_ms
         )));
     }
-    let report = delivery_report(summary, target.fill)?;
+    let report = delivery_report(&summary, target.fill)?;
     if let Some(change) = on_chain.next_difficulty.as_ref() {
         if summary.start_ms < change.from_ms && change.from_ms < summary.end_ms {
             // Scheduled off a window boundary (by hand, not by this keeper): the chain refuses a
             // window spanning the change.
             return Ok(Done::Abandoned(format!(
-                "window {}..{} of fill {} of order {} spans the change of D scheduled from {} ms",
-                summary.start_ms, summary.end_ms, target.fill, target.order.id, change.from_ms
+                "window {}..{} of {name} spans the change of D scheduled from {} ms",
+                summary.start_ms, summary.end_ms, change.from_ms
             )));
         }
     }
@@ -120,8 +130,8 @@ pub async fn report_window(
         // The journal opened the window before it learnt of a change of D on chain: the chain
         // would refuse the report, today and at every retry.
         return Ok(Done::Abandoned(format!(
-            "window {}..{} of fill {} of order {} counted at D {} but the chain fixed D {fixed} for it (×2^-32)",
-            summary.start_ms, summary.end_ms, target.fill, target.order.id, report.difficulty
+            "window {}..{} of {name} counted at D {} but the chain fixed D {fixed} for it (×2^-32)",
+            summary.start_ms, summary.end_ms, report.difficulty
         )));
     }
     let (executed, _) = sender
@@ -130,4 +140,10 @@ pub async fn report_window(
         })
         .await?;
     Ok(Done::Sent { digest: executed.digest })
+}
+
+/// Whether a closed window has anything to tell the chain: counted shares to be paid, or dead
+/// time of the pool (which can end an order whose pool is dead).
+pub fn worth_reporting(summary: &WindowSummary) -> bool {
+    summary.shares > 0 || summary.dead_ms > 0
 }
