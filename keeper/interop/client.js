@@ -1,12 +1,15 @@
 // A miner built on the npm package `stratum-client` (not ours): it makes the connection and the
 // Stratum session (subscribe, authorize, notify, set_difficulty, submit and their answers); this
-// script only finds shares with ./share.js. Usage: node client.js HOST PORT WORKER SECONDS
-// Prints one line at the end: `submitted=N accepted=N rejected=N`.
+// script only finds shares with ./share.js. Usage: node client.js HOST PORT WORKER SECONDS [SHARES]
+// Mines until SHARES shares were answered (default: no limit) or SECONDS passed, whichever comes
+// first, so a slow machine takes longer instead of finding fewer. Prints one line at the end:
+// `submitted=N accepted=N rejected=N`.
 'use strict';
 const stratumClient = require('stratum-client');
 const { findShare } = require('./share');
 
 const [host, port, worker, seconds] = [process.argv[2], Number(process.argv[3]), process.argv[4], Number(process.argv[5] || 10)];
+const shares = Number(process.argv[6] || Infinity);
 let extranonce1 = null;
 let extranonce2Size = 4;
 let difficulty = 1;
@@ -37,6 +40,10 @@ const session = stratumClient({
 
 function mine() {
   if (!mining) return;
+  if (tally.accepted + tally.rejected >= shares) {
+    finish();
+    return;
+  }
   if (job && extranonce1 !== null) {
     const extranonce2 = (counter++).toString(16).padStart(extranonce2Size * 2, '0').slice(-extranonce2Size * 2);
     const nonce = findShare(job, extranonce1, extranonce2, difficulty, 1 << 20);
@@ -48,11 +55,16 @@ function mine() {
   setTimeout(mine, 5);
 }
 
+// Stops mining, then gives the last answers a moment to arrive before the tally.
+function finish() {
+  if (!mining) return;
+  mining = false;
+  setTimeout(() => {
+    console.log(`submitted=${tally.submitted} accepted=${tally.accepted} rejected=${tally.rejected}`);
+    session.shutdown();
+    process.exit(0);
+  }, 1000);
+}
+
 mine();
-// Stop mining at the deadline, then give the last answers a moment to arrive before the tally.
-setTimeout(() => { mining = false; }, seconds * 1000);
-setTimeout(() => {
-  console.log(`submitted=${tally.submitted} accepted=${tally.accepted} rejected=${tally.rejected}`);
-  session.shutdown();
-  process.exit(0);
-}, seconds * 1000 + 1000);
+setTimeout(finish, seconds * 1000);

@@ -61,7 +61,8 @@ async fn a_third_party_miner_mines_through_the_keeper() {
     let output = tokio::task::spawn_blocking(move || {
         Command::new("node")
             .current_dir(&dir)
-            .args(["client.js", "127.0.0.1", &port, "thirdparty.rig1", "6"])
+            // Until 5 shares are answered, or 60 s on a machine too busy for that.
+            .args(["client.js", "127.0.0.1", &port, "thirdparty.rig1", "60", "5"])
             .output()
     })
     .await
