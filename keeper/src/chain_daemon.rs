@@ -390,8 +390,9 @@ async fn drive(
     mut raises: mpsc::UnboundedReceiver<(OurFill, u128)>,
 ) {
     let (events_tx, mut events) = mpsc::unbounded_channel();
+    let node = driver.metrics().clone();
     let mut follower =
-        tokio::spawn(follow(url.clone(), package, driver.next_checkpoint(), events_tx.clone()));
+        tokio::spawn(follow(url.clone(), package, driver.next_checkpoint(), events_tx.clone(), node.clone()));
     let (checked_tx, mut checked) = mpsc::unbounded_channel();
     let mut pools = crate::pool_check::PoolChecks::default();
     let mut tick = tokio::time::interval(Duration::from_secs(1));
@@ -417,7 +418,7 @@ async fn drive(
                     follower.abort();
                     tokio::time::sleep(Duration::from_secs(1)).await;
                     while events.try_recv().is_ok() {}
-                    follower = tokio::spawn(follow(url.clone(), package, driver.next_checkpoint(), events_tx.clone()));
+                    follower = tokio::spawn(follow(url.clone(), package, driver.next_checkpoint(), events_tx.clone(), node.clone()));
                     continue;
                 }
                 publish(&driver);
@@ -465,6 +466,7 @@ async fn follow(
     package: Address,
     from: u64,
     events: mpsc::UnboundedSender<(u64, Vec<aihash_sdk::chain::PackageEvent>)>,
+    node: DutyMetrics,
 ) {
     let mut next = from;
     loop {
@@ -477,6 +479,7 @@ async fn follow(
         };
         let result = client
             .follow_checkpoints(next, |checkpoint| {
+                node.node_reachable(true);
                 let sequence = checkpoint.sequence_number.unwrap_or(next);
                 let found = package_events(&checkpoint, package);
                 next = sequence + 1;
@@ -489,6 +492,7 @@ async fn follow(
         match result {
             Ok(()) => return,
             Err(error) => {
+                node.node_reachable(false);
                 tracing::warn!(%error, next, "following the chain stopped; resuming");
                 tokio::time::sleep(Duration::from_secs(2)).await;
             }

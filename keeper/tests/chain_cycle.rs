@@ -564,3 +564,12 @@ async fn a_fill_on_a_paused_order_is_released() {
     driver.run_due(world.now).await.unwrap();
     assert_eq!(world.chain.calls(), [["order::release_fill"]]);
 }
+
+/// A window longer than the market takes would make every report fail: refused at start.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_window_longer_than_the_market_takes_is_refused() {
+    let mut world = world().await;
+    world.config.window_ms = 2 * 86_400_000;
+    let message = world.refusal().await;
+    assert!(message.contains("172800000 ms") && message.contains("86400000 ms"), "{message}");
+}

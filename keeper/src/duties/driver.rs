@@ -68,6 +68,12 @@ impl Known {
         deployment: &Deployment,
     ) -> Result<(), DutyError> {
         let market: Market = sender.client.object(deployment.market.id).await?;
+        if config.window_ms > market.params.max_window_ms {
+            return Err(DutyError::Invalid(format!(
+                "the configured window of {} ms is longer than the market's longest, {} ms: every report would be refused; shorten chain.window_minutes",
+                config.window_ms, market.params.max_window_ms
+            )));
+        }
         let identity: Identity = sender.client.object(config.identity).await?;
         let mut problems = eligibility::keeper_problems(
             config.identity,
@@ -178,6 +184,10 @@ impl Driver {
     /// The keeper's live fills, best-paying first: where its providers' rigs should work.
     pub fn fills(&self) -> Vec<OurFill> {
         self.book.fills()
+    }
+
+    pub fn metrics(&self) -> &DutyMetrics {
+        &self.metrics
     }
 
     pub fn queue(&self) -> &DutyQueue {

@@ -51,7 +51,7 @@ impl DutyMetrics {
             )
             .expect("metric"),
             at_risk: IntGauge::new("duties_at_risk", "Queued duties whose deadline is less than the margin away").expect("metric"),
-            node_up: IntGauge::new("chain_node_up", "1 when the last pass reached the chain node").expect("metric"),
+            node_up: IntGauge::new("chain_node_up", "1 when the chain node answered the keeper's last request (a duty or the checkpoint stream)").expect("metric"),
         };
         for collector in [
             Box::new(metrics.done.clone()) as Box<dyn prometheus::core::Collector>,
@@ -70,6 +70,12 @@ impl DutyMetrics {
             metrics.pending.with_label_values(&[kind]).set(0);
         }
         metrics
+    }
+
+    /// Whether the node answered the last time the keeper asked it something (a duty, or the
+    /// stream of checkpoints).
+    pub fn node_reachable(&self, reachable: bool) {
+        self.node_up.set(i64::from(reachable));
     }
 
     pub fn challenge_seen(&self) {
@@ -97,7 +103,10 @@ impl DutyMetrics {
         for (duty, _) in &pass.failed {
             self.failed.with_label_values(&[duty.kind()]).inc();
         }
-        self.node_up.set(i64::from(!pass.node_unreachable));
+        // A pass that tried nothing says nothing about the node.
+        if !(pass.done.is_empty() && pass.failed.is_empty() && pass.waiting.is_empty()) {
+            self.node_reachable(!pass.node_unreachable);
+        }
         for kind in KINDS {
             let count = queue.duties().filter(|d| d.kind() == kind).count();
             self.pending.with_label_values(&[kind]).set(count as i64);

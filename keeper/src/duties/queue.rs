@@ -220,7 +220,10 @@ impl DutyQueue {
         for i in finished {
             self.pending.remove(i);
         }
-        self.save()?;
+        // Rewritten only when something changed (every pass runs once a second).
+        if !(pass.done.is_empty() && pass.failed.is_empty() && pass.waiting.is_empty()) {
+            self.save()?;
+        }
         Ok(pass)
     }
 
