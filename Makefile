@@ -38,7 +38,7 @@ golden-capture: tools/move/node_modules/.package-lock.json | node-available ## r
 share-vectors: ## regenerate the mined test shares (shares section of golden/vectors.json)
 	cargo run -q --locked -p aihash-sdk --example share_vectors
 
-answer-vectors: ## regenerate the keeper's answers from its journal of the honest shares and of two tampered copies (keeper_answers section of golden/vectors.json)
+answer-vectors: ## regenerate the keeper's answers from its journal of the honest shares (each leaf, and its calls for a challenge) and of two tampered copies (keeper_answers section of golden/vectors.json)
 	cargo run -q --locked -p aihash-keeper --example answer_vectors
 	$(MOVE) golden
 

@@ -208,6 +208,36 @@ public fun named(name: vector<u8>): vector<u8> {
     if (name == b"keeper_below_d_count") return keeper_below_d_count();
     if (name == b"keeper_below_d_index") return keeper_below_d_index();
     if (name == b"keeper_below_d_root") return keeper_below_d_root();
+    if (name == b"keeper_call_0_branch") return keeper_call_0_branch();
+    if (name == b"keeper_call_0_coinbase") return keeper_call_0_coinbase();
+    if (name == b"keeper_call_0_header") return keeper_call_0_header();
+    if (name == b"keeper_call_0_next_header") return keeper_call_0_next_header();
+    if (name == b"keeper_call_0_next_proof") return keeper_call_0_next_proof();
+    if (name == b"keeper_call_0_position") return keeper_call_0_position();
+    if (name == b"keeper_call_0_proof") return keeper_call_0_proof();
+    if (name == b"keeper_call_1_branch") return keeper_call_1_branch();
+    if (name == b"keeper_call_1_coinbase") return keeper_call_1_coinbase();
+    if (name == b"keeper_call_1_header") return keeper_call_1_header();
+    if (name == b"keeper_call_1_next_header") return keeper_call_1_next_header();
+    if (name == b"keeper_call_1_next_proof") return keeper_call_1_next_proof();
+    if (name == b"keeper_call_1_position") return keeper_call_1_position();
+    if (name == b"keeper_call_1_proof") return keeper_call_1_proof();
+    if (name == b"keeper_call_2_branch") return keeper_call_2_branch();
+    if (name == b"keeper_call_2_coinbase") return keeper_call_2_coinbase();
+    if (name == b"keeper_call_2_header") return keeper_call_2_header();
+    if (name == b"keeper_call_2_next_header") return keeper_call_2_next_header();
+    if (name == b"keeper_call_2_next_proof") return keeper_call_2_next_proof();
+    if (name == b"keeper_call_2_position") return keeper_call_2_position();
+    if (name == b"keeper_call_2_proof") return keeper_call_2_proof();
+    if (name == b"keeper_call_3_branch") return keeper_call_3_branch();
+    if (name == b"keeper_call_3_coinbase") return keeper_call_3_coinbase();
+    if (name == b"keeper_call_3_header") return keeper_call_3_header();
+    if (name == b"keeper_call_3_next_header") return keeper_call_3_next_header();
+    if (name == b"keeper_call_3_next_proof") return keeper_call_3_next_proof();
+    if (name == b"keeper_call_3_position") return keeper_call_3_position();
+    if (name == b"keeper_call_3_proof") return keeper_call_3_proof();
+    if (name == b"keeper_challenge_calls") return keeper_challenge_calls();
+    if (name == b"keeper_challenge_samples") return keeper_challenge_samples();
     if (name == b"keeper_duplicated_answer_coinbase") return keeper_duplicated_answer_coinbase();
     if (name == b"keeper_duplicated_answer_header") return keeper_duplicated_answer_header();
     if (name == b"keeper_duplicated_answer_next_header")
@@ -1101,6 +1131,142 @@ public fun keeper_below_d_index(): vector<u8> { x"1000000000000000" }
 /// `keeper_answers` vector `keeper_below_d_root`.
 public fun keeper_below_d_root(): vector<u8> {
     x"b01f846a69df0a598034290f5243d08d389d333be8521a95cde8af305fa5e12a"
+}
+
+/// `keeper_answers` vector `keeper_call_0_branch`.
+public fun keeper_call_0_branch(): vector<u8> {
+    x"2b73dde903deb0aa3c1f3648845086017d3960839c2bbd3b2ca565b22eee1629d8ad296352ff55f2e519a4fb196f1b6826121982b46766b3b2f63e585119a404"
+}
+
+/// `keeper_answers` vector `keeper_call_0_coinbase`.
+public fun keeper_call_0_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000004ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_call_0_header`.
+public fun keeper_call_0_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9295aa1a40f3432e83eaeafd440518c63b914efe627a4570f6829a22f209a897dff8e14e68043a021709000000"
+}
+
+/// `keeper_answers` vector `keeper_call_0_next_header`.
+public fun keeper_call_0_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba92093560959a674d42c1854a051c22950809bba7b408e7ff94e240fc3ff46268decae24e68043a021706000000"
+}
+
+/// `keeper_answers` vector `keeper_call_0_next_proof`.
+public fun keeper_call_0_next_proof(): vector<u8> {
+    x"116734956931ecd24ab7503e8a4079da2c4efae1ded39af72fa47ffb94a38abc48f470f8820371718a6db032a71ec9649317d3ab333625aa076a1ec31a6f17c8806af1c10596c49f90b63f7e7eaccb3df81ea7006cc3b1c65962748e8975274ec8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_call_0_position`.
+public fun keeper_call_0_position(): vector<u8> { x"0000000000000000" }
+
+/// `keeper_answers` vector `keeper_call_0_proof`.
+public fun keeper_call_0_proof(): vector<u8> {
+    x"889a376b4ba6219a0e33cedcb690f07aa522d80669f5a89243e73d67396d681b851e69393f8c2d4b206ac1e986455d53e6ff298b9b8d6685df32c9d21bb0c376806af1c10596c49f90b63f7e7eaccb3df81ea7006cc3b1c65962748e8975274ec8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_call_1_branch`.
+public fun keeper_call_1_branch(): vector<u8> {
+    x"2b73dde903deb0aa3c1f3648845086017d3960839c2bbd3b2ca565b22eee1629d8ad296352ff55f2e519a4fb196f1b6826121982b46766b3b2f63e585119a404"
+}
+
+/// `keeper_answers` vector `keeper_call_1_coinbase`.
+public fun keeper_call_1_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000003ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_call_1_header`.
+public fun keeper_call_1_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba9280aed8ea1b701281ddd5f053aec8e9935bbba113a2ea5aed1a49c553a9e80d38dae14e68043a021704000000"
+}
+
+/// `keeper_answers` vector `keeper_call_1_next_header`.
+public fun keeper_call_1_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba92f86be0623a1111795637a0d3e867aa580acc8b59ca973831d6c696cda6135fab9ee14e68043a02170b000000"
+}
+
+/// `keeper_answers` vector `keeper_call_1_next_proof`.
+public fun keeper_call_1_next_proof(): vector<u8> {
+    x"453336bdcae34db1c8d2315b1047c841789437bdb99c206346acc5213ad1c3b2918ea551e3312954728ee8b196c2f2f6d2704c82211b853d80b8f6288127f5a5fb25c19029c0da2ab78e1c79cb090a560d3fb333df383474c65c4ee5326d6dd8c8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_call_1_position`.
+public fun keeper_call_1_position(): vector<u8> { x"0100000000000000" }
+
+/// `keeper_answers` vector `keeper_call_1_proof`.
+public fun keeper_call_1_proof(): vector<u8> {
+    x"e545d56d794c1a4d738dbbf10c0de498fbf6d2957896800aa591e0d2a117fb65918ea551e3312954728ee8b196c2f2f6d2704c82211b853d80b8f6288127f5a5fb25c19029c0da2ab78e1c79cb090a560d3fb333df383474c65c4ee5326d6dd8c8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_call_2_branch`.
+public fun keeper_call_2_branch(): vector<u8> {
+    x"2b73dde903deb0aa3c1f3648845086017d3960839c2bbd3b2ca565b22eee1629d8ad296352ff55f2e519a4fb196f1b6826121982b46766b3b2f63e585119a404"
+}
+
+/// `keeper_answers` vector `keeper_call_2_coinbase`.
+public fun keeper_call_2_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d00000007ffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_call_2_header`.
+public fun keeper_call_2_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba929b06874bf8aead234e551629b5466632d1ae08fc552caabc95d9a38d25e41f0a52e24e68043a021726000000"
+}
+
+/// `keeper_answers` vector `keeper_call_2_next_header`.
+public fun keeper_call_2_next_header(): vector<u8> { x"" }
+
+/// `keeper_answers` vector `keeper_call_2_next_proof`.
+public fun keeper_call_2_next_proof(): vector<u8> { x"" }
+
+/// `keeper_answers` vector `keeper_call_2_position`.
+public fun keeper_call_2_position(): vector<u8> { x"0300000000000000" }
+
+/// `keeper_answers` vector `keeper_call_2_proof`.
+public fun keeper_call_2_proof(): vector<u8> {
+    x"dde5ccb70c9ecd631663c26f59fc9ae31ee2b78d9ae0e049a7a1f7a18389f8625e87e9ac735bb01822339d1c56e500e2a9c0f004b651bbc0b67af9db1b40e0ef781d8e3a4654ba5bc16e64a86df574380b21f56a85670b19593f4f10257b4997eec60a0fe3588080a883a4ba4990ef4f299d4a396b0a69dbdce7b5bfc6020612"
+}
+
+/// `keeper_answers` vector `keeper_call_3_branch`.
+public fun keeper_call_3_branch(): vector<u8> {
+    x"2b73dde903deb0aa3c1f3648845086017d3960839c2bbd3b2ca565b22eee1629d8ad296352ff55f2e519a4fb196f1b6826121982b46766b3b2f63e585119a404"
+}
+
+/// `keeper_answers` vector `keeper_call_3_coinbase`.
+public fun keeper_call_3_coinbase(): vector<u8> {
+    x"01000000010000000000000000000000000000000000000000000000000000000000000000ffffffff0d03a0bb0d080a0b0c0d0000000cffffffff01205fa01200000000160014b21130b668d3c656a981379fd595f55e1835a61600000000"
+}
+
+/// `keeper_answers` vector `keeper_call_3_header`.
+public fun keeper_call_3_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba92e59e281cb887c6645ff5027e8cb53abf81bd61a27c55dc643067a791ef7d0d2be8e24e68043a02170f000000"
+}
+
+/// `keeper_answers` vector `keeper_call_3_next_header`.
+public fun keeper_call_3_next_header(): vector<u8> {
+    x"00600020d8feb14fad1b48231169309d778d06b198ed572d3c598cb7b20ffc36c00eba923e39a42fc25737a4daeeb0ecd15fe813cf9dc84a92c6d255e9dd94fdca6912e08ee24e68043a021713000000"
+}
+
+/// `keeper_answers` vector `keeper_call_3_next_proof`.
+public fun keeper_call_3_next_proof(): vector<u8> {
+    x"b61058319d6501f410749843d91d2fe08fc03680773babfe3407bc1d4a2d5f5a7770d85394c4febe1ac0da9d97eebd6c205576357a70bd191ba61eedec85c31dfb25c19029c0da2ab78e1c79cb090a560d3fb333df383474c65c4ee5326d6dd8c8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_call_3_position`.
+public fun keeper_call_3_position(): vector<u8> { x"0400000000000000" }
+
+/// `keeper_answers` vector `keeper_call_3_proof`.
+public fun keeper_call_3_proof(): vector<u8> {
+    x"a3d5c8d8d62761f0474d8841918579e44fe73fc90b3e04929e4d823763e01c277770d85394c4febe1ac0da9d97eebd6c205576357a70bd191ba61eedec85c31dfb25c19029c0da2ab78e1c79cb090a560d3fb333df383474c65c4ee5326d6dd8c8eccf68a603bad6faf403f38dbf5110a924cf76d7ca952672d4864349a2bc92"
+}
+
+/// `keeper_answers` vector `keeper_challenge_calls`.
+public fun keeper_challenge_calls(): vector<u8> { x"0400000000000000" }
+
+/// `keeper_answers` vector `keeper_challenge_samples`.
+public fun keeper_challenge_samples(): vector<u8> {
+    x"0500000000000000020000000000000005000000000000000f0000000000000000000000000000000200000000000000"
 }
 
 /// `keeper_answers` vector `keeper_duplicated_answer_coinbase`.

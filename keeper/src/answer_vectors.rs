@@ -13,13 +13,21 @@
 //! its root, its count and its answer for the leaf where the fault sits are the
 //! `keeper_duplicated_*` and `keeper_below_d_*` vectors, which Move tests expect the verifier to
 //! refuse.
+//!
+//! Last, the calls themselves: the golden report challenged at [`CHALLENGE_SAMPLES`] (leaves drawn
+//! twice among them) goes through the keeper's answer duty
+//! ([`crate::duties::answer::answers`]), and each `report::answer` call it would send (position,
+//! answer and coinbase branch) is a `keeper_call_<k>_*` vector, which a Move test replays in order
+//! to close the challenge.
 
 use crate::difficulty::ShareDifficulty;
+use crate::duties::answer::answers;
 use crate::job::{Job, JobBook, Submission};
 use crate::journal::{self, Journal, JournalConfig, JournaledShare, WindowSummary};
 use crate::proxy::{ProxyEvent, ShareRecord};
 use crate::upstream::Verdict;
 use crate::verify::{assemble, header_hash, verify, Rules};
+use aihash_sdk::bindings::report::{Challenge, ChallengeOpened, Report, ReportState};
 use aihash_sdk::golden::bytes;
 use aihash_sdk::share_tree::{value_order, ShareTree};
 use aihash_sdk::share_vectors::{SHARE_DIFFICULTY_FP, WINDOW_START_MS};
@@ -39,6 +47,10 @@ const TARGET: &str = "golden-pool";
 const DUPLICATED_SHARE: usize = 5;
 /// The low share's extranonce2: the rig's next after the 16 honest ones.
 const LOW_EXTRANONCE2: u32 = 16;
+/// The leaf indices of the challenge the keeper's calls answer: leaves 5 and 2 drawn twice, the
+/// last leaf (no successor) and leaf 0; leaves 5 and 15 are no position of the challenge, so calls
+/// naming leaf indices as positions abort.
+pub const CHALLENGE_SAMPLES: [u64; 6] = [5, 2, 5, 15, 0, 2];
 
 fn chunks<const N: usize>(name: &str) -> Vec<[u8; N]> {
     bytes(name).expect("a shares vector").chunks(N).map(|c| c.try_into().expect("whole chunks")).collect()
@@ -233,6 +245,46 @@ fn insert_counting_everything(
     insert_answer(vectors, &format!("keeper_{name}_answer"), &answer);
 }
 
+/// The golden report of the honest window, challenged by the buyer (as the golden
+/// `ChallengeOpened`) at `samples`, none answered yet.
+fn challenged_report(samples: &[u64]) -> Report {
+    let mut report: Report = bcs::from_bytes(bytes("report_object").unwrap()).expect("the golden report");
+    let opened: ChallengeOpened =
+        bcs::from_bytes(bytes("report_challenge_opened").unwrap()).expect("the golden ChallengeOpened");
+    report.state = ReportState::Challenged;
+    report.challenge = Some(Challenge {
+        challenger: opened.challenger,
+        challenger_identity: opened.challenger_identity,
+        bond: moverox_sui::sui::balance::Balance::new(opened.bond),
+        samples: samples.to_vec(),
+        answered: vec![false; samples.len()],
+        // The answer duty reads neither time; the deadline is the golden event's.
+        opened_ms: 0,
+        deadline_ms: opened.deadline_ms,
+    });
+    report
+}
+
+/// The `report::answer` calls the keeper's answer duty builds from the journal `journal` for the
+/// golden report challenged at [`CHALLENGE_SAMPLES`]: `keeper_challenge_samples` (u64 LE each),
+/// `keeper_challenge_calls` (u64 LE) and, per call `k` in order, `keeper_call_<k>_position` (u64
+/// LE) and `_<part>` of its answer, the coinbase branch included.
+fn insert_challenge_calls(vectors: &mut BTreeMap<String, String>, journal: &Path) {
+    let report = challenged_report(&CHALLENGE_SAMPLES);
+    let calls = answers(&report, journal).expect("the keeper answers the challenge");
+    vectors.insert(
+        "keeper_challenge_samples".into(),
+        hex::encode(CHALLENGE_SAMPLES.map(u64::to_le_bytes).concat()),
+    );
+    vectors.insert("keeper_challenge_calls".into(), hex::encode((calls.len() as u64).to_le_bytes()));
+    for (k, call) in calls.iter().enumerate() {
+        let prefix = format!("keeper_call_{k}");
+        vectors.insert(format!("{prefix}_position"), hex::encode(call.position.to_le_bytes()));
+        insert_answer(vectors, &prefix, call);
+        vectors.insert(format!("{prefix}_branch"), hex::encode(call.branch.concat()));
+    }
+}
+
 fn insert_answer(vectors: &mut BTreeMap<String, String>, prefix: &str, answer: &SampleAnswer) {
     vectors.insert(format!("{prefix}_header"), hex::encode(&answer.header));
     vectors.insert(format!("{prefix}_proof"), hex::encode(answer.proof.concat()));
@@ -243,7 +295,8 @@ fn insert_answer(vectors: &mut BTreeMap<String, String>, prefix: &str, answer: &
 
 /// Name -> hex of every vector: `keeper_answer_<index>_<part>` for the honest window, and for
 /// each tampered copy (`duplicated`, `below_d`) `keeper_<copy>_root`, `_count` and `_index` (u64,
-/// BCS) and `keeper_<copy>_answer_<part>`.
+/// BCS) and `keeper_<copy>_answer_<part>`; the keeper's calls answering a challenge of the honest
+/// window, `keeper_challenge_*` and `keeper_call_<k>_*` (see [`insert_challenge_calls`]).
 pub fn generate() -> BTreeMap<String, String> {
     let journals = journals();
     let mut vectors = BTreeMap::new();
@@ -251,6 +304,7 @@ pub fn generate() -> BTreeMap<String, String> {
         let answer = journal::answer(&journals.honest.journal, index).expect("every leaf answers");
         insert_answer(&mut vectors, &format!("keeper_answer_{index}"), &answer);
     }
+    insert_challenge_calls(&mut vectors, &journals.honest.journal);
     // A leaf equal to its successor: the duplicate's first copy.
     insert_counting_everything(&mut vectors, "duplicated", &journals.duplicated.journal, |leaves, i| {
         leaves.get(i + 1).is_some_and(|next| next.hash == leaves[i].hash)

@@ -150,6 +150,68 @@ fun the_keepers_own_answers_meet_a_challenge() {
     finish(scenario, clock);
 }
 
+/// Part `part` of the keeper's `k`th `report::answer` call for the challenge at
+/// `keeper_challenge_samples` (golden `keeper_answers`).
+fun keeper_call(k: u64, part: vector<u8>): vector<u8> {
+    let mut name = b"keeper_call_";
+    name.append(k.to_string().into_bytes());
+    name.append(b"_");
+    name.append(part);
+    golden::named(name)
+}
+
+/// Concatenated little-endian u64s.
+fun u64s(bytes: vector<u8>): vector<u64> {
+    let mut bcs = sui::bcs::new(bytes);
+    vector::tabulate!(bytes.length() / 8, |_| bcs.peel_u64())
+}
+
+/// The calls the keeper's answer duty sends for a challenge drawing leaves twice (golden
+/// `keeper_call_<k>_*`, built by `duties::answer::answers` from its journal of the honest window),
+/// replayed exactly, positions and coinbase branches included, close the challenge: each call
+/// names a position of the challenge drawing the leaf it answers, no leaf is answered twice (a
+/// second call aborts), and none is left out.
+#[test]
+fun the_keepers_calls_close_a_challenge_drawing_leaves_twice() {
+    let (mut scenario, mut clock, world) = mf::setup();
+    let (order_id, fill) = mf::order_with_fill(&mut scenario, &clock, &world, ESCROW);
+    let report_id = mf::submit_window(&mut scenario, &mut clock, &world, order_id, fill, b"honest");
+    let samples = u64s(golden::named(b"keeper_challenge_samples"));
+    mf::challenge_at(&mut scenario, &clock, order_id, report_id, samples);
+    assert_eq!(mf::samples(&mut scenario, report_id), samples);
+    let calls = sui::bcs::new(golden::named(b"keeper_challenge_calls")).peel_u64();
+    calls.do!(|k| {
+        // Every call is needed: the challenge is still open before it.
+        let report = scenario.take_shared_by_id<Report>(report_id);
+        assert!(report.is_challenged());
+        ts::return_shared(report);
+        mf::answer_with_branch(
+            &mut scenario,
+            &clock,
+            &world,
+            order_id,
+            report_id,
+            sui::bcs::new(keeper_call(k, b"position")).peel_u64(),
+            keeper_call(k, b"header"),
+            mf::split(keeper_call(k, b"proof"), 32),
+            keeper_call(k, b"next_header"),
+            mf::split(keeper_call(k, b"next_proof"), 32),
+            keeper_call(k, b"coinbase"),
+            mf::split(keeper_call(k, b"branch"), 32),
+        );
+    });
+    let report = scenario.take_shared_by_id<Report>(report_id);
+    assert_eq!(report.unanswered(), 0);
+    // Back to pending: answered, neither voided nor settled.
+    assert!(report.was_challenged() && !report.is_challenged());
+    assert!(!report.is_voided() && !report.is_settled());
+    ts::return_shared(report);
+    let keeper = scenario.take_shared_by_id<Identity>(world.keeper());
+    assert_eq!(keeper.reputation().challenges_passed(), 1);
+    ts::return_shared(keeper);
+    finish(scenario, clock);
+}
+
 #[test]
 fun honest_work_survives_a_challenge_and_settles() {
     let (mut scenario, mut clock, world, order_id, report_id) = challenged(b"honest");

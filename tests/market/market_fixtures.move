@@ -397,7 +397,8 @@ public fun answer(
     );
 }
 
-/// The keeper answers the sample at `position` with the given data.
+/// The keeper answers the sample at `position` with the given data, and the vectors' coinbase
+/// branch.
 public fun answer_with(
     scenario: &mut Scenario,
     clock: &Clock,
@@ -410,6 +411,37 @@ public fun answer_with(
     next_header: vector<u8>,
     next_proof: vector<vector<u8>>,
     coinbase: vector<u8>,
+) {
+    answer_with_branch(
+        scenario,
+        clock,
+        world,
+        order_id,
+        report_id,
+        position,
+        header,
+        proof,
+        next_header,
+        next_proof,
+        coinbase,
+        branch(),
+    );
+}
+
+/// The keeper answers the sample at `position` with the given data, coinbase branch included.
+public fun answer_with_branch(
+    scenario: &mut Scenario,
+    clock: &Clock,
+    world: &World,
+    order_id: ID,
+    report_id: ID,
+    position: u64,
+    header: vector<u8>,
+    proof: vector<vector<u8>>,
+    next_header: vector<u8>,
+    next_proof: vector<vector<u8>>,
+    coinbase: vector<u8>,
+    branch: vector<vector<u8>>,
 ) {
     scenario.next_tx(fixtures::keeper());
     let mut report = scenario.take_shared_by_id<Report>(report_id);
@@ -430,7 +462,7 @@ public fun answer_with(
         next_header,
         next_proof,
         coinbase,
-        branch(),
+        branch,
         clock,
         scenario.ctx(),
     );

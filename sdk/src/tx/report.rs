@@ -35,7 +35,7 @@ pub struct DeliveryReport {
 /// The answer to one drawn sample of a challenge (`report::answer`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SampleAnswer {
-    /// The drawn leaf index.
+    /// The position of the answered sample in the challenge's `samples` (not its leaf index).
     pub position: u64,
     /// The share's 80-byte header and its inclusion proof.
     pub header: Vec<u8>,
