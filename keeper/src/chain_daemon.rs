@@ -165,6 +165,7 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
                 }
                 _ = tick.tick() => {
                     journal.sync_due(false)?;
+                    share_path.open_dead_windows(&mut journal)?;
                     for summary in journal.close_due(SystemTime::now())? {
                         metrics.observe_window(&summary);
                         log_window(&summary);
@@ -249,6 +250,24 @@ impl SharePath {
                 let _ = self.raises_tx.send((fill.clone(), pool.fixed()));
             }
         }
+    }
+
+    /// Opens the current window of each fill whose pool is down: no share may come to open it,
+    /// and the dead time must still be reported (it can end an order whose pool is dead).
+    fn open_dead_windows(&self, journal: &mut Journal) -> anyhow::Result<()> {
+        let now_ms =
+            SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+        for (route, fill) in self.routes.values() {
+            if route.upstream.state().borrow().connected || !fill.takes_work(now_ms) {
+                continue;
+            }
+            let (Some(provider), Some(schedule)) = (self.provider_name(fill.provider), fill.schedule())
+            else {
+                continue;
+            };
+            journal.touch(&route.target, &provider, now_ms, schedule)?;
+        }
+        Ok(())
     }
 
     fn provider_name(&self, identity: Address) -> Option<String> {

@@ -262,6 +262,22 @@ impl Journal {
         self.sync_due(false)
     }
 
+    /// Opens `provider`'s window of `target` holding `at_ms` if it is not open: a window the pool
+    /// was down through has no shares to open it, and its dead time must still be reported.
+    pub fn touch(
+        &mut self,
+        target: &str,
+        provider: &str,
+        at_ms: u64,
+        difficulty: impl Into<DifficultySchedule>,
+    ) -> Result<(), JournalError> {
+        let difficulty = difficulty.into();
+        if !self.is_closed(target, provider, at_ms) {
+            self.window(target, provider, at_ms, &difficulty)?;
+        }
+        Ok(())
+    }
+
     /// Records an upstream outage of `target` (from, to) in the target's outage log, which every
     /// window of the target reads its dead time from when it closes: an outage counts in the
     /// windows it overlaps whether or not any share arrived during it.

@@ -250,3 +250,34 @@ async fn rigs_work_for_the_fill_with_room_and_its_window_is_reported() {
         .count();
     assert!(dear_reports == 0 || !dear.accepted().is_empty());
 }
+
+/// A fill whose pool is down for whole windows, with no share to open them: each window is still
+/// reported, with no shares and its dead time, so a dead pool reaches the chain (where it can end
+/// the order and refund its buyer).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_dead_pools_windows_are_reported_with_their_dead_time() {
+    let _ = tracing_subscriber::fmt().with_env_filter("info").with_test_writer().try_init();
+    let (double, key) = common::node_with_funded_key();
+    common::serve_market(&double, Address::new([0x43; 32]), &[KEEPER, PROVIDER]);
+    let nobody = std::net::SocketAddr::from(([127, 0, 0, 1], common::free_port()));
+    let held = serve_order(&double, 1, nobody, 10, (KEEPER, PROVIDER), 1_000, FILL_D).id;
+    let addr = double.spawn().await;
+    let dir = tempfile::tempdir().unwrap();
+    let keeper = chain_daemon::start(keeper_config(addr, key, dir.path(), 1_000, Duration::from_secs(3_600)))
+        .await
+        .unwrap();
+    let whole_window_dead = |call: &aihash_node_double::RecordedCall| call.arguments[9] == pure(&3_000u64);
+    let report = tokio::time::timeout(Duration::from_secs(60), async {
+        loop {
+            if let Some(call) = calls_on(&double, "submit", held).into_iter().find(whole_window_dead) {
+                return call;
+            }
+            tokio::time::sleep(Duration::from_millis(200)).await;
+        }
+    })
+    .await
+    .expect("a window of the dead pool reported");
+    keeper.stop().await.unwrap();
+    assert_eq!(report.arguments[6], pure(&0u64), "no shares");
+    assert_eq!(report.arguments[10], pure(&vec![0u8; 32]), "the empty tree's root");
+}

@@ -184,11 +184,14 @@ async fn a_window_ends_with_its_fill() {
             .await
             .unwrap();
     assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("nothing to report")), "{done:?}");
-    let dead = WindowSummary { dead_ms: 60_000, ..idle };
+    let moment = WindowSummary { dead_ms: 1_000, ..idle.clone() };
+    let done = report_window(&mut sender, &calls, &target(order), &moment).await.unwrap();
+    assert!(matches!(&done, Done::AlreadyDone(why) if why.contains("little dead time")), "{done:?}");
+    let dead = WindowSummary { dead_ms: 600_000, ..idle };
     let done = report_window(&mut sender, &calls, &target(order), &dead).await.unwrap();
     assert!(matches!(done, Done::Sent { .. }), "{done:?}");
     let submit = &double.submitted()[1].calls[1];
-    assert_eq!((submit.arguments[6].clone(), submit.arguments[9].clone()), (pure(&0u64), pure(&60_000u64)));
+    assert_eq!((submit.arguments[6].clone(), submit.arguments[9].clone()), (pure(&0u64), pure(&600_000u64)));
 }
 
 /// The golden report, challenged on `samples` of which those marked are answered already,

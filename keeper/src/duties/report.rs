@@ -82,7 +82,7 @@ pub async fn report_window(
 ) -> Result<Done, DutyError> {
     if !worth_reporting(summary) {
         return Ok(Done::AlreadyDone(format!(
-            "window {} counted no shares and no dead time: nothing to report",
+            "window {} counted no shares and little dead time: nothing to report",
             summary.start_ms
         )));
     }
@@ -143,7 +143,9 @@ pub async fn report_window(
 }
 
 /// Whether a closed window has anything to tell the chain: counted shares to be paid, or dead
-/// time of the pool (which can end an order whose pool is dead).
+/// time of the pool of at least a tenth of the window (which can end an order whose pool is
+/// dead; a moment's reconnection is not worth a transaction).
 pub fn worth_reporting(summary: &WindowSummary) -> bool {
-    summary.shares > 0 || summary.dead_ms > 0
+    let length = summary.end_ms.saturating_sub(summary.start_ms);
+    summary.shares > 0 || (summary.dead_ms > 0 && summary.dead_ms.saturating_mul(10) >= length)
 }
