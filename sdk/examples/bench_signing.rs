@@ -2,7 +2,7 @@
 //! from the gas coin) with the SDK's builders and keys, next to a baseline measured in the same
 //! run: raw Ed25519 signing of the same signing digests. Run by `make bench-sdk`.
 
-use aihash_sdk::tx::{Calls, Deployment, Shared};
+use aihash_sdk::tx::{Calls, Deployment};
 use std::time::Instant;
 use sui_crypto::ed25519::Ed25519PrivateKey;
 use sui_crypto::{Signer, SuiSigner};
@@ -12,16 +12,7 @@ use sui_transaction_builder::{ObjectInput, TransactionBuilder};
 const TRANSACTIONS: u64 = 10_000;
 
 fn main() {
-    let shared = |n: u8| Shared { id: Address::new([n; 32]), initial_shared_version: n as u64 };
-    let deployment = Deployment {
-        package: Address::new([0xa1; 32]),
-        registry: shared(1),
-        market: shared(2),
-        tips: shared(3),
-        governance: shared(4),
-        since_checkpoint: 0,
-        chain_id: String::new(),
-    };
+    let deployment = Deployment::made_up(Address::new([0xa1; 32]));
     let calls = Calls { deployment: &deployment };
     let key = Ed25519PrivateKey::new([7; 32]);
     let sender = key.public_key().derive_address();

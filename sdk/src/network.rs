@@ -134,7 +134,6 @@ impl Deployments {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tx::Shared;
     use sui_sdk_types::Address;
 
     #[test]
@@ -148,16 +147,7 @@ mod tests {
     #[test]
     fn deployments_round_trip_and_name_missing_networks() {
         let path = std::env::temp_dir().join(format!("aihash-deployments-{}/d.json", std::process::id()));
-        let shared = |n: u8| Shared { id: Address::new([n; 32]), initial_shared_version: n as u64 };
-        let deployment = Deployment {
-            package: Address::new([0xa1; 32]),
-            registry: shared(1),
-            market: shared(2),
-            tips: shared(3),
-            governance: shared(4),
-            since_checkpoint: 0,
-            chain_id: String::new(),
-        };
+        let deployment = Deployment::made_up(Address::new([0xa1; 32]));
         let mut deployments = Deployments::default();
         deployments.networks.insert("localnet".into(), deployment.clone());
         deployments.save(&path).unwrap();

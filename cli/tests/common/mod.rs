@@ -5,7 +5,7 @@
 
 use aihash_node_double::NodeDouble;
 use aihash_sdk::network::Deployments;
-use aihash_sdk::tx::{Deployment, Shared};
+use aihash_sdk::tx::Deployment;
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 use std::process::{Command, Output};
@@ -38,16 +38,7 @@ impl Setup {
         std::fs::write(&keystore, serde_json::to_string(&[keypair.to_base64()]).unwrap()).unwrap();
         std::fs::set_permissions(&keystore, std::fs::Permissions::from_mode(0o600)).unwrap();
         double.add_coin(sender, Address::new([0x6a; 32]), "0x2::sui::SUI", 100_000_000_000);
-        let shared = |n: u8| Shared { id: Address::new([n; 32]), initial_shared_version: n as u64 };
-        let deployment = Deployment {
-            package: Address::new([0xa1; 32]),
-            registry: shared(1),
-            market: shared(2),
-            tips: shared(3),
-            governance: shared(4),
-            since_checkpoint: 0,
-            chain_id: String::new(),
-        };
+        let deployment = Deployment::made_up(Address::new([0xa1; 32]));
         let sources = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../sources");
         double.check_calls_against(
             deployment.package,

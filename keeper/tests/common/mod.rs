@@ -182,7 +182,7 @@ use aihash_node_double::{NodeDouble, Signatures};
 use aihash_sdk::bindings::order::{DifficultyChange, Fill, FillAttached, Order};
 use aihash_sdk::bindings::report::{Challenge, ChallengeOpened, Report, ReportState, ReportSubmitted};
 use aihash_sdk::keystore::Key;
-use aihash_sdk::tx::{Deployment, Shared};
+use aihash_sdk::tx::Deployment;
 use sui_sdk_types::Address;
 
 /// A pure argument as a recorded call holds it: the BCS of `value`.
@@ -200,16 +200,7 @@ pub fn object_id(address: Address) -> moverox_sui::sui::object::ID {
 
 /// The deployment whose shared objects live at 0x0101…, 0x0202…, 0x0303… and 0x0404….
 pub fn deployment() -> Deployment {
-    let shared = |n: u8| Shared { id: Address::new([n; 32]), initial_shared_version: n as u64 };
-    Deployment {
-        package: PACKAGE,
-        registry: shared(1),
-        market: shared(2),
-        tips: shared(3),
-        governance: shared(4),
-        since_checkpoint: 0,
-        chain_id: String::new(),
-    }
+    Deployment::made_up(PACKAGE)
 }
 
 /// A node double that checks every call into the package against its Move signatures, and a
