@@ -181,14 +181,20 @@ impl World {
         self.chain.event("report", "ChallengeOpened", opened);
     }
 
-    /// The keeper holds fill 1 (known to its driver) and one of its windows has closed and waits to
-    /// be reported: (driver, client, the window).
-    async fn window_to_report(&mut self) -> (Driver, ChainClient, WindowSummary) {
+    /// The keeper holds fill 1, and its driver knows: (driver, client).
+    async fn holding_our_fill(&mut self) -> (Driver, ChainClient) {
         self.serve_our_fill(common::START_MS);
         self.announce_our_fill();
         let mut client = self.client();
         let mut driver = self.driver().await;
         self.chain.pump(&mut driver, &mut client).await;
+        (driver, client)
+    }
+
+    /// The keeper holds fill 1 (known to its driver) and one of its windows has closed and waits to
+    /// be reported: (driver, client, the window).
+    async fn window_to_report(&mut self) -> (Driver, ChainClient, WindowSummary) {
+        let (mut driver, client) = self.holding_our_fill().await;
         let summary = self.window(&driver);
         driver.window_closed(&summary).unwrap();
         (driver, client, summary)
@@ -491,11 +497,7 @@ async fn a_node_of_another_chain_is_refused() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_keeper_restarted_during_a_node_outage_starts_from_its_state() {
     let mut world = world().await;
-    let mut driver = world.driver().await;
-    let mut client = world.client();
-    world.serve_our_fill(common::START_MS);
-    world.announce_our_fill();
-    world.chain.pump(&mut driver, &mut client).await;
+    let (driver, _) = world.holding_our_fill().await;
     let fills = driver.fills();
     assert_eq!(fills.len(), 1);
     drop(driver);
@@ -536,11 +538,7 @@ async fn a_keeper_the_market_would_refuse_does_not_start() {
 #[tokio::test(flavor = "multi_thread")]
 async fn a_fill_on_a_paused_order_is_released() {
     let mut world = world().await;
-    let mut driver = world.driver().await;
-    let mut client = world.client();
-    world.serve_our_fill(common::START_MS);
-    world.announce_our_fill();
-    world.chain.pump(&mut driver, &mut client).await;
+    let (mut driver, mut client) = world.holding_our_fill().await;
     assert_eq!(driver.plan_fills(world.now, &HashMap::new()).unwrap().queued, 0);
 
     let mut order: Order<SUI> = golden("order_object");
