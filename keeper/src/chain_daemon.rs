@@ -255,8 +255,7 @@ impl SharePath {
     /// Opens the current window of each fill whose pool is down: no share may come to open it,
     /// and the dead time must still be reported (it can end an order whose pool is dead).
     fn open_dead_windows(&self, journal: &mut Journal) -> anyhow::Result<()> {
-        let now_ms =
-            SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+        let now_ms = crate::journal::ms(SystemTime::now());
         for (route, fill) in self.routes.values() {
             if route.upstream.state().borrow().connected || !fill.takes_work(now_ms) {
                 continue;
@@ -281,8 +280,7 @@ impl SharePath {
     /// connected, and the outage counts as dead time).
     fn allocate(&mut self) {
         self.check_difficulties();
-        let now_ms =
-            SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+        let now_ms = crate::journal::ms(SystemTime::now());
         let mut ranked: Vec<&(Arc<Route>, OurFill)> =
             self.routes.values().filter(|(_, fill)| fill.takes_work(now_ms)).collect();
         ranked.sort_by(|a, b| b.1.price.cmp(&a.1.price).then(a.0.target.cmp(&b.0.target)));
@@ -461,7 +459,7 @@ async fn drive(
                 planned = None;
             }
             _ = tick.tick() => {
-                let now_ms = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64);
+                let now_ms = crate::journal::ms(SystemTime::now());
                 if planned.is_none_or(|at| at.elapsed() >= plan_every) {
                     planned = Some(Instant::now());
                     match driver.plan_fills(now_ms, &pools.fresh()) {

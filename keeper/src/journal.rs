@@ -195,7 +195,8 @@ pub struct Journal {
 /// The outage log of a target, next to its providers' windows.
 const OUTAGES: &str = "outages.log";
 
-fn ms(time: SystemTime) -> u64 {
+/// `time` in milliseconds since the Unix epoch (0 before it).
+pub(crate) fn ms(time: SystemTime) -> u64 {
     time.duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_millis() as u64)
 }
 
