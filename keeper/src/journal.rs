@@ -547,14 +547,24 @@ fn job_key(key: &str, id: &str) -> String {
 
 /// Window files without a summary, anywhere under `dir`.
 fn unsummarised(dir: &Path) -> Result<Vec<PathBuf>, JournalError> {
+    Ok(window_files(dir)?.into_iter().filter(|path| !summary_path(path).exists()).collect())
+}
+
+/// Every window file (`<target>/<provider>/<start_ms>.journal`) below `dir`.
+fn window_files(dir: &Path) -> Result<Vec<PathBuf>, JournalError> {
     let mut found = vec![];
     let mut pending = vec![dir.to_owned()];
     while let Some(dir) = pending.pop() {
-        for entry in std::fs::read_dir(&dir).map_err(io(&dir))? {
+        let entries = match std::fs::read_dir(&dir) {
+            Ok(entries) => entries,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
+            Err(e) => return Err(io(&dir)(e)),
+        };
+        for entry in entries {
             let path = entry.map_err(io(&dir))?.path();
             if path.is_dir() {
                 pending.push(path);
-            } else if path.extension().is_some_and(|e| e == "journal") && !summary_path(&path).exists() {
+            } else if path.extension().is_some_and(|e| e == "journal") {
                 found.push(path);
             }
         }
@@ -864,25 +874,7 @@ impl Window {
 /// restarted keeper offers them to the chain again: a window summarised just before a crash may
 /// not have been queued for its report yet.
 pub fn closed_windows(dir: &Path) -> Result<Vec<WindowSummary>, JournalError> {
-    let mut found = vec![];
-    let mut dirs = vec![dir.to_owned()];
-    while let Some(dir) = dirs.pop() {
-        let entries = match std::fs::read_dir(&dir) {
-            Ok(entries) => entries,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => continue,
-            Err(e) => return Err(io(&dir)(e)),
-        };
-        for entry in entries {
-            let path = entry.map_err(io(&dir))?.path();
-            let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-            if path.is_dir() {
-                dirs.push(path);
-            } else if let Some(start) = name.strip_suffix(".summary.json") {
-                found.push(summary(&path.with_file_name(format!("{start}.journal")))?);
-            }
-        }
-    }
-    Ok(found)
+    window_files(dir)?.iter().filter(|path| summary_path(path).exists()).map(|path| summary(path)).collect()
 }
 
 /// Ends the closed window in `journal` at `end_ms`, before its full length: the fill it counts
