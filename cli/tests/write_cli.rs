@@ -213,7 +213,7 @@ fn stake_add_splits_hash_and_stakes_it_on_the_shared_identity() {
     let setup = Setup::new("stake");
     let identity = Address::new([0x1d; 32]);
     setup.double.add_shared_object(identity, "0xa1::identity::Identity", 40, vec![]);
-    let hash_type = format!("{}::hash::HASH", setup.deployment.package);
+    let hash_type = setup.deployment.hash_type().to_string();
     setup.double.add_coin(setup.sender, Address::new([0xca; 32]), &hash_type, 5_000_000_000_000);
     let out =
         setup.run(&["stake", "add", "--identity", &identity.to_string(), "--amount", "1000 HASH", "--yes"]);
@@ -380,7 +380,7 @@ fn the_other_writing_commands_call_their_move_functions() {
     setup.double.add_shared_object(order, "0xa1::order::Order<0x2::sui::SUI>", 9, vec![]);
     setup.double.add_shared_object(identity, "0xa1::identity::Identity", 40, vec![]);
     setup.double.add_shared_object(proposal, "0xa1::governance::Proposal", 41, vec![]);
-    let hash_type = format!("{}::hash::HASH", setup.deployment.package);
+    let hash_type = setup.deployment.hash_type().to_string();
     setup.double.add_coin(setup.sender, Address::new([0xca; 32]), &hash_type, 50_000_000_000_000);
     let (o, i, p) = (order.to_string(), identity.to_string(), proposal.to_string());
     let cases: Vec<(Vec<&str>, &str, &str)> = vec![
@@ -670,7 +670,7 @@ fn a_dry_run_shows_the_objects_the_node_says_change() {
     let setup = Setup::new("dry-objects");
     let identity = Address::new([0x1d; 32]);
     setup.double.add_shared_object(identity, "0xa1::identity::Identity", 40, vec![]);
-    let hash_type = format!("{}::hash::HASH", setup.deployment.package);
+    let hash_type = setup.deployment.hash_type().to_string();
     setup.double.add_coin(setup.sender, Address::new([0xca; 32]), &hash_type, 2_000_000_000_000);
     setup.double.add_coin(setup.sender, Address::new([0xcb; 32]), &hash_type, 1_000_000_000_000);
     // The double runs no Move code: what a call creates is the test's to say.

@@ -115,6 +115,19 @@ pub enum ObjectOperation {
     Published,
 }
 
+impl ObjectOperation {
+    /// Its name, as JSON output writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Created => "created",
+            Self::Mutated => "mutated",
+            Self::Deleted => "deleted",
+            Self::Wrapped => "wrapped",
+            Self::Published => "published",
+        }
+    }
+}
+
 /// An object a transaction creates, mutates or deletes, as its effects report it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ObjectChange {
@@ -861,4 +874,17 @@ fn parse_id(id: Option<&str>) -> Result<Address, String> {
 
 fn prost_field_mask(paths: &[&str]) -> prost_types::FieldMask {
     prost_types::FieldMask { paths: paths.iter().map(|p| (*p).to_owned()).collect() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ObjectOperation;
+
+    #[test]
+    fn an_operations_name_is_its_json() {
+        use ObjectOperation::*;
+        for operation in [Created, Mutated, Deleted, Wrapped, Published] {
+            assert_eq!(serde_json::to_value(operation).unwrap(), operation.as_str());
+        }
+    }
 }

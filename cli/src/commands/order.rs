@@ -193,7 +193,7 @@ pub fn run(command: OrderCommand) -> anyhow::Result<ExitCode> {
 }
 
 fn sui() -> StructTag {
-    "0x2::sui::SUI".parse().expect("the SUI type")
+    StructTag::sui()
 }
 
 fn show(args: &ShowArgs) -> anyhow::Result<ExitCode> {
@@ -348,7 +348,7 @@ fn create(args: &CreateArgs) -> anyhow::Result<ExitCode> {
         "the payout output script in hex, e.g. 0014 and a 20-byte key hash",
     )?;
     let expiry_ms = ms_from_now("--expires-in-hours", args.expires_in_hours, HOUR_MS)?;
-    let sui: StructTag = "0x2::sui::SUI".parse().expect("the SUI type");
+    let sui = StructTag::sui();
     submit(&args.write, |calls, tx| {
         let gas = tx.gas();
         let amount = tx.pure(&escrow);

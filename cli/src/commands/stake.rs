@@ -4,7 +4,6 @@ use super::write::{Session, WriteArgs};
 use aihash_sdk::amount;
 use clap::{Args, Subcommand};
 use std::process::ExitCode;
-use sui_sdk_types::Address;
 
 #[derive(Debug, Subcommand)]
 pub enum StakeCommand {
@@ -66,10 +65,7 @@ pub fn run(command: StakeCommand) -> anyhow::Result<ExitCode> {
 
 fn add(args: &AddArgs) -> anyhow::Result<ExitCode> {
     let amount = amount::parse_coin(&args.amount, amount::HASH)?;
-    let identity: Address = args
-        .identity
-        .parse()
-        .map_err(|e| anyhow::anyhow!("--identity `{}` is not an object id: {e}", args.identity))?;
+    let identity = super::read::object_id("--identity", &args.identity)?;
     let mut session = Session::open(&args.write)?;
     let identity = session.shared(identity)?;
     let hash_type = session.deployment().hash_type().to_string();

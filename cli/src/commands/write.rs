@@ -314,14 +314,7 @@ pub fn submit(
 }
 
 fn signer(args: &WriteArgs) -> anyhow::Result<Key> {
-    let sender = args
-        .sender
-        .as_deref()
-        .map(|text| {
-            text.parse::<Address>()
-                .map_err(|e| anyhow::anyhow!("--sender `{text}` is not a Sui address: {e}"))
-        })
-        .transpose()?;
+    let sender = args.sender.as_deref().map(|text| super::read::address("--sender", text)).transpose()?;
     Ok(Keystore::signer(args.keystore.as_deref(), sender.as_ref())?)
 }
 
@@ -411,13 +404,7 @@ pub fn report(args: &WriteArgs, outcome: &Outcome) -> anyhow::Result<()> {
         if !outcome.object_changes.is_empty() {
             println!("object changes:");
             for change in &outcome.object_changes {
-                let operation = serde_json::to_value(change.operation)?;
-                println!(
-                    "  {} {} ({})",
-                    operation.as_str().unwrap_or_default(),
-                    change.object,
-                    change.object_type
-                );
+                println!("  {} {} ({})", change.operation.as_str(), change.object, change.object_type);
             }
         }
     }

@@ -34,7 +34,7 @@ impl Calls<'_> {
         recipients: GenesisRecipients,
         min_sui_order_value: u64,
     ) {
-        let sui: StructTag = "0x2::sui::SUI".parse().expect("the SUI type");
+        let sui = StructTag::sui();
         let market_cap = tx.object(caps.market_cap);
         let args =
             vec![tx.object(self.deployment.market.input(true)), market_cap, tx.pure(&min_sui_order_value)];

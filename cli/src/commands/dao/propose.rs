@@ -580,7 +580,7 @@ fn move_type(flag: &str, text: &str) -> anyhow::Result<StructTag> {
 /// How amounts of `coin_type` are written: SUI and HASH in their units, any other coin in base
 /// units only (its decimals are not known here).
 fn coin_of(coin_type: &StructTag, hash_type: &StructTag) -> Coin {
-    let sui: StructTag = "0x2::sui::SUI".parse().expect("the SUI type");
+    let sui = StructTag::sui();
     if *coin_type == sui {
         amount::SUI
     } else if coin_type == hash_type {
