@@ -174,7 +174,6 @@ fn every_action_is_proposed_through_its_constructor() {
             assert!(calls[0].type_arguments[0].ends_with("::sui::SUI"), "{args:?}");
         }
     }
-    setup.assert_all_signed_by_the_keystore_key();
 }
 
 /// A proposal whose action is that of the golden `governance_proposal_created_<name>`.
@@ -241,7 +240,6 @@ fn execute_follows_the_path_of_each_action() {
             _ => assert!(call.type_arguments.is_empty(), "{action}"),
         }
     }
-    setup.assert_all_signed_by_the_keystore_key();
 }
 
 /// An authorised upgrade publishes the package it names in the execution's transaction, and is
@@ -275,7 +273,6 @@ fn an_authorised_upgrade_executes_with_its_package_in_the_same_transaction() {
     let names: Vec<_> = submitted.calls.iter().map(|c| c.function.as_str()).collect();
     assert_eq!(names, ["execute_upgrade", "commit_upgrade"]);
     assert_eq!(submitted.calls[1].arguments[0], CallArg::Object(setup.deployment.governance.id));
-    setup.assert_all_signed_by_the_keystore_key();
 }
 
 #[test]

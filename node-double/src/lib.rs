@@ -6,9 +6,9 @@
 //! - Subscription: the checkpoint stream, which a test can make drop after a number of
 //!   checkpoints to exercise resumption.
 //! - Execution: every submitted transaction is decoded from BCS and its signatures are verified
-//!   against its sender; the Move calls it makes and its signatures are recorded so a test can
-//!   assert which function was called with which arguments, signed by which key. Bad signatures
-//!   are refused as a node would refuse them. Dry runs report gas, balance changes and the
+//!   against its sender; the Move calls it makes are recorded so a test can assert which
+//!   function was called with which arguments. Bad signatures, and signatures of anyone but the
+//!   sender, are refused as a node would refuse them. Dry runs report gas, balance changes and the
 //!   objects the inputs certainly change (gas coin and shared objects taken mutably: mutated;
 //!   coins merged away: deleted), plus the created objects a test names.
 //!
@@ -72,30 +72,6 @@ pub struct Submitted {
     pub gas: Vec<sui_sdk_types::Address>,
     /// Modules published by a `Publish` command, if any.
     pub published_modules: usize,
-    /// The signatures it carried, each verified against the transaction and its sender.
-    pub signatures: Vec<sui_sdk_types::UserSignature>,
-}
-
-impl Submitted {
-    /// The scheme and public key of each signer, to compare with the key a test expects.
-    pub fn signer_public_keys(&self) -> Vec<(sui_sdk_types::SignatureScheme, Vec<u8>)> {
-        use sui_sdk_types::{SimpleSignature, UserSignature};
-        self.signatures
-            .iter()
-            .filter_map(|signature| match signature {
-                UserSignature::Simple(SimpleSignature::Ed25519 { public_key, .. }) => {
-                    Some((signature.scheme(), public_key.as_bytes().to_vec()))
-                }
-                UserSignature::Simple(SimpleSignature::Secp256k1 { public_key, .. }) => {
-                    Some((signature.scheme(), public_key.as_bytes().to_vec()))
-                }
-                UserSignature::Simple(SimpleSignature::Secp256r1 { public_key, .. }) => {
-                    Some((signature.scheme(), public_key.as_bytes().to_vec()))
-                }
-                _ => None,
-            })
-            .collect()
-    }
 }
 
 #[derive(Default)]
@@ -831,7 +807,6 @@ impl TransactionExecutionService for NodeDouble {
         if request.signatures.is_empty() {
             return Err(tonic::Status::invalid_argument("the transaction is not signed"));
         }
-        let mut signatures = vec![];
         for signature in &request.signatures {
             let signature = sui_sdk_types::UserSignature::try_from(signature)
                 .map_err(|e| tonic::Status::invalid_argument(format!("signature does not decode: {e}")))?;
@@ -845,7 +820,6 @@ impl TransactionExecutionService for NodeDouble {
             if signer != transaction.sender {
                 return Err(tonic::Status::invalid_argument("the signature is not the sender's"));
             }
-            signatures.push(signature);
         }
         let digest = transaction.digest().to_string();
         let TransactionKind::ProgrammableTransaction(ptb) = &transaction.kind else {
@@ -869,7 +843,6 @@ impl TransactionExecutionService for NodeDouble {
                 commands: ptb.commands.iter().map(command_kind).collect(),
                 gas: transaction.gas_payment.objects.iter().map(|reference| *reference.object_id()).collect(),
                 published_modules,
-                signatures,
             });
             std::mem::take(&mut state.next_changed_objects)
         };

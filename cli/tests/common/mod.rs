@@ -75,24 +75,6 @@ impl Setup {
     }
 }
 
-impl Setup {
-    /// Asserts that every transaction the double accepted carries exactly one signature, made by
-    /// the keystore's key (the double verified it against the transaction and its sender).
-    pub fn assert_all_signed_by_the_keystore_key(&self) {
-        let public_key = Ed25519PrivateKey::new([21; 32]).public_key().as_bytes().to_vec();
-        let submitted = self.double.submitted();
-        assert!(!submitted.is_empty(), "nothing was submitted");
-        for transaction in submitted {
-            assert_eq!(
-                transaction.signer_public_keys(),
-                [(sui_sdk_types::SignatureScheme::Ed25519, public_key.clone())],
-                "{}",
-                transaction.digest
-            );
-        }
-    }
-}
-
 /// Asserts a failed command's exit status and that it said what went wrong on one line.
 pub fn assert_fails(output: &Output, code: i32, named: &str) {
     let message = stderr(output);
