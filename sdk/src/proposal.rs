@@ -3,6 +3,8 @@
 //! execution path each action takes.
 
 use crate::bindings::governance::{Action, Proposal, ProposalState};
+use moverox_sui::move_stdlib::type_name::TypeName;
+use moverox_sui::sui::object::ID;
 use sui_sdk_types::StructTag;
 
 const BPS: u128 = 10_000;
@@ -59,31 +61,49 @@ pub fn state_name(state: &ProposalState) -> &'static str {
 }
 
 /// The `governance::execute_*` function that executes an action (`governance.move` aborts with
-/// `EWrongAction` on any other).
+/// `EWrongAction` on any other), with what of the action that execution needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ExecutionPath {
+pub enum ExecutionPath<'a> {
     /// `execute_market`
     Market,
     /// `execute_registry`
     Registry,
     /// `execute_coin<C>`
-    Coin,
+    Coin { coin_type: &'a TypeName },
     /// `execute_feed`
     Feed,
-    /// `execute_spend<T>`
-    Spend,
+    /// `execute_spend<T>` on the treasury the action names
+    Spend { treasury_id: &'a ID, coin_type: &'a TypeName },
     /// `execute_governance`
     Governance,
     /// `execute_upgrade_policy`
     UpgradePolicy,
-    /// `execute_upgrade`, the `Upgrade` command, `commit_upgrade`
-    Upgrade,
+    /// `execute_upgrade`, the `Upgrade` command, `commit_upgrade`, for the package digest the
+    /// action authorises
+    Upgrade { digest: &'a [u8] },
     /// `execute_signal`
     Signal,
 }
 
+impl ExecutionPath<'_> {
+    /// The `governance` function that starts it.
+    pub fn function(&self) -> &'static str {
+        match self {
+            Self::Market => "execute_market",
+            Self::Registry => "execute_registry",
+            Self::Coin { .. } => "execute_coin",
+            Self::Feed => "execute_feed",
+            Self::Spend { .. } => "execute_spend",
+            Self::Governance => "execute_governance",
+            Self::UpgradePolicy => "execute_upgrade_policy",
+            Self::Upgrade { .. } => "execute_upgrade",
+            Self::Signal => "execute_signal",
+        }
+    }
+}
+
 /// The execution path of `action`, as the `match` in each `execute_*` of `governance.move` has it.
-pub fn execution_path(action: &Action) -> ExecutionPath {
+pub fn execution_path(action: &Action) -> ExecutionPath<'_> {
     match action {
         Action::SetMarketFees { .. }
         | Action::SetDisputeTerms { .. }
@@ -95,14 +115,18 @@ pub fn execution_path(action: &Action) -> ExecutionPath {
         | Action::SetSlashProbation { .. }
         | Action::SetTrustThresholds { .. }
         | Action::SetCapacityTerms { .. } => ExecutionPath::Registry,
-        Action::AllowCoin { .. } | Action::DisallowCoin { .. } => ExecutionPath::Coin,
+        Action::AllowCoin { coin_type, .. } | Action::DisallowCoin { coin_type } => {
+            ExecutionPath::Coin { coin_type }
+        }
         Action::AddFeeder { .. } | Action::RemoveFeeder { .. } | Action::SetFeedQuorum { .. } => {
             ExecutionPath::Feed
         }
-        Action::SpendTreasury { .. } => ExecutionPath::Spend,
+        Action::SpendTreasury { treasury_id, coin_type, .. } => {
+            ExecutionPath::Spend { treasury_id, coin_type }
+        }
         Action::SetGovernanceParams { .. } => ExecutionPath::Governance,
         Action::RestrictUpgrades { .. } => ExecutionPath::UpgradePolicy,
-        Action::AuthorizeUpgrade { .. } => ExecutionPath::Upgrade,
+        Action::AuthorizeUpgrade { digest, .. } => ExecutionPath::Upgrade { digest },
         Action::Signal => ExecutionPath::Signal,
     }
 }
@@ -110,7 +134,7 @@ pub fn execution_path(action: &Action) -> ExecutionPath {
 /// The Move type a `TypeName` recorded in an action names (`type_name::with_original_ids`
 /// spells addresses as 64 hex digits without `0x`), as a type argument for `execute_coin<C>` and
 /// `execute_spend<T>`.
-pub fn coin_type(name: &moverox_sui::move_stdlib::type_name::TypeName) -> Result<StructTag, String> {
+pub fn coin_type(name: &TypeName) -> Result<StructTag, String> {
     let text = String::from_utf8_lossy(&name.name.bytes);
     format!("0x{text}")
         .parse()

@@ -538,31 +538,38 @@ mod governance_layouts {
     /// Each action's golden event executes through the path `governance.move` gives it.
     #[test]
     fn every_action_follows_its_execution_path() {
-        use crate::proposal::{execution_path, ExecutionPath::*};
+        use crate::proposal::execution_path;
         let expected = [
-            ("set_dispute_terms", Market),
-            ("set_slash_rates", Market),
-            ("set_order_terms", Market),
-            ("set_window_terms", Market),
-            ("allow_coin", Coin),
-            ("disallow_coin", Coin),
-            ("set_min_stakes", Registry),
-            ("set_unstake_terms", Registry),
-            ("set_slash_probation", Registry),
-            ("set_trust_thresholds", Registry),
-            ("set_capacity_terms", Registry),
-            ("add_feeder", Feed),
-            ("remove_feeder", Feed),
-            ("set_feed_quorum", Feed),
-            ("spend_treasury", Spend),
-            ("set_governance_params", Governance),
-            ("restrict_upgrades", UpgradePolicy),
-            ("authorize_upgrade", Upgrade),
-            ("signal", Signal),
+            ("set_dispute_terms", "execute_market"),
+            ("set_slash_rates", "execute_market"),
+            ("set_order_terms", "execute_market"),
+            ("set_window_terms", "execute_market"),
+            ("allow_coin", "execute_coin"),
+            ("disallow_coin", "execute_coin"),
+            ("set_min_stakes", "execute_registry"),
+            ("set_unstake_terms", "execute_registry"),
+            ("set_slash_probation", "execute_registry"),
+            ("set_trust_thresholds", "execute_registry"),
+            ("set_capacity_terms", "execute_registry"),
+            ("add_feeder", "execute_feed"),
+            ("remove_feeder", "execute_feed"),
+            ("set_feed_quorum", "execute_feed"),
+            ("spend_treasury", "execute_spend"),
+            ("set_governance_params", "execute_governance"),
+            ("restrict_upgrades", "execute_upgrade_policy"),
+            ("authorize_upgrade", "execute_upgrade"),
+            ("signal", "execute_signal"),
         ];
-        for (name, path) in expected {
-            assert_eq!(execution_path(&proposed(name)), path, "{name}");
+        for (name, function) in expected {
+            assert_eq!(execution_path(&proposed(name)).function(), function, "{name}");
         }
+        // The paths carry what their execution needs from the action.
+        let spend = proposed("spend_treasury");
+        let governance::Action::SpendTreasury { treasury_id, coin_type, .. } = &spend else { panic!() };
+        assert_eq!(execution_path(&spend), crate::proposal::ExecutionPath::Spend { treasury_id, coin_type });
+        let upgrade = proposed("authorize_upgrade");
+        let governance::Action::AuthorizeUpgrade { digest, .. } = &upgrade else { panic!() };
+        assert_eq!(execution_path(&upgrade), crate::proposal::ExecutionPath::Upgrade { digest });
         // The coin types recorded in actions name Move types the execution can pass.
         let governance::Action::AllowCoin { coin_type, .. } = proposed("allow_coin") else { panic!() };
         let sui: sui_sdk_types::StructTag = "0x2::sui::SUI".parse().unwrap();

@@ -6,7 +6,7 @@
 use super::super::compiled::CompiledPackage;
 use super::super::read::object_id;
 use super::super::write::{Session, WriteArgs};
-use aihash_sdk::bindings::governance::{Action, Proposal};
+use aihash_sdk::bindings::governance::Proposal;
 use aihash_sdk::proposal::{self, ExecutionPath};
 use aihash_sdk::tx::{Execution, PackageUpgrade};
 use clap::Args;
@@ -37,28 +37,27 @@ pub fn run(args: &ExecuteArgs) -> anyhow::Result<ExitCode> {
         args.upgrade_package.as_deref().map(|p| object_id("--upgrade-package", p)).transpose()?;
     let mut session = Session::open(&args.write)?;
     let proposal: Proposal = session.object(id)?;
-    let execution = match (proposal::execution_path(&proposal.action), &proposal.action) {
-        (ExecutionPath::Market, _) => Execution::Market,
-        (ExecutionPath::Registry, _) => Execution::Registry,
-        (ExecutionPath::Feed, _) => Execution::Feed,
-        (ExecutionPath::Governance, _) => Execution::Governance,
-        (ExecutionPath::UpgradePolicy, _) => Execution::UpgradePolicy,
-        (ExecutionPath::Signal, _) => Execution::Signal,
-        (ExecutionPath::Coin, Action::AllowCoin { coin_type, .. } | Action::DisallowCoin { coin_type }) => {
+    let execution = match proposal::execution_path(&proposal.action) {
+        ExecutionPath::Market => Execution::Market,
+        ExecutionPath::Registry => Execution::Registry,
+        ExecutionPath::Feed => Execution::Feed,
+        ExecutionPath::Governance => Execution::Governance,
+        ExecutionPath::UpgradePolicy => Execution::UpgradePolicy,
+        ExecutionPath::Signal => Execution::Signal,
+        ExecutionPath::Coin { coin_type } => {
             Execution::Coin { coin_type: proposal::coin_type(coin_type).map_err(anyhow::Error::msg)? }
         }
-        (ExecutionPath::Spend, Action::SpendTreasury { treasury_id, coin_type, .. }) => {
+        ExecutionPath::Spend { treasury_id, coin_type } => {
             let treasury = session.shared(Address::new(treasury_id.bytes.into()))?;
             Execution::Spend {
                 treasury,
                 coin_type: proposal::coin_type(coin_type).map_err(anyhow::Error::msg)?,
             }
         }
-        (ExecutionPath::Upgrade, Action::AuthorizeUpgrade { digest, .. }) => {
+        ExecutionPath::Upgrade { digest } => {
             let current_package = upgrade_package.unwrap_or(session.deployment().package);
             Execution::Upgrade(upgrade(id, digest, args.bytecode.as_ref(), current_package)?)
         }
-        (path, action) => anyhow::bail!("proposal {id}: no {path:?} execution for {action:?}"),
     };
     let proposal = session.shared(id)?;
     session.send(&args.write, |calls, tx| calls.dao_execute(tx, proposal, &execution))
