@@ -245,7 +245,7 @@ impl SharePath {
         for (route, fill) in self.routes.values() {
             let pool = route.upstream.state().borrow().difficulty;
             let Some(pool) = pool else { continue };
-            let settled = fill.next_difficulty.map_or(fill.difficulty, |(d, _)| d);
+            let settled = fill.settled_difficulty();
             if pool.fixed() > settled {
                 let _ = self.raises_tx.send((fill.clone(), pool.fixed()));
             }

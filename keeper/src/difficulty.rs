@@ -90,17 +90,19 @@ pub struct DifficultySchedule {
 }
 
 impl DifficultySchedule {
-    /// D of a window starting at `start_ms`, the rule `order::cover_window` applies.
+    /// D of a window starting at `start_ms`.
     pub fn at(&self, start_ms: u64) -> ShareDifficulty {
-        match self.next {
-            Some((next, from_ms)) if start_ms >= from_ms => next,
-            _ => self.current,
-        }
+        scheduled(self.current, self.next, start_ms)
     }
+}
 
-    /// D of the windows to come once any scheduled change has taken effect.
-    pub fn settled(&self) -> ShareDifficulty {
-        self.next.map_or(self.current, |(next, _)| next)
+/// The D of a window starting at `start_ms`, under D `current` with `next` (D, from ms) scheduled:
+/// the rule `order::cover_window` applies. At `u64::MAX`, the D of the windows to come once any
+/// scheduled change has taken effect.
+pub fn scheduled<D: Copy>(current: D, next: Option<(D, u64)>, start_ms: u64) -> D {
+    match next {
+        Some((next, from_ms)) if start_ms >= from_ms => next,
+        _ => current,
     }
 }
 
@@ -159,7 +161,7 @@ mod tests {
         assert_eq!(schedule.at(0), old);
         assert_eq!(schedule.at(599_999), old, "a window starting before the change keeps D");
         assert_eq!(schedule.at(600_000), new);
-        assert_eq!(schedule.settled(), new);
+        assert_eq!(scheduled(old, schedule.next, u64::MAX), new, "once the change has taken effect");
         assert_eq!(DifficultySchedule::from(old).at(u64::MAX), old);
     }
 

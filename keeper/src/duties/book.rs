@@ -6,8 +6,8 @@
 use super::fill::OpenOrder;
 use super::report::FillRef;
 use super::DutyError;
-use crate::difficulty::{DifficultySchedule, ShareDifficulty};
-use aihash_sdk::bindings::order::{Order, State};
+use crate::difficulty::{scheduled, DifficultySchedule, ShareDifficulty};
+use aihash_sdk::bindings::order::{Fill, Order, State};
 use aihash_sdk::chain::{ChainClient, ChainError, PackageEvent};
 use aihash_sdk::tx::Shared;
 use serde::{Deserialize, Serialize};
@@ -73,7 +73,17 @@ fn order_active_by_default() -> bool {
     true
 }
 
+/// A fill's D on chain and the change of it scheduled, if any (D, from ms).
+pub fn schedule_of(fill: &Fill) -> (u128, Option<(u128, u64)>) {
+    (fill.difficulty, fill.next_difficulty.as_ref().map(|c| (c.difficulty, c.from_ms)))
+}
+
 impl OurFill {
+    /// D of the fill's windows to come once any scheduled change has taken effect.
+    pub fn settled_difficulty(&self) -> u128 {
+        scheduled(self.difficulty, self.next_difficulty, u64::MAX)
+    }
+
     /// Whether work for the fill is paid at `now_ms`: its order is active and not expired.
     pub fn takes_work(&self, now_ms: u64) -> bool {
         self.order_active && now_ms < self.expiry_ms
@@ -217,7 +227,7 @@ impl OrderBook {
                 provider: super::id(&fill.provider_id),
                 hashrate: fill.hashrate,
                 difficulty: fill.difficulty,
-                next_difficulty: fill.next_difficulty.as_ref().map(|c| (c.difficulty, c.from_ms)),
+                next_difficulty: schedule_of(&fill).1,
                 attached_ms: fill.attached_ms,
                 reported_until_ms: fill.reported_until_ms,
                 pool: pool.clone(),

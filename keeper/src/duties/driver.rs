@@ -321,7 +321,7 @@ impl Driver {
     /// (fixed before they started); a change already queued for the fill is replaced.
     pub fn raise_difficulty(&mut self, fill: &OurFill, pool: u128) -> Result<(), DutyError> {
         let difficulty = fill::difficulty_for(fill.hashrate, self.config.window_ms, pool);
-        let settled = fill.next_difficulty.map_or(fill.difficulty, |(d, _)| d);
+        let settled = fill.settled_difficulty();
         if difficulty <= settled {
             return Ok(());
         }

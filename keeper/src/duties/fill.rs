@@ -180,7 +180,8 @@ pub async fn schedule_difficulty(
     if fill.released_ms != 0 {
         return Ok(Done::AlreadyDone(format!("{name} is released")));
     }
-    let settled = fill.next_difficulty.as_ref().map_or(fill.difficulty, |change| change.difficulty);
+    let (current, next) = super::book::schedule_of(&fill);
+    let settled = crate::difficulty::scheduled(current, next, u64::MAX);
     if settled >= difficulty {
         return Ok(Done::AlreadyDone(format!(
             "{name} counts at D {settled} (×2^-32), not below {difficulty}"

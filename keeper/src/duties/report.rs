@@ -65,14 +65,6 @@ pub async fn fill_of<C>(
         .ok_or_else(|| DutyError::Invalid(format!("order {order_id} has no fill {fill}")))
 }
 
-/// D of the fill's window starting at `start_ms`, the rule `order::cover_window` applies.
-fn window_difficulty(fill: &Fill, start_ms: u64) -> u128 {
-    match fill.next_difficulty.as_ref() {
-        Some(change) if start_ms >= change.from_ms => change.difficulty,
-        _ => fill.difficulty,
-    }
-}
-
 /// Reports `summary` for `target` unless the chain already has it (or it counted nothing).
 pub async fn report_window(
     sender: &mut Sender,
@@ -125,7 +117,8 @@ pub async fn report_window(
             )));
         }
     }
-    let fixed = window_difficulty(&on_chain, summary.start_ms);
+    let (current, next) = super::book::schedule_of(&on_chain);
+    let fixed = crate::difficulty::scheduled(current, next, summary.start_ms);
     if report.difficulty != fixed {
         // The journal opened the window before it learnt of a change of D on chain: the chain
         // would refuse the report, today and at every retry.
