@@ -300,9 +300,10 @@ fn insert_answer(vectors: &mut BTreeMap<String, String>, prefix: &str, answer: &
 pub fn generate() -> BTreeMap<String, String> {
     let journals = journals();
     let mut vectors = BTreeMap::new();
-    for index in 0..journals.honest.shares {
-        let answer = journal::answer(&journals.honest.journal, index).expect("every leaf answers");
-        insert_answer(&mut vectors, &format!("keeper_answer_{index}"), &answer);
+    let leaves: Vec<u64> = (0..journals.honest.shares).collect();
+    let answers = journal::answers(&journals.honest.journal, &leaves).expect("every leaf answers");
+    for (index, answer) in answers.iter().enumerate() {
+        insert_answer(&mut vectors, &format!("keeper_answer_{index}"), answer);
     }
     insert_challenge_calls(&mut vectors, &journals.honest.journal);
     // A leaf equal to its successor: the duplicate's first copy.

@@ -930,8 +930,20 @@ pub fn summary(journal: &Path) -> Result<WindowSummary, JournalError> {
 
 /// The answer to a challenge's sample `index` of the window in `journal`.
 pub fn answer(journal: &Path, index: u64) -> Result<SampleAnswer, JournalError> {
+    Ok(answers(journal, &[index])?.remove(0))
+}
+
+/// The answers to leaves `indices` of the window in `journal`, the window read and its tree built
+/// once for all of them.
+pub fn answers(journal: &Path, indices: &[u64]) -> Result<Vec<SampleAnswer>, JournalError> {
     let window = read_window(journal)?;
     let count = window.journaled.shares.len() as u64;
-    let tree = window.tree().ok_or(JournalError::NoSuchLeaf { index, count })?;
-    window.journaled.answer(journal, &window.journaled.shares, &tree, index)
+    let tree = window.tree();
+    indices
+        .iter()
+        .map(|&index| {
+            let tree = tree.as_ref().ok_or(JournalError::NoSuchLeaf { index, count })?;
+            window.journaled.answer(journal, &window.journaled.shares, tree, index)
+        })
+        .collect()
 }

@@ -17,17 +17,23 @@ use sui_sdk_types::StructTag;
 /// that drew it, with its answer from the window journal `journal_path`.
 pub fn answers(report: &Report, journal_path: &Path) -> Result<Vec<SampleAnswer>, DutyError> {
     let Some(challenge) = &report.challenge else { return Ok(vec![]) };
-    let mut answered_leaves = vec![];
-    let mut pending = vec![];
+    // (position, leaf) of each leaf to answer, at the first unanswered position that drew it.
+    let mut pending: Vec<(u64, u64)> = vec![];
     for (position, (index, answered)) in challenge.samples.iter().zip(&challenge.answered).enumerate() {
-        if *answered || answered_leaves.contains(index) {
-            continue;
+        if !*answered && !pending.iter().any(|(_, leaf)| leaf == index) {
+            pending.push((position as u64, *index));
         }
-        answered_leaves.push(*index);
-        let answer = journal::answer(journal_path, *index)?;
-        pending.push(SampleAnswer { position: position as u64, ..answer });
     }
-    Ok(pending)
+    if pending.is_empty() {
+        return Ok(vec![]);
+    }
+    let leaves: Vec<u64> = pending.iter().map(|(_, leaf)| *leaf).collect();
+    let answers = journal::answers(journal_path, &leaves)?;
+    Ok(pending
+        .iter()
+        .zip(answers)
+        .map(|((position, _), answer)| SampleAnswer { position: *position, ..answer })
+        .collect())
 }
 
 /// Answers the open challenge on `report` from the window journal `journal_path`, unless the
