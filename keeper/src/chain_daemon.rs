@@ -66,9 +66,13 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
     .with_context(|| format!("reading the keeper's identity and the market from {}", config.url))?;
     let mut journal = Journal::open(config.journal.clone())?;
     let fills = driver.fills();
-    for fill in &fills {
-        journal.align(&fill.journal_target(), fill.attached_ms);
-    }
+    // Windows closed before this start may have died with the last run before their reports
+    // were queued: every one of a fill the keeper had is offered again (a report already queued
+    // or on chain is recognised and not sent twice), before the windows the last run left open
+    // are closed.
+    let mut closed_before = crate::journal::closed_windows(&config.journal.dir)?;
+    closed_before.retain(|summary| driver.serves(&summary.target));
+    closed_before.sort_by(|a, b| (&a.target, a.start_ms).cmp(&(&b.target, b.start_ms)));
     let left_over = journal.close_due(SystemTime::now())?;
     let (routes_tx, routes_rx) = watch::channel(RouteTable::assigned(vec![], HashMap::new()));
     let (records_tx, mut records) = mpsc::unbounded_channel();
@@ -84,15 +88,8 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
     let (to_driver, windows_for_driver) = mpsc::unbounded_channel();
     let (summaries_tx, summaries) = mpsc::unbounded_channel();
     let (raises_tx, raises) = mpsc::unbounded_channel();
-    // Windows closed before this start may have died with the last run before their reports
-    // were queued: offer every one of a fill the keeper had (a report already queued or on chain
-    // is recognised and not sent twice).
-    let mut closed = crate::journal::closed_windows(&config.journal.dir)?;
-    closed.sort_by(|a, b| (&a.target, a.start_ms).cmp(&(&b.target, b.start_ms)));
-    for summary in closed {
-        if driver.serves(&summary.target) && !left_over.iter().any(|w| w.journal == summary.journal) {
-            let _ = to_driver.send(summary);
-        }
+    for summary in closed_before {
+        let _ = to_driver.send(summary);
     }
     for summary in left_over {
         log_window(&summary);
@@ -139,9 +136,9 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
                     metrics.observe(&event);
                     readout.observe(&event);
                     share_path.rates.observe(&event);
-                    let target = match &event {
-                        ProxyEvent::Share(record) => record.target.clone(),
-                        ProxyEvent::Refused { target, .. } => target.clone(),
+                    let target: &str = match &event {
+                        ProxyEvent::Share(record) => &record.target,
+                        ProxyEvent::Refused { target, .. } => target,
                     };
                     // A share still in flight on a route whose fill just went is journaled all
                     // the same, at the D the fill had: the window under way at a release is
