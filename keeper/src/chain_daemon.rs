@@ -143,11 +143,11 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
                     // A share still in flight on a route whose fill just went is journaled all
                     // the same, at the D the fill had: the window under way at a release is
                     // reported up to the release.
-                    let Some(difficulty) = share_path.difficulty(&target) else {
+                    let Some(difficulty) = share_path.difficulty(target) else {
                         tracing::error!(%target, "a share of a route the keeper never had: not journaled");
                         continue;
                     };
-                    journal.record(&target, &event, difficulty)?;
+                    journal.record(target, &event, difficulty)?;
                 }
                 changed = fills_rx.changed() => {
                     if changed.is_err() { return Ok(()) }
