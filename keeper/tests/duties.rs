@@ -452,21 +452,32 @@ mod queue {
             keeper: shared(0x41),
             provider: shared(0x42),
         };
+        // A settlement due already, queued before the answer.
+        let due_report = shared(0x62);
+        double.add_shared_object(
+            due_report.id,
+            "0xa1::report::Report",
+            98,
+            challenged_report(&[], ReportState::Pending, 1_000),
+        );
+        let due = Settlement { report: due_report, ..settlement.clone() };
+        queue.push(Duty::Settle { settlement: due, due_ms: 1_000 }).unwrap();
         queue.push(Duty::Settle { settlement, due_ms: 5_000 }).unwrap();
         queue
             .push(Duty::Answer { report, target, journal: summary.journal.clone(), deadline_ms: 3_000 })
             .unwrap();
         assert_eq!(queue.at_risk(2_500, 1_000).len(), 1, "an answer due in 500 ms");
         assert!(queue.at_risk(0, 1_000).is_empty());
-        // At 2 s only the answer is due; the settlement waits for its time.
+        // At 2 s the answer goes first, then the settlement due; the other waits for its time.
         let pass = queue.run_due(&mut sender, &calls, 2_000).await.unwrap();
-        assert_eq!(pass.done.len(), 1);
-        assert!(matches!(pass.done[0].0, Duty::Answer { .. }));
+        assert_eq!(pass.done.len(), 2, "{pass:?}");
+        assert!(matches!(pass.done[0].0, Duty::Answer { .. }), "{pass:?}");
+        assert!(matches!(&pass.done[1].0, Duty::Settle { due_ms: 1_000, .. }), "{pass:?}");
         assert_eq!(queue.len(), 1);
         let pass = queue.run_due(&mut sender, &calls, 5_000).await.unwrap();
         assert!(matches!(pass.done[0].0, Duty::Settle { .. }), "{pass:?}");
         let functions: Vec<_> = double.submitted().iter().map(|s| s.calls[0].function.clone()).collect();
-        assert_eq!(functions, ["answer", "settle"]);
+        assert_eq!(functions, ["answer", "settle", "settle"]);
         assert!(queue.is_empty());
     }
     #[tokio::test(flavor = "multi_thread")]
