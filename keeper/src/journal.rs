@@ -572,6 +572,22 @@ fn window_files(dir: &Path) -> Result<Vec<PathBuf>, JournalError> {
     Ok(found)
 }
 
+/// The start (ms) of the window whose journal is at `journal` (`<start_ms>.journal`).
+pub fn window_start_of(journal: &Path) -> Option<u64> {
+    journal.file_name()?.to_str()?.strip_suffix(".journal")?.parse().ok()
+}
+
+/// Removes a window's journal and summary: no challenge can ask for its shares any more.
+pub fn remove_window(journal: &Path) {
+    for path in [journal.to_owned(), summary_path(journal)] {
+        match std::fs::remove_file(&path) {
+            Ok(()) => tracing::info!(path = %path.display(), "pruned"),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => tracing::warn!(path = %path.display(), error = %e, "could not prune"),
+        }
+    }
+}
+
 fn summary_path(journal: &Path) -> PathBuf {
     journal.with_extension("summary.json")
 }

@@ -208,7 +208,7 @@ impl Driver {
             self.queue.push(duty)?;
         }
         for journal in self.watcher.finished(events)? {
-            prune(&journal);
+            crate::journal::remove_window(&journal);
         }
         self.book.apply(&mut self.sender.client, events, through).await
     }
@@ -226,7 +226,7 @@ impl Driver {
         };
         if !super::report::worth_reporting(summary) {
             // Nothing to pay and nothing to tell: no challenge can ever ask for its shares.
-            prune(&summary.journal);
+            crate::journal::remove_window(&summary.journal);
             return Ok(());
         }
         self.watcher.reporting(target.clone(), summary.start_ms, summary.journal.clone())?;
@@ -378,17 +378,5 @@ impl Driver {
         }
         self.metrics.observe(&pass, &self.queue, now_ms, DEADLINE_MARGIN_MS);
         Ok(pass)
-    }
-}
-
-/// Removes a window's journal and summary: its report is settled or voided, so no challenge can
-/// ask for its shares any more.
-fn prune(journal: &Path) {
-    for path in [journal.to_owned(), journal.with_extension("summary.json")] {
-        match std::fs::remove_file(&path) {
-            Ok(()) => tracing::info!(path = %path.display(), "pruned"),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => tracing::warn!(path = %path.display(), error = %e, "could not prune"),
-        }
     }
 }

@@ -51,8 +51,7 @@ impl Duty {
     /// The fill and window start of a report (its window's journal is `<start_ms>.journal`).
     fn window(&self) -> Option<(&FillRef, u64)> {
         let Self::Report { target, summary } = self else { return None };
-        let name = summary.file_name()?.to_str()?;
-        Some((target, name.strip_suffix(".journal")?.parse().ok()?))
+        Some((target, crate::journal::window_start_of(summary)?))
     }
 
     /// When it must be done by, if ever.
