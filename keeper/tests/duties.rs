@@ -527,9 +527,7 @@ mod watch {
     use aihash_keeper::duties::watch::Watcher;
     use aihash_sdk::bindings::report::{ChallengeOpened, ReportSubmitted};
 
-    fn golden<T: serde::de::DeserializeOwned>(name: &str) -> T {
-        bcs::from_bytes(aihash_sdk::golden::bytes(name).unwrap()).unwrap()
-    }
+    use common::golden;
 
     fn id(id: &moverox_sui::sui::object::ID) -> Address {
         Address::new(id.bytes.into_inner())

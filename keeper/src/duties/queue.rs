@@ -134,12 +134,12 @@ impl DutyQueue {
 
     /// Queues `duty` in place of the queued duties `replaces` picks (none: added like `push`).
     pub fn replace(&mut self, replaces: impl Fn(&Duty) -> bool, duty: Duty) -> Result<(), DutyError> {
-        let before = self.pending.len();
         self.pending.retain(|p| !replaces(&p.duty));
-        if self.pending.len() != before {
-            self.save()?;
+        if !self.pending.iter().any(|p| p.duty == duty) {
+            self.pending.push(Pending { duty, attempts: 0, retry_at_ms: 0, last_error: None });
         }
-        self.push(duty)
+        // Once, for the removal and the addition together.
+        self.save()
     }
 
     pub fn len(&self) -> usize {

@@ -69,6 +69,8 @@ impl Watcher {
         events: &[PackageEvent],
     ) -> Result<Vec<Duty>, DutyError> {
         let mut duties = vec![];
+        // Whether a report of ours was recorded (the state file is rewritten only then).
+        let mut recorded = false;
         for event in events {
             match event.name() {
                 "ReportSubmitted" => {
@@ -87,6 +89,7 @@ impl Watcher {
                     };
                     let report = super::id(&submitted.report_id);
                     window.report = Some(report);
+                    recorded = true;
                     let target = window.target.clone();
                     let settlement = Settlement {
                         coin_type: target.coin_type.clone(),
@@ -115,7 +118,9 @@ impl Watcher {
                 _ => {}
             }
         }
-        self.save()?;
+        if recorded {
+            self.save()?;
+        }
         Ok(duties)
     }
 
