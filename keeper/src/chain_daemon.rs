@@ -161,7 +161,6 @@ pub async fn start(config: ChainKeeperConfig) -> anyhow::Result<Running> {
                     pools.update(&mut journal, &target, connected)?;
                 }
                 _ = tick.tick() => {
-                    journal.sync_due(false)?;
                     share_path.open_dead_windows(&mut journal)?;
                     for summary in journal.close_due(SystemTime::now())? {
                         metrics.observe_window(&summary);

@@ -112,7 +112,6 @@ pub async fn start(config: KeeperConfig) -> anyhow::Result<Running> {
                     outages.update(&mut journal, &target, connected)?;
                 }
                 _ = tick.tick() => {
-                    journal.sync_due(false)?;
                     for summary in journal.close_due(SystemTime::now())? {
                         metrics.observe_window(&summary);
                         log_window(&summary);

@@ -405,19 +405,12 @@ impl Journal {
         }
         let mut closed = vec![];
         for path in paths {
-            let mut window = read_window(&path)?;
+            let window = read_window(&path)?;
             let open = self.open.values().any(|w| w.path == path);
-            let journaled = &window.journaled;
-            if journaled.end_ms <= now_ms && !open {
-                let target_dir = path.parent().and_then(Path::parent).expect("<target>/<provider>/<window>");
-                let mut outages = read_outages(&target_dir.join(OUTAGES))?;
-                if let Some(since) = self.ongoing.get(&slug(&journaled.target)) {
-                    outages.push((*since, ms(now)));
-                }
-                window.dead_ms = dead_within(outages, journaled.start_ms, journaled.end_ms);
-                let summary = window.summary(&path);
-                write_summary(&path, &summary)?;
-                closed.push(summary);
+            if window.journaled.end_ms <= now_ms && !open {
+                let ongoing =
+                    self.ongoing.get(&slug(&window.journaled.target)).map(|since| (*since, ms(now)));
+                closed.push(summarise(&path, window, ongoing)?);
             }
         }
         Ok(closed)
@@ -928,9 +921,19 @@ pub fn end_early(journal: &Path, end_ms: u64) -> Result<WindowSummary, JournalEr
     file.write_all(text.as_bytes()).map_err(io(&temporary))?;
     file.sync_all().map_err(io(&temporary))?;
     std::fs::rename(&temporary, journal).map_err(io(journal))?;
-    let mut window = read_window(journal)?;
+    summarise(journal, read_window(journal)?, None)
+}
+
+/// Summarises the window read from `journal`, its dead time from its target's outage log (and
+/// the outage `ongoing`, if any), and writes the summary beside it.
+fn summarise(
+    journal: &Path,
+    mut window: Window,
+    ongoing: Option<(u64, u64)>,
+) -> Result<WindowSummary, JournalError> {
     let target_dir = journal.parent().and_then(Path::parent).expect("<target>/<provider>/<window>");
-    let outages = read_outages(&target_dir.join(OUTAGES))?;
+    let mut outages = read_outages(&target_dir.join(OUTAGES))?;
+    outages.extend(ongoing);
     window.dead_ms = dead_within(outages, window.journaled.start_ms, window.journaled.end_ms);
     let summary = window.summary(journal);
     write_summary(journal, &summary)?;
